@@ -1,0 +1,43 @@
+using Ensa.Common;
+
+namespace Ensa.Organizers;
+
+public enum OrganizerKind { Municipality, IndependentSchool, Region, State }
+
+/// <summary>A school organizer (huvudman): the tenant and the data controller, through its committee.</summary>
+public sealed class Organizer : IAudited
+{
+    public const int SlugMaxLength = 40;
+
+    private Organizer() { }
+
+    public Organizer(string name, string slug, OrganisationNumber organisationNumber, OrganizerKind kind,
+        string controllerName, DateTime createdAt)
+    {
+        Id = Guid.NewGuid();
+        Name = name;
+        Slug = slug;
+        OrganisationNumber = organisationNumber.ToString();
+        Kind = kind;
+        ControllerName = controllerName;
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+    public string Name { get; private set; } = "";
+    /// <summary>Short name used in addresses, e.g. "mittkoping".</summary>
+    public string Slug { get; private set; } = "";
+    public string OrganisationNumber { get; private set; } = "";
+    public OrganizerKind Kind { get; private set; }
+    /// <summary>The committee that is controller, e.g. "Grundskolenämnden".</summary>
+    public string ControllerName { get; private set; } = "";
+    public string? DataProtectionOfficerName { get; private set; }
+    public string? DataProtectionOfficerEmail { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+
+    public void SetDataProtectionOfficer(string? name, string? email)
+    {
+        DataProtectionOfficerName = name;
+        DataProtectionOfficerEmail = email;
+    }
+}
