@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ensa.Demo;
 
 /// <summary>One demo account, offered with one click on the sign-in page in Development/Demo mode.</summary>
-public sealed record DemoAccount(string Email, string RoleLabel, string? OrganizerName);
+public sealed record DemoAccount(string Email, string RoleLabel, string Where);
 
 /// <summary>Fills an empty database with two organizers (one municipality, one independent school company),
 /// their school units and staff, and six suppliers. Every name is invented.</summary>
@@ -28,8 +28,8 @@ public sealed class DemoData(EnsaDbContext db, UserManager<EnsaUser> users, Time
         new("ahmed.karimi@mittkoping.example", Roles.SecurityCoordinator, Mittkoping),
         new("lisa.ekstrom@mittkoping.example", Roles.OrganizerAdmin, Mittkoping),
         new("fredrik.ahlgren@larandenorr.example", Roles.OrganizerAdmin, LarandeNorr),
-        new("elin.svahn@sagovaven.example", Roles.SupplierUser, null),
-        new("nora.lindgren@ensa.example", Roles.PlatformAdmin, null),
+        new("elin.svahn@sagovaven.example", Roles.SupplierUser, "Sagoväven AB"),
+        new("nora.lindgren@ensa.example", Roles.PlatformAdmin, "Ensa"),
     ];
 
     private static readonly (string School, string Unit, string Principal)[] MittkopingUnits =

@@ -1,0 +1,191 @@
+using System.Globalization;
+using Ensa.Common;
+using Ensa.Data;
+using Ensa.Demo;
+using Ensa.Identity;
+using Ensa.Jobs;
+using Ensa.Mail;
+using Ensa.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace Ensa.Web;
+
+/// <summary>All of Ensa's wiring, so Program.cs stays a few lines.</summary>
+public static class EnsaApp
+{
+    public static readonly CultureInfo[] UiCultures = [Format.Swedish, CultureInfo.GetCultureInfo("en")];
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        ConfigureServices(builder);
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    /// <summary>Demo accounts and one-click sign-in: in Development, or when Ensa:Demo is true.</summary>
+    public static bool DemoEnabled(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue<bool?>("Ensa:Demo") ?? environment.IsDevelopment();
+
+    private static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentSession, HttpCurrentSession>();
+
+        services.AddDbContext<EnsaDbContext>(options => ConfigureDatabase(options, configuration, builder.Environment.ContentRootPath));
+        services.AddScoped<LeaseStore>();
+        services.AddScoped<DemoData>();
+        services.AddScoped<UserOrganizers>();
+
+        services.AddDataProtection().SetApplicationName("Ensa");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseXmlRepository(scopes));
+
+        services.AddIdentityCore<EnsaUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+                // Length over complexity (as current guidance has it); lockout against guessing.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 5;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<EnsaDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(5);
+            // Keep the chosen organizer when the cookie is re-issued.
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                var chosen = ctx.CurrentPrincipal?.FindFirst(EnsaClaimTypes.ChosenOrganizer);
+                if (chosen is not null) ctx.NewPrincipal?.Identities.First().AddClaim(new(chosen.Type, chosen.Value));
+                return Task.CompletedTask;
+            };
+        });
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "Ensa.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.AddScoped<IClaimsTransformation, EnsaClaimsTransformation>();
+        services.AddSingleton<IAuthorizationHandler, SameOrganizerHandler>();
+        services.AddAuthorization(Policies.Add);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "Ensa.Antiforgery";
+            o.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            // Formatting is always Swedish; only the UI language changes.
+            o.DefaultRequestCulture = new RequestCulture(Format.Swedish, Format.Swedish);
+            o.SupportedCultures = [Format.Swedish];
+            o.SupportedUICultures = UiCultures;
+            // Swedish unless the user picks English (not the browser's Accept-Language).
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            o.FallBackToParentUICultures = true;
+        });
+
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Admin", Policies.OrganizerAdmin);
+                o.Conventions.AuthorizeFolder("/Platform", Policies.PlatformAdmin);
+                o.Conventions.AuthorizeFolder("/Units", Policies.Staff);
+                o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
+                o.Conventions.AllowAnonymousToPage("/Account/AcceptInvitation");
+                o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                o.Conventions.AllowAnonymousToPage("/Language");
+                o.Conventions.AllowAnonymousToPage("/Error");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+
+        services.AddHealthChecks().AddDbContextCheck<EnsaDbContext>("database");
+
+        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+    }
+
+    internal static void ConfigureDatabase(DbContextOptionsBuilder options, IConfiguration configuration, string contentRoot)
+    {
+        var provider = configuration["Database:Provider"] ?? "Sqlite";
+        var connectionString = configuration.GetConnectionString("Ensa");
+        if (provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
+        {
+            options.UseNpgsql(connectionString ?? throw new InvalidOperationException("ConnectionStrings:Ensa is required for PostgreSQL."));
+        }
+        else
+        {
+            options.UseSqlite(connectionString ?? $"Data Source={Path.Combine(contentRoot, "data", "ensa.db")}");
+        }
+        // Migrations are written by hand without a model snapshot; SchemaEquivalenceTests guards them instead.
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        options.AddInterceptors(AuditInterceptorInstance);
+    }
+
+    private static readonly Audit.AuditInterceptor AuditInterceptorInstance = new();
+
+    private static void Configure(WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseEnsaSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseRequestLocalization();
+        app.MapStaticAssets().AllowAnonymous();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRazorPages().WithStaticAssets();
+    }
+
+    /// <summary>Migrates the database (EF takes a lock, so several nodes may start at once) and, in demo mode,
+    /// fills an empty one with demo data.</summary>
+    public static async Task InitializeDatabaseAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EnsaDbContext>();
+        if (db.Database.IsSqlite() && db.Database.GetDbConnection().DataSource is { Length: > 0 } file && file != ":memory:")
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        await db.Database.MigrateAsync();
+        var seed = app.Configuration.GetValue<bool?>("Ensa:DemoData") ?? DemoEnabled(app.Configuration, app.Environment);
+        if (seed) await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync();
+    }
+}

@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using Ensa.Data;
+using Ensa.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ensa.Web.Infrastructure;
+
+public static class EnsaClaimTypes
+{
+    /// <summary>In the cookie: the organizer the user chose. Only a wish: checked against memberships each request.</summary>
+    public const string ChosenOrganizer = "ensa:chosen-organizer";
+    /// <summary>Added per request: the organizer the user acts for (a membership exists).</summary>
+    public const string Organizer = "ensa:organizer";
+    public const string OrganizerName = "ensa:organizer-name";
+    public const string Supplier = "ensa:supplier";
+    public const string DisplayName = "ensa:display-name";
+    private const string Marker = "ensa:transformed";
+
+    public static Guid? UserId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public static Guid? OrganizerId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(Organizer), out var id) ? id : null;
+
+    internal static bool IsTransformed(this ClaimsPrincipal user) => user.HasClaim(c => c.Type == Marker);
+
+    internal static ClaimsIdentity NewIdentity() => new([new Claim(Marker, "1")]);
+}
+
+/// <summary>Adds, on every request, the roles the user holds at the organizer they act for, read from the
+/// database, so a role taken away is gone at once and the cookie never carries roles.</summary>
+public sealed class EnsaClaimsTransformation(EnsaDbContext db) : IClaimsTransformation
+{
+    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true || principal.IsTransformed()) return principal;
+        var userId = principal.UserId();
+        if (userId is null) return principal;
+
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.DisplayName, u.SupplierId, u.IsPlatformAdmin }).SingleOrDefaultAsync();
+        if (user is null) return principal;
+        var memberships = await db.Memberships.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .Join(db.Organizers, m => m.OrganizerId, o => o.Id, (m, o) => new { m.OrganizerId, o.Name, m.Role })
+            .ToListAsync();
+
+        var identity = EnsaClaimTypes.NewIdentity();
+        identity.AddClaim(new Claim(EnsaClaimTypes.DisplayName, user.DisplayName));
+        if (user.IsPlatformAdmin) identity.AddClaim(new Claim(ClaimTypes.Role, Roles.PlatformAdmin));
+        if (user.SupplierId is { } supplierId)
+        {
+            identity.AddClaim(new Claim(ClaimTypes.Role, Roles.SupplierUser));
+            identity.AddClaim(new Claim(EnsaClaimTypes.Supplier, supplierId.ToString()));
+        }
+
+        var chosen = Guid.TryParse(principal.FindFirstValue(EnsaClaimTypes.ChosenOrganizer), out var c) ? c : (Guid?)null;
+        var current = memberships.FirstOrDefault(m => m.OrganizerId == chosen)
+                      ?? memberships.OrderBy(m => m.Name, StringComparer.Create(Format.Swedish, false)).FirstOrDefault();
+        if (current is not null)
+        {
+            identity.AddClaim(new Claim(EnsaClaimTypes.Organizer, current.OrganizerId.ToString()));
+            identity.AddClaim(new Claim(EnsaClaimTypes.OrganizerName, current.Name));
+            foreach (var role in memberships.Where(m => m.OrganizerId == current.OrganizerId).Select(m => m.Role).Distinct())
+                identity.AddClaim(new Claim(ClaimTypes.Role, role.ToString()));
+        }
+        principal.AddIdentity(identity);
+        return principal;
+    }
+}
+
+/// <summary>The current user and organizer for the DbContext (tenancy filter) and the audit log.</summary>
+public sealed class HttpCurrentSession(IHttpContextAccessor accessor) : Ensa.Common.ICurrentSession
+{
+    private ClaimsPrincipal? User => accessor.HttpContext?.User;
+    public Guid? UserId => User?.UserId();
+    public string? UserName => User?.FindFirstValue(EnsaClaimTypes.DisplayName) ?? User?.Identity?.Name;
+    public Guid? OrganizerId => User?.OrganizerId();
+}

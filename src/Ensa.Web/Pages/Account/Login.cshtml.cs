@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+using Ensa.Demo;
+using Ensa.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Ensa.Web.Pages.Account;
+
+public sealed class LoginModel(SignInManager<EnsaUser> signIn, IConfiguration configuration, IHostEnvironment environment,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public string ReturnUrl { get; private set; } = "/";
+    public IReadOnlyList<DemoAccount> DemoAccounts { get; private set; } = [];
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email")]
+        [Display(Name = "Field.Email")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Validation.Required"), DataType(DataType.Password)]
+        [Display(Name = "Field.Password")]
+        public string Password { get; set; } = "";
+
+        [Display(Name = "Field.RememberMe")]
+        public bool RememberMe { get; set; }
+    }
+
+    private bool DemoEnabled => EnsaApp.DemoEnabled(configuration, environment);
+
+    public void OnGet(string? returnUrl) => Prepare(returnUrl);
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    {
+        Prepare(returnUrl);
+        if (!ModelState.IsValid) return Page();
+        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded) return LocalRedirect(ReturnUrl);
+        if (result.RequiresTwoFactor)
+            return RedirectToPage("LoginWith2fa", new { returnUrl = ReturnUrl, rememberMe = Input.RememberMe });
+        ModelState.AddModelError("", result.IsLockedOut ? l["Login.LockedOut"] : l["Login.Failed"]);
+        return Page();
+    }
+
+    /// <summary>One-click demo sign-in; exists only in Development/Demo mode.</summary>
+    public async Task<IActionResult> OnPostDemoAsync(string email, string? returnUrl)
+    {
+        if (!DemoEnabled) return NotFound();
+        Prepare(returnUrl);
+        if (DemoData.Accounts.All(a => a.Email != email)) return BadRequest();
+        var user = await signIn.UserManager.FindByEmailAsync(email);
+        if (user is null) return NotFound();
+        await signIn.SignInAsync(user, isPersistent: false);
+        return LocalRedirect(ReturnUrl);
+    }
+
+    private void Prepare(string? returnUrl)
+    {
+        ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+        DemoAccounts = DemoEnabled ? DemoData.Accounts : [];
+    }
+}

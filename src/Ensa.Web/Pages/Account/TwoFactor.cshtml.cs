@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using Ensa.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using QRCoder;
+
+namespace Ensa.Web.Pages.Account;
+
+/// <summary>TOTP two-factor with the framework's authenticator support: key, QR code, recovery codes.</summary>
+public sealed class TwoFactorModel(UserManager<EnsaUser> users, SignInManager<EnsaUser> signIn,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty, Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.AuthenticatorCode")]
+    public string Code { get; set; } = "";
+
+    public bool Enabled { get; private set; }
+    public string SharedKey { get; private set; } = "";
+    public string QrCodeDataUri { get; private set; } = "";
+    public IReadOnlyList<string>? RecoveryCodes { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await users.GetUserAsync(User) is { } user ? await ShowAsync(user) : Challenge();
+
+    public async Task<IActionResult> OnPostEnableAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        if (!ModelState.IsValid) return await ShowAsync(user);
+        var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            ModelState.AddModelError(nameof(Code), l["TwoFactor.WrongCode"]);
+            return await ShowAsync(user);
+        }
+        await users.SetTwoFactorEnabledAsync(user, true);
+        RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList();
+        await signIn.RefreshSignInAsync(user);
+        return await ShowAsync(user);
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync(bool confirm)
+    {
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        if (!confirm) return await ShowAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        TempData["Message"] = l["TwoFactor.Disabled"].Value;
+        return RedirectToPage();
+    }
+
+    private async Task<PageResult> ShowAsync(EnsaUser user)
+    {
+        Enabled = await users.GetTwoFactorEnabledAsync(user);
+        if (!Enabled)
+        {
+            var key = await users.GetAuthenticatorKeyAsync(user);
+            if (string.IsNullOrEmpty(key))
+            {
+                await users.ResetAuthenticatorKeyAsync(user);
+                key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+            }
+            SharedKey = Group(key);
+            var uri = $"otpauth://totp/Ensa:{Uri.EscapeDataString(user.Email ?? "")}?secret={key}&issuer=Ensa&digits=6";
+            using var generator = new QRCodeGenerator();
+            using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
+            QrCodeDataUri = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(5));
+        }
+        return Page();
+    }
+
+    private static string Group(string key)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4) sb.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+        return sb.ToString().TrimEnd().ToLowerInvariant();
+    }
+}

@@ -1,0 +1,18 @@
+using Ensa.Data;
+using Ensa.Identity;
+using Ensa.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ensa.Web.Pages.Admin.Users;
+
+/// <summary>The role-and-unit part of the invite and role forms (partial _RoleFields).</summary>
+public sealed class RoleChoice
+{
+    public Role Role { get; set; } = Role.Requester;
+    public Guid? UnitId { get; set; }
+    public IReadOnlyList<(Guid Id, string Name)> Units { get; private set; } = [];
+
+    public async Task LoadUnitsAsync(EnsaDbContext db) =>
+        Units = (await db.OrganisationUnits.AsNoTracking().Select(u => new { u.Id, u.Name }).ToListAsync())
+            .OrderBy(u => u.Name, Format.Sorting).Select(u => (u.Id, u.Name)).ToList();
+}

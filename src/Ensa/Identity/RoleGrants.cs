@@ -1,0 +1,39 @@
+using Ensa.Common;
+using Ensa.Data;
+using Ensa.Organizers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ensa.Identity;
+
+/// <summary>The rules for giving and taking roles at an organizer.</summary>
+public static class RoleGrants
+{
+    public static async Task<Result> GrantAsync(EnsaDbContext db, Guid userId, Guid organizerId, Role role, Guid? unitId, DateTime now)
+    {
+        if (role == Role.Principal && unitId is null) return new DomainError("Roles.PrincipalNeedsUnit");
+        if (unitId is not null)
+        {
+            var unit = await db.OrganisationUnits.IgnoreQueryFilters()
+                .SingleOrDefaultAsync(u => u.Id == unitId && u.OrganizerId == organizerId);
+            if (unit is null) return new DomainError("Roles.UnknownUnit");
+            if (role == Role.Principal && unit.Kind != UnitKind.SchoolUnit) return new DomainError("Roles.PrincipalNeedsUnit");
+        }
+        var held = await db.Memberships.IgnoreQueryFilters().AnyAsync(m =>
+            m.UserId == userId && m.OrganizerId == organizerId && m.Role == role && m.OrganisationUnitId == unitId);
+        if (held) return new DomainError("Roles.AlreadyHeld");
+        db.Memberships.Add(new Membership(userId, organizerId, role, unitId, now));
+        return Result.Ok;
+    }
+
+    public static async Task<Result> RevokeAsync(EnsaDbContext db, Membership membership)
+    {
+        if (membership.Role == Role.OrganizerAdmin)
+        {
+            var admins = await db.Memberships.IgnoreQueryFilters().CountAsync(m =>
+                m.OrganizerId == membership.OrganizerId && m.Role == Role.OrganizerAdmin);
+            if (admins <= 1) return new DomainError("Roles.LastAdmin");
+        }
+        db.Memberships.Remove(membership);
+        return Result.Ok;
+    }
+}
