@@ -18,6 +18,13 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "TokenHash",
     ];
 
+    // Readable in the database: Swedish letters as they are, enums by name.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Record(eventData.Context);
@@ -53,7 +60,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
                 entry.Metadata.ClrType.Name,
                 string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue)),
                 entry.State.ToString(),
-                JsonSerializer.Serialize(changes)));
+                JsonSerializer.Serialize(changes, Json)));
         }
     }
 

@@ -1,0 +1,121 @@
+using Ensa.Data;
+using Ensa.Demo;
+using Ensa.Identity;
+using Ensa.Mail;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Ensa.Tests.Infrastructure;
+
+/// <summary>The real app over HTTP, on a fresh SQLite file with the demo data (or on PostgreSQL, see
+/// <see cref="PostgresAppFactory"/>). Mail goes to a pickup folder of its own.</summary>
+public class EnsaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "ensa-tests", Guid.NewGuid().ToString("N"));
+
+    public TestClock Clock { get; } = new();
+    public string MailDirectory => Path.Combine(_directory, "mail");
+    protected virtual string Provider => "Sqlite";
+    protected virtual string ConnectionString => $"Data Source={Path.Combine(_directory, "ensa.db")}";
+    protected virtual bool Demo => true;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_directory);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("ConnectionStrings:Ensa", ConnectionString);
+        builder.UseSetting("Ensa:Demo", Demo ? "true" : "false");
+        builder.UseSetting("Ensa:DemoData", "true");
+        builder.UseSetting("Mail:PickupDirectory", MailDirectory);
+        // Tests dispatch the outbox themselves.
+        builder.UseSetting("Mail:PollInterval", "01:00:00");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public virtual ValueTask InitializeAsync()
+    {
+        _ = Server; // start the host: migrates and seeds
+        return ValueTask.CompletedTask;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
+
+    public EnsaClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>A signed-in client for the demo account with this role (at Mittköping unless said otherwise).</summary>
+    public async Task<EnsaClient> SignInAs(string role, string organizer = "Mittköpings kommun")
+    {
+        var account = DemoData.Accounts.First(a => a.RoleLabel == role && (a.Where == organizer || role is Roles.SupplierUser or Roles.PlatformAdmin));
+        var client = NewClient();
+        await client.SignInWithDemoAsync(account.Email);
+        return client;
+    }
+
+    /// <summary>Runs work against the database outside any request: no tenant, so filtered sets are empty unless
+    /// IgnoreQueryFilters is used.</summary>
+    public async Task<T> WithDbAsync<T>(Func<EnsaDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<EnsaDbContext>());
+    }
+
+    public async Task<EnsaUser> CreateUserWithPasswordAsync(string email, string password, Role role, string organizerSlug = DemoData.MittkopingSlug)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EnsaDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<EnsaUser>>();
+        var user = EnsaUser.Create(email, "Test " + email.Split('@')[0], Clock.GetUtcNow().UtcDateTime);
+        var result = await users.CreateAsync(user, password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        var organizer = await db.Organizers.SingleAsync(o => o.Slug == organizerSlug);
+        var unit = role == Role.Principal
+            ? await db.OrganisationUnits.IgnoreQueryFilters().FirstAsync(u => u.OrganizerId == organizer.Id && u.SchoolUnitCode != null)
+            : null;
+        db.Memberships.Add(new Membership(user.Id, organizer.Id, role, unit?.Id, Clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync();
+        return user;
+    }
+
+    public Task<int> DispatchMailAsync() => Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(CancellationToken.None);
+}
+
+/// <summary>The same app on a fresh PostgreSQL database (skipped without ENSA_TEST_POSTGRES).</summary>
+public sealed class PostgresAppFactory : EnsaAppFactory
+{
+    private string? _connectionString;
+
+    protected override string Provider => "PostgreSQL";
+    protected override string ConnectionString => _connectionString ??= TestEnvironment.NewPostgresDatabase(TestEnvironment.PostgresServer!);
+
+    public static bool Available => TestEnvironment.PostgresServer is not null;
+
+    public override ValueTask InitializeAsync() => Available ? base.InitializeAsync() : ValueTask.CompletedTask;
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (!Available) return;
+        await base.DisposeAsync();
+        await TestEnvironment.DropDatabaseAsync(ConnectionString);
+    }
+}
+
+/// <summary>The app with demo mode off, as in production.</summary>
+public sealed class ProductionLikeAppFactory : EnsaAppFactory
+{
+    protected override bool Demo => false;
+}

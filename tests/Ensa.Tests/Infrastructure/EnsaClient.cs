@@ -1,0 +1,100 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Ensa.Tests.Infrastructure;
+
+/// <summary>An HTTP client that speaks to pages the way a browser without JavaScript does: it reads a form from
+/// the page (hidden fields and antiforgery token included), fills it in and posts it.</summary>
+public sealed class EnsaClient(HttpClient http) : IDisposable
+{
+    private static readonly HtmlParser Parser = new();
+
+    public HttpClient Http => http;
+
+    public async Task<IHtmlDocument> GetPageAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await http.GetAsync(url);
+        Assert.True(response.StatusCode == expected,
+            $"GET {url}: expected {(int)expected}, got {(int)response.StatusCode} {response.Headers.Location}");
+        return await ParseAsync(response);
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    /// <summary>Loads <paramref name="pageUrl"/>, takes the first form that <paramref name="formSelector"/> matches,
+    /// applies <paramref name="values"/> over its current values and posts it. Redirects are not followed.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, string formSelector, IReadOnlyDictionary<string, string>? values = null)
+    {
+        var document = await GetPageAsync(pageUrl);
+        var form = document.QuerySelectorAll<IHtmlFormElement>(formSelector).FirstOrDefault()
+                   ?? throw new InvalidOperationException($"No form '{formSelector}' on {pageUrl}.");
+        return await SubmitAsync(pageUrl, form, values);
+    }
+
+    public Task<HttpResponseMessage> SubmitAsync(string pageUrl, IHtmlFormElement form, IReadOnlyDictionary<string, string>? values = null)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement { Name: { Length: > 0 } name } input when input.Type is "checkbox" or "radio":
+                    if (input.IsChecked) fields.Add(new(name, input.Value));
+                    break;
+                case IHtmlInputElement { Name: { Length: > 0 } name } input:
+                    fields.Add(new(name, input.Value));
+                    break;
+                case IHtmlSelectElement { Name: { Length: > 0 } name } select:
+                    fields.Add(new(name, select.Value ?? ""));
+                    break;
+                case IHtmlTextAreaElement { Name: { Length: > 0 } name } area:
+                    fields.Add(new(name, area.Value));
+                    break;
+            }
+        }
+        foreach (var (name, value) in values ?? new Dictionary<string, string>())
+        {
+            fields.RemoveAll(f => f.Key == name);
+            fields.Add(new(name, value));
+        }
+        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : pageUrl;
+        return http.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>Posts without any antiforgery token, as a cross-site attacker would.</summary>
+    public Task<HttpResponseMessage> PostWithoutTokenAsync(string url, IReadOnlyDictionary<string, string> values) =>
+        http.PostAsync(url, new FormUrlEncodedContent(values));
+
+    public async Task SignInWithDemoAsync(string email)
+    {
+        var document = await GetPageAsync("/Account/Login");
+        var form = document.QuerySelectorAll<IHtmlFormElement>("form")
+            .Single(f => f.QuerySelector<IHtmlInputElement>("input[name=email]")?.Value == email);
+        var response = await SubmitAsync("/Account/Login", form);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    public async Task<HttpResponseMessage> SignInWithPasswordAsync(string email, string password) =>
+        await SubmitAsync("/Account/Login", "main form:not([action*=Demo])", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+
+    /// <summary>Follows a redirect response with a GET and returns the page.</summary>
+    public async Task<IHtmlDocument> FollowAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther,
+            $"Expected a redirect, got {(int)response.StatusCode}: {Text(await ParseAsync(response), ".errors, .error")}");
+        return await GetPageAsync(response.Headers.Location!.OriginalString);
+    }
+
+    public static string Text(IDocument document, string selector) =>
+        string.Join(" | ", document.QuerySelectorAll(selector).Select(e => e.TextContent.Trim()).Where(t => t.Length > 0));
+
+    public void Dispose() => http.Dispose();
+}
