@@ -13,9 +13,14 @@ namespace Ensa.Tests.Infrastructure;
 
 /// <summary>The real app over HTTP, on a fresh SQLite file with the demo data (or on PostgreSQL, see
 /// <see cref="PostgresAppFactory"/>). Mail goes to a pickup folder of its own.</summary>
-public class EnsaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class EnsaAppFactory(string? directory = null) : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "ensa-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory = directory ?? Path.Combine(Path.GetTempPath(), "ensa-tests", Guid.NewGuid().ToString("N"));
+
+    public EnsaAppFactory() : this(null) { }
+
+    /// <summary>Keep the folder (and database) when disposed, to start again on it.</summary>
+    public bool KeepFiles { get; init; }
 
     public TestClock Clock { get; } = new();
     public string MailDirectory => Path.Combine(_directory, "mail");
@@ -52,7 +57,10 @@ public class EnsaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+        if (!KeepFiles)
+        {
+            try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+        }
     }
 
     public EnsaClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
