@@ -131,6 +131,10 @@ public static class EnsaApp
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
 
+        // Validation happens on the server; pages carry no client-side validation attributes.
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcViewOptions>(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedModelBindingMessages>();
+
         services.AddHealthChecks().AddDbContextCheck<EnsaDbContext>("database");
 
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));

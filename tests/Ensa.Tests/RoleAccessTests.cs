@@ -27,6 +27,8 @@ public sealed partial class RoleAccessTests(EnsaAppFactory app) : IClassFixture<
         { Roles.OrganizerAdmin, "/Admin/Users", true },
         { Roles.OrganizerAdmin, "/Admin/Users/Invite", true },
         { Roles.OrganizerAdmin, "/Admin/Audit", true },
+        { Roles.OrganizerAdmin, "/Admin/Organizer", true },
+        { Roles.CentralReviewer, "/Admin/Organizer", false },
         { Roles.OrganizerAdmin, "/Platform/Organizers", false },
         { Roles.SupplierUser, "/", true },
         { Roles.SupplierUser, "/Suppliers", true },

@@ -12,12 +12,12 @@ public sealed class StartupTests
         var directory = Path.Combine(Path.GetTempPath(), "ensa-tests", Guid.NewGuid().ToString("N"));
         try
         {
-            await using (var first = new EnsaAppFactory(directory) { KeepFiles = true })
+            await using (var first = new EnsaAppFactory { DataDirectory = directory, KeepFiles = true })
             {
                 await first.InitializeAsync();
                 await first.CreateUserWithPasswordAsync("kept@mittkoping.example", "ett långt lösenord här", Role.Requester);
             }
-            await using var second = new EnsaAppFactory(directory);
+            await using var second = new EnsaAppFactory { DataDirectory = directory };
             await second.InitializeAsync();
             Assert.Equal(2, await second.WithDbAsync(db => db.Organizers.CountAsync()));
             Assert.Equal(1, await second.WithDbAsync(db => db.Users.CountAsync(u => u.Email == "kept@mittkoping.example")));

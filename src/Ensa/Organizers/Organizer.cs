@@ -40,4 +40,9 @@ public sealed class Organizer : IAudited
         DataProtectionOfficerName = name;
         DataProtectionOfficerEmail = email;
     }
+
+    public void RenameController(string controllerName) =>
+        ControllerName = string.IsNullOrWhiteSpace(controllerName)
+            ? throw new ArgumentException("The controller is named.", nameof(controllerName))
+            : controllerName.Trim();
 }

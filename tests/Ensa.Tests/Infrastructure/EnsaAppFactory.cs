@@ -13,24 +13,23 @@ namespace Ensa.Tests.Infrastructure;
 
 /// <summary>The real app over HTTP, on a fresh SQLite file with the demo data (or on PostgreSQL, see
 /// <see cref="PostgresAppFactory"/>). Mail goes to a pickup folder of its own.</summary>
-public class EnsaAppFactory(string? directory = null) : WebApplicationFactory<Program>, IAsyncLifetime
+public class EnsaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string _directory = directory ?? Path.Combine(Path.GetTempPath(), "ensa-tests", Guid.NewGuid().ToString("N"));
-
-    public EnsaAppFactory() : this(null) { }
+    /// <summary>Where the database and the mail pickup folder live.</summary>
+    public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "ensa-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>Keep the folder (and database) when disposed, to start again on it.</summary>
     public bool KeepFiles { get; init; }
 
     public TestClock Clock { get; } = new();
-    public string MailDirectory => Path.Combine(_directory, "mail");
+    public string MailDirectory => Path.Combine(DataDirectory, "mail");
     protected virtual string Provider => "Sqlite";
-    protected virtual string ConnectionString => $"Data Source={Path.Combine(_directory, "ensa.db")}";
+    protected virtual string ConnectionString => $"Data Source={Path.Combine(DataDirectory, "ensa.db")}";
     protected virtual bool Demo => true;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        Directory.CreateDirectory(_directory);
+        Directory.CreateDirectory(DataDirectory);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Ensa", ConnectionString);
@@ -59,7 +58,7 @@ public class EnsaAppFactory(string? directory = null) : WebApplicationFactory<Pr
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (!KeepFiles)
         {
-            try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
         }
     }
 

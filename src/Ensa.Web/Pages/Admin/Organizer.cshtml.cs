@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+using Ensa.Data;
+using Ensa.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Ensa.Web.Pages.Admin;
+
+/// <summary>The organizer admin keeps the controller (committee) and the data protection officer up to date.</summary>
+public sealed class OrganizerModel(EnsaDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public string Name { get; private set; } = "";
+    public string OrganisationNumber { get; private set; } = "";
+    public string Slug { get; private set; } = "";
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Validation.Required"), StringLength(200, ErrorMessage = "Validation.Length")]
+        [Display(Name = "Field.ControllerName")]
+        public string ControllerName { get; set; } = "";
+
+        [StringLength(200, ErrorMessage = "Validation.Length"), Display(Name = "Field.DpoName")]
+        public string? DpoName { get; set; }
+
+        [EmailAddress(ErrorMessage = "Validation.Email"), StringLength(320, ErrorMessage = "Validation.Length")]
+        [Display(Name = "Field.DpoEmail")]
+        public string? DpoEmail { get; set; }
+    }
+
+    public async Task OnGetAsync()
+    {
+        var organizer = await LoadAsync();
+        Input = new InputModel
+        {
+            ControllerName = organizer.ControllerName,
+            DpoName = organizer.DataProtectionOfficerName,
+            DpoEmail = organizer.DataProtectionOfficerEmail,
+        };
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var organizer = await LoadAsync();
+        if (!ModelState.IsValid) return Page();
+        organizer.RenameController(Input.ControllerName);
+        organizer.SetDataProtectionOfficer(Input.DpoName?.Trim(), Input.DpoEmail?.Trim());
+        await db.SaveChangesAsync();
+        TempData["Message"] = l["Organizer.Saved"].Value;
+        return RedirectToPage();
+    }
+
+    /// <summary>Always the organizer the admin acts for: there is no id to tamper with.</summary>
+    private async Task<Organizers.Organizer> LoadAsync()
+    {
+        var id = User.OrganizerId()!.Value;
+        var organizer = await db.Organizers.SingleAsync(o => o.Id == id);
+        (Name, OrganisationNumber, Slug) = (organizer.Name, organizer.OrganisationNumber, organizer.Slug);
+        return organizer;
+    }
+}
