@@ -59,6 +59,25 @@ public sealed partial class InvitationTests(EnsaAppFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Invitation_ExistingAccount_NeverSignsInByTheLinkAlone()
+    {
+        // A Mittköping user with a password; Lärande Norr's admin invites her too.
+        const string email = "both.organizers@mittkoping.example";
+        await app.CreateUserWithPasswordAsync(email, Password, Role.Requester);
+        using var admin = await app.SignInAs(Roles.OrganizerAdmin, "Lärande Norr AB");
+        await admin.FollowAsync(await InviteAsync(admin, email, "Båda Huvudmännen", "CentralReviewer"));
+        var link = await InvitationLinkAsync(email);
+        using var invited = app.NewClient();
+        var page = await invited.GetPageAsync(link);
+        Assert.Empty(page.QuerySelectorAll("input[name='Input.Password']"));
+        var response = await invited.SubmitAsync(link, "main form");
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await invited.Http.GetAsync("/")).StatusCode);
+        Assert.NotNull(await app.WithDbAsync(db => db.Invitations.IgnoreQueryFilters()
+            .Where(i => i.Email == email).Select(i => i.AcceptedAt).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Invitation_AfterSevenDays_IsRefused()
     {
         using var admin = await app.SignInAs(Roles.OrganizerAdmin);

@@ -62,6 +62,12 @@ public sealed class AcceptInvitationModel(EnsaDbContext db, SignInManager<EnsaUs
         }
         user.EmailConfirmed = true;
         await db.SaveChangesAsync();
+        if (!NeedsPassword)
+        {
+            // An existing account signs in with its own password (and second factor), never by the link.
+            TempData["Message"] = l["Invite.AcceptedSignIn", OrganizerName!].Value;
+            return RedirectToPage("Login");
+        }
         await signIn.SignInWithClaimsAsync(user, isPersistent: false,
             [new Claim(EnsaClaimTypes.ChosenOrganizer, invitation.OrganizerId.ToString())]);
         return Redirect("/");
