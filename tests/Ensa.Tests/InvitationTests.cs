@@ -142,6 +142,15 @@ public sealed partial class InvitationTests(EnsaAppFactory app) : IClassFixture<
         Assert.Contains("Skriv en giltig e-postadress", EnsaClient.Text(page, ".error"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Invite_UnknownRole_IsRefusedInSwedish()
+    {
+        using var admin = await app.SignInAs(Roles.OrganizerAdmin);
+        var page = await EnsaClient.ParseAsync(await InviteAsync(admin, "okand.roll@mittkoping.example", "Okänd Roll", "Kung"));
+        Assert.Contains("Värdet ”Kung” går inte att använda", EnsaClient.Text(page, ".error"), StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "okand.roll@mittkoping.example")));
+    }
+
     [GeneratedRegex(@"https?://\S+AcceptInvitation\?token=[0-9a-f]+")]
     private static partial Regex Link();
 }
