@@ -155,3 +155,17 @@ public sealed class LanguageTests(EnsaAppFactory app) : IClassFixture<EnsaAppFac
         Assert.All(sv.Concat(en), e => Assert.False(string.IsNullOrWhiteSpace(e.Value), e.Key));
     }
 }
+
+public sealed class StaticAssetTests(EnsaAppFactory app) : IClassFixture<EnsaAppFactory>
+{
+    [Fact]
+    public async Task Stylesheet_Anonymous_IsServed()
+    {
+        using var client = app.NewClient();
+        var page = await client.GetPageAsync("/Account/Login");
+        var href = page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+        var response = await client.Http.GetAsync(href);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("--brand", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
