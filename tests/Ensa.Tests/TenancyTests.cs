@@ -99,6 +99,10 @@ public sealed class TenancyTests(EnsaAppFactory app) : IClassFixture<EnsaAppFact
                 new Dictionary<string, string> { ["organizerId"] = id.ToString() }));
         }
 
+        // The demo button named Mittköping, so that is where the sign-in lands.
+        Assert.Contains("Mittköpings kommun", (await client.GetPageAsync("/")).QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
+        var larandeFirst = await SwitchTo(DemoData.LarandeNorrSlug);
+        Assert.Contains(LarandeNorr, larandeFirst.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
         var mittkoping = await SwitchTo(DemoData.MittkopingSlug);
         Assert.Contains("Mittköpings kommun", mittkoping.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("12", mittkoping.QuerySelector(".figures dd")!.TextContent);

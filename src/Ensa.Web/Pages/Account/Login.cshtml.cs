@@ -1,4 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Ensa.Data;
+using Ensa.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Ensa.Demo;
 using Ensa.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -8,8 +12,8 @@ using Microsoft.Extensions.Localization;
 
 namespace Ensa.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<EnsaUser> signIn, IConfiguration configuration, IHostEnvironment environment,
-    IStringLocalizer<SharedResource> l) : PageModel
+public sealed class LoginModel(SignInManager<EnsaUser> signIn, EnsaDbContext db, IConfiguration configuration,
+    IHostEnvironment environment, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public string ReturnUrl { get; private set; } = "/";
@@ -53,7 +57,11 @@ public sealed class LoginModel(SignInManager<EnsaUser> signIn, IConfiguration co
         if (DemoData.Accounts.All(a => a.Email != email)) return BadRequest();
         var user = await signIn.UserManager.FindByEmailAsync(email);
         if (user is null) return NotFound();
-        await signIn.SignInAsync(user, isPersistent: false);
+        // Land at the organizer the button names (a demo person may serve several).
+        var where = DemoData.Accounts.Single(a => a.Email == email).Where;
+        var organizerId = await db.Organizers.Where(o => o.Name == where).Select(o => (Guid?)o.Id).SingleOrDefaultAsync();
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false,
+            organizerId is { } id ? [new Claim(EnsaClaimTypes.ChosenOrganizer, id.ToString())] : []);
         return LocalRedirect(ReturnUrl);
     }
 

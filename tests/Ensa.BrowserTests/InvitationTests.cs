@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using Ensa.BrowserTests.Infrastructure;
+using Ensa.BrowserTests.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace Ensa.BrowserTests;
+
+public sealed partial class InvitationTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public async Task OrganizerAdmin_InvitesUser_InviteeFollowsMailedLinkAndIsSignedIn()
+    {
+        const string email = "maja.forsberg@mittkoping.example";
+        const string name = "Maja Forsberg";
+
+        var lisa = await NewVisitorAsync();
+        var start = await (await LoginPage.OpenAsync(lisa)).SignInAsDemoAsync("Administratör", "Mittköpings kommun", "Lisa Ekström");
+        await start.FollowMenuAsync("Användare");
+        var users = await UsersPage.ExpectAsync(lisa);
+
+        var invite = await users.StartInvitationAsync();
+        await Screenshots.SaveAsync(lisa.Page, "invite");
+        users = await invite.InviteAsync(email, name, role: "Beställare", unit: "Ekbackeskolan F–3");
+        await Expect(users.Notice).ToHaveTextAsync($"Inbjudan till {email} är skickad.");
+        await Expect(users.InvitationRow(email)).ToContainTextAsync("Gäller till");
+        await Screenshots.SaveAsync(lisa.Page, "users");
+
+        var mail = await WaitForMailAsync(email);
+        Assert.Equal("Inbjudan till Ensa från Mittköpings kommun", mail.Header("Subject"));
+        Assert.Contains($"Hej {name}!", mail.Text, StringComparison.Ordinal);
+        var link = InvitationLink().Match(mail.Text);
+        Assert.True(link.Success, $"No invitation link in the e-mail:{Environment.NewLine}{mail.Text}");
+        Assert.StartsWith(Fixture.BaseAddress.ToString(), link.Value, StringComparison.Ordinal);
+
+        var maja = await NewVisitorAsync();
+        var accept = await AcceptInvitationPage.OpenAsync(maja, link.Value);
+        await Expect(accept.Intro("Mittköpings kommun", email)).ToBeVisibleAsync();
+        var majasStart = await accept.AcceptWithPasswordAsync("en lång och hemlig fras", name);
+        await Expect(majasStart.ActingFor("Mittköpings kommun")).ToBeVisibleAsync();
+        await Expect(maja.Page.GetByText("Dina roller: Beställare.")).ToBeVisibleAsync();
+
+        // The admin sees the invitation accepted.
+        await lisa.Page.ReloadAsync();
+        users = await UsersPage.ExpectAsync(lisa);
+        await Expect(users.InvitationRow(email)).ToContainTextAsync("Antagen");
+    }
+
+    /// <summary>Waits (at most 15 s) for the outbox dispatcher to write the e-mail to this address. A file counts
+    /// once it reads the same twice in a row, so a message still being written is not taken for a whole one.</summary>
+    private async Task<Eml> WaitForMailAsync(string to)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var previous = new Dictionary<string, string>();
+        while (true)
+        {
+            if (Directory.Exists(Fixture.MailDirectory))
+            {
+                foreach (var file in Directory.EnumerateFiles(Fixture.MailDirectory, "*.eml"))
+                {
+                    var raw = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
+                    var stable = previous.TryGetValue(file, out var before) && before == raw;
+                    previous[file] = raw;
+                    if (!stable) continue;
+                    var mail = Eml.Parse(raw);
+                    if (mail.Header("To").Contains(to, StringComparison.OrdinalIgnoreCase)) return mail;
+                }
+            }
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"No e-mail to {to} in {Fixture.MailDirectory} within 15 s (the outbox is dispatched every second).");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+
+    [GeneratedRegex(@"https?://\S+/Account/AcceptInvitation\?token=[^\s""<>]+")]
+    private static partial Regex InvitationLink();
+}
