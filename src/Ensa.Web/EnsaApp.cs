@@ -48,6 +48,7 @@ public static class EnsaApp
         services.AddScoped<LeaseStore>();
         services.AddScoped<DemoData>();
         services.AddScoped<UserOrganizers>();
+        services.AddScoped<RequestAccess>();
 
         services.AddDataProtection().SetApplicationName("Ensa");
         services.AddOptions<KeyManagementOptions>()
@@ -121,6 +122,9 @@ public static class EnsaApp
                 o.Conventions.AuthorizeFolder("/Admin", Policies.OrganizerAdmin);
                 o.Conventions.AuthorizeFolder("/Platform", Policies.PlatformAdmin);
                 o.Conventions.AuthorizeFolder("/Units", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/Requests", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/Review", Policies.Reviewer);
+                o.Conventions.AuthorizeFolder("/Purchasing", Policies.CentralReviewer);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToPage("/Account/AcceptInvitation");
@@ -158,10 +162,11 @@ public static class EnsaApp
         }
         // Migrations are written by hand without a model snapshot; SchemaEquivalenceTests guards them instead.
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-        options.AddInterceptors(AuditInterceptorInstance);
+        options.AddInterceptors(AuditInterceptorInstance, NotificationsInstance);
     }
 
     private static readonly Audit.AuditInterceptor AuditInterceptorInstance = new();
+    private static readonly RequestNotifications NotificationsInstance = new();
 
     private static void Configure(WebApplication app)
     {

@@ -71,10 +71,14 @@ public sealed class EnsaClaimsTransformation(EnsaDbContext db) : IClaimsTransfor
 }
 
 /// <summary>The current user and organizer for the DbContext (tenancy filter) and the audit log.</summary>
-public sealed class HttpCurrentSession(IHttpContextAccessor accessor) : Ensa.Common.ICurrentSession
+public sealed class HttpCurrentSession(IHttpContextAccessor accessor, IConfiguration configuration) : Ensa.Common.ICurrentSession
 {
     private ClaimsPrincipal? User => accessor.HttpContext?.User;
     public Guid? UserId => User?.UserId();
     public string? UserName => User?.FindFirstValue(EnsaClaimTypes.DisplayName) ?? User?.Identity?.Name;
     public Guid? OrganizerId => User?.OrganizerId();
+
+    /// <summary>Ensa:PublicUrl when set (behind a proxy), else the address of the current request.</summary>
+    public string? BaseUrl => configuration["Ensa:PublicUrl"]?.TrimEnd('/')
+        ?? (accessor.HttpContext?.Request is { } r ? $"{r.Scheme}://{r.Host}{r.PathBase}" : null);
 }

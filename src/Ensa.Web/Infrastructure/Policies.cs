@@ -11,6 +11,9 @@ public static class Policies
     public const string OrganizerAdmin = Roles.OrganizerAdmin;
     public const string PlatformAdmin = Roles.PlatformAdmin;
     public const string SupplierUser = Roles.SupplierUser;
+    public const string CentralReviewer = Roles.CentralReviewer;
+    /// <summary>The central department: reviewers and security coordinators.</summary>
+    public const string Reviewer = "Reviewer";
     /// <summary>Resource policy: the record belongs to the organizer the user acts for.</summary>
     public const string SameOrganizer = "SameOrganizer";
 
@@ -18,8 +21,9 @@ public static class Policies
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(Staff, p => p.RequireClaim(EnsaClaimTypes.Organizer));
-        foreach (var role in new[] { OrganizerAdmin, PlatformAdmin, SupplierUser })
+        foreach (var role in new[] { OrganizerAdmin, PlatformAdmin, SupplierUser, CentralReviewer })
             options.AddPolicy(role, p => p.RequireRole(role));
+        options.AddPolicy(Reviewer, p => p.RequireRole(Roles.CentralReviewer, Roles.SecurityCoordinator));
         options.AddPolicy(SameOrganizer, p => p.AddRequirements(new SameOrganizerRequirement()));
     }
 }

@@ -3,6 +3,9 @@ using Ensa.Common;
 using Ensa.Identity;
 using Ensa.Jobs;
 using Ensa.Mail;
+using Ensa.Notifications;
+using Ensa.Requests;
+using Ensa.Resources;
 using Ensa.Organizers;
 using Ensa.Suppliers;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -13,7 +16,7 @@ namespace Ensa.Data;
 public sealed class EnsaDbContext(DbContextOptions<EnsaDbContext> options, ICurrentSession? session = null,
     TimeProvider? clock = null) : IdentityUserContext<EnsaUser, Guid>(options)
 {
-    internal ICurrentSession Session { get; } = session ?? SystemSession.Instance;
+    public ICurrentSession Session { get; } = session ?? SystemSession.Instance;
     internal TimeProvider Clock { get; } = clock ?? TimeProvider.System;
 
     /// <summary>The tenant for the global query filters. Null (no organizer) matches no organizer-owned row.</summary>
@@ -28,6 +31,14 @@ public sealed class EnsaDbContext(DbContextOptions<EnsaDbContext> options, ICurr
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<LearningResource> LearningResources => Set<LearningResource>();
+    public DbSet<ResourceRequest> ResourceRequests => Set<ResourceRequest>();
+    public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
+    public DbSet<ResourceReview> ResourceReviews => Set<ResourceReview>();
+    public DbSet<Purchase> Purchases => Set<Purchase>();
+    public DbSet<FrameworkAgreement> FrameworkAgreements => Set<FrameworkAgreement>();
+    public DbSet<ResourceUse> ResourceUses => Set<ResourceUse>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -39,6 +50,13 @@ public sealed class EnsaDbContext(DbContextOptions<EnsaDbContext> options, ICurr
         builder.Entity<Membership>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
         builder.Entity<Invitation>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
         builder.Entity<AuditEntry>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
+        builder.Entity<ResourceRequest>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
+        builder.Entity<RequestEvent>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
+        builder.Entity<ResourceReview>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
+        builder.Entity<Purchase>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
+        builder.Entity<FrameworkAgreement>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
+        builder.Entity<ResourceUse>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
+        builder.Entity<Notification>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

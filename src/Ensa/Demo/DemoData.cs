@@ -2,6 +2,8 @@ using Ensa.Common;
 using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Organizers;
+using Ensa.Requests;
+using Ensa.Resources;
 using Ensa.Suppliers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -125,8 +127,44 @@ public sealed class DemoData(EnsaDbContext db, UserManager<EnsaUser> users, Time
         elin.SupplierId = suppliers[0].Id;
         var nora = await CreateUserAsync("nora.lindgren@ensa.example", "Nora Lindgren", now);
         nora.IsPlatformAdmin = true;
+
+        db.LearningResources.AddRange(Resources(suppliers, now));
+        db.FrameworkAgreements.AddRange(new FrameworkAgreement(mittkoping.Id, "ATEA"), new FrameworkAgreement(mittkoping.Id, "GR Utbildning"),
+            new FrameworkAgreement(larande.Id, "Adda – Digitala läromedel"));
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    private static IEnumerable<LearningResource> Resources(Supplier[] s, DateTime now)
+    {
+        LearningResource R(string name, Supplier supplier, ResourceType type, string description, string? web, string? platforms,
+            SchoolForms forms, string grades, string subjects, SignInMethods signIn, bool personalData, Pricing pricing) =>
+            new(name, supplier.Id, type, now)
+            {
+                Description = description, WebAddress = web, Platforms = platforms, SchoolForms = forms, Grades = grades,
+                Subjects = subjects, SignInMethods = signIn, ProcessesPersonalData = personalData, Pricing = pricing,
+            };
+
+        yield return R("Sagoväven Läsresan", s[0], ResourceType.WebService, "Läsfrämjande webbtjänst med e-böcker och ljudböcker anpassade efter elevens läsnivå.",
+            "https://lasresan.sagovaven.example", "Webb, iOS, Android", SchoolForms.Compulsory, "F–6", "Svenska, Svenska som andraspråk",
+            SignInMethods.FederatedSchoolLogin | SignInMethods.Google, true, Pricing.Paid);
+        yield return R("Sagoväven Bokstavslek", s[0], ResourceType.App, "App för tidig läsinlärning med ljud och bokstäver.",
+            null, "iOS, Android", SchoolForms.Preschool | SchoolForms.Compulsory, "F–2", "Svenska", SignInMethods.NoSignIn, false, Pricing.Free);
+        yield return R("Numerix Matteträning", s[1], ResourceType.WebService, "Adaptiv färdighetsträning i matematik med lärarvy och uppföljning.",
+            "https://numerix.example", "Webb", SchoolForms.Compulsory, "1–9", "Matematik",
+            SignInMethods.FederatedSchoolLogin | SignInMethods.Microsoft, true, Pricing.Paid);
+        yield return R("Kodkraft Blocklabb", s[2], ResourceType.WebService, "Programmering med block och Python, med klassrum för läraren.",
+            "https://blocklabb.kodkraft.example", "Webb", SchoolForms.Compulsory | SchoolForms.UpperSecondary, "4–9, gymnasiet", "Teknik, Matematik",
+            SignInMethods.Google | SignInMethods.Microsoft | SignInMethods.OwnAccounts, true, Pricing.Freemium);
+        yield return R("Nordlär Samhälle 7–9, digital del", s[3], ResourceType.BookDigitalPart, "Digital del till läroboken Samhälle 7–9 med övningar och ljud.",
+            "https://samhalle.nordlar.example", "Webb", SchoolForms.Compulsory, "7–9", "Samhällskunskap",
+            SignInMethods.FederatedSchoolLogin, true, Pricing.Paid);
+        yield return R("Quizzly", s[4], ResourceType.WebService, "Frågesporter i klassrummet; eleverna svarar från egna enheter.",
+            "https://quizzly.example", "Webb, iOS, Android", SchoolForms.Compulsory | SchoolForms.UpperSecondary | SchoolForms.Adult, "4–9, gymnasiet",
+            "Alla ämnen", SignInMethods.Google | SignInMethods.Microsoft | SignInMethods.OwnAccounts, true, Pricing.Freemium);
+        yield return R("Lingua Bridge Vokabel", s[5], ResourceType.App, "Glosträning i engelska, tyska, franska och spanska med taligenkänning.",
+            "https://vokabel.linguabridge.example", "iOS, Android, Webb", SchoolForms.Compulsory | SchoolForms.UpperSecondary, "6–9, gymnasiet",
+            "Engelska, Moderna språk", SignInMethods.OwnAccounts, true, Pricing.Paid);
     }
 
     private async Task<EnsaUser> CreateUserAsync(string email, string name, DateTime now)

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Resources;
+using Ensa.Data;
+using Ensa.Identity;
+using Ensa.Mail;
+using Ensa.Notifications;
+using Ensa.Requests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Ensa.Web.Infrastructure;
+
+/// <summary>Tells the requester and the unit's principals of every step of their request, in the app and by
+/// e-mail (through the outbox), in the same save as the step itself, so no step can go untold.</summary>
+public sealed class RequestNotifications : SaveChangesInterceptor
+{
+    private static readonly ResourceManager Texts = new("Ensa.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is EnsaDbContext db) await AddAsync(db, cancellationToken);
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is EnsaDbContext db) AddAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    private static async Task AddAsync(EnsaDbContext db, CancellationToken cancellationToken)
+    {
+        var steps = db.ChangeTracker.Entries<RequestEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)
+            .Where(e => e.Kind != RequestEventKind.Created).ToList();
+        foreach (var step in steps)
+        {
+            var request = db.ChangeTracker.Entries<ResourceRequest>().Select(e => e.Entity).Single(r => r.Id == step.RequestId);
+            var recipients = await db.Memberships.IgnoreQueryFilters()
+                .Where(m => m.OrganizerId == request.OrganizerId && m.Role == Role.Principal && m.OrganisationUnitId == request.SchoolUnitId)
+                .Select(m => m.UserId).ToListAsync(cancellationToken);
+            recipients.Add(request.RequesterId);
+            var people = await db.Users.Where(u => recipients.Contains(u.Id) && u.Id != step.ActorUserId)
+                .Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken);
+            var name = request.ResourceId is { } resourceId
+                ? await db.LearningResources.Where(r => r.Id == resourceId).Select(r => r.Name).SingleAsync(cancellationToken)
+                : request.ProposedName ?? "";
+            var key = "Notify." + step.Kind;
+            var link = $"/Requests/{request.Id}";
+            var url = (db.Session.BaseUrl ?? "") + link;
+            foreach (var person in people.DistinctBy(p => p.Id))
+            {
+                db.Notifications.Add(new Notification(person.Id, request.OrganizerId, key, name, link, step.At));
+                if (person.Email is null) continue;
+                // The reader's language is not known: Swedish first, English below.
+                var subject = $"Ensa: {Text(key, Format.Swedish, name)}";
+                var body = $"{Text(key, Format.Swedish, name)}\n{Text("Notify.MailLink", Format.Swedish, url)}\n\n" +
+                           $"{Text(key, English, name)}\n{Text("Notify.MailLink", English, url)}\n";
+                db.OutboxMessages.Add(new OutboxMessage(person.Email, subject, body, null, step.At));
+            }
+        }
+    }
+
+    private static string Text(string key, CultureInfo culture, string argument) =>
+        string.Format(culture, Texts.GetString(key, culture) ?? key, argument);
+}

@@ -1,0 +1,138 @@
+using Ensa.Identity;
+using Ensa.Notifications;
+using Ensa.Organizers;
+using Ensa.Requests;
+using Ensa.Resources;
+using Ensa.Suppliers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ensa.Data.Configurations;
+
+internal sealed class LearningResourceConfiguration : IEntityTypeConfiguration<LearningResource>
+{
+    public void Configure(EntityTypeBuilder<LearningResource> b)
+    {
+        b.ToTable("LearningResources");
+        b.Property(e => e.Name).HasMaxLength(200);
+        b.HasIndex(e => e.Name);
+        b.Property(e => e.Description).HasMaxLength(4000);
+        b.Property(e => e.WebAddress).HasMaxLength(500);
+        b.Property(e => e.AppStoreLinks).HasMaxLength(1000);
+        b.Property(e => e.Platforms).HasMaxLength(200);
+        b.Property(e => e.Grades).HasMaxLength(100);
+        b.Property(e => e.Subjects).HasMaxLength(500);
+        b.Property(e => e.SchoolForms).HasMaxLength(200);
+        b.Property(e => e.SignInMethods).HasMaxLength(200);
+        b.HasOne<Supplier>().WithMany().HasForeignKey(e => e.SupplierId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ResourceRequestConfiguration : IEntityTypeConfiguration<ResourceRequest>
+{
+    public void Configure(EntityTypeBuilder<ResourceRequest> b)
+    {
+        b.ToTable("ResourceRequests");
+        b.Property(e => e.ProposedName).HasMaxLength(200);
+        b.Property(e => e.ProposedSupplier).HasMaxLength(200);
+        b.Property(e => e.ProposedWebAddress).HasMaxLength(500);
+        b.Property(e => e.Need).HasMaxLength(4000);
+        b.Property(e => e.Users).HasMaxLength(100);
+        b.Property(e => e.Grades).HasMaxLength(100);
+        b.Property(e => e.PersonalData).HasMaxLength(4000);
+        b.Property(e => e.SignInMethod).HasMaxLength(200);
+        b.Property(e => e.LicencePeriod).HasMaxLength(200);
+        b.HasIndex(e => new { e.OrganizerId, e.Status, e.ReviewQueuedAt });
+        b.HasIndex(e => e.RequesterId);
+        b.HasIndex(e => e.SchoolUnitId);
+        b.HasIndex(e => e.ResourceId);
+        b.HasOne<Organizer>().WithMany().HasForeignKey(e => e.OrganizerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<OrganisationUnit>().WithMany().HasForeignKey(e => e.SchoolUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<EnsaUser>().WithMany().HasForeignKey(e => e.RequesterId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<LearningResource>().WithMany().HasForeignKey(e => e.ResourceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(e => e.Events).WithOne().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(e => e.Events).HasField("_events");
+        b.HasOne(e => e.Purchase).WithOne().HasForeignKey<Purchase>(p => p.RequestId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(e => e.Use).WithOne().HasForeignKey<ResourceUse>(u => u.RequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RequestEventConfiguration : IEntityTypeConfiguration<RequestEvent>
+{
+    public void Configure(EntityTypeBuilder<RequestEvent> b)
+    {
+        b.ToTable("RequestEvents");
+        b.Property(e => e.ActorName).HasMaxLength(200);
+        b.Property(e => e.Comment).HasMaxLength(4000);
+        b.HasIndex(e => new { e.RequestId, e.At });
+    }
+}
+
+internal sealed class ResourceReviewConfiguration : IEntityTypeConfiguration<ResourceReview>
+{
+    public void Configure(EntityTypeBuilder<ResourceReview> b)
+    {
+        b.ToTable("ResourceReviews");
+        foreach (var text in new[] { nameof(ResourceReview.PedagogicalAssessment), nameof(ResourceReview.AccessibilityNotes),
+                     nameof(ResourceReview.PersonalDataCategories), nameof(ResourceReview.ThirdCountryNotes),
+                     nameof(ResourceReview.SecurityAssessment), nameof(ResourceReview.Conditions), nameof(ResourceReview.Reason) })
+            b.Property(text).HasMaxLength(4000);
+        b.Property(e => e.ReviewerName).HasMaxLength(200);
+        b.Property(e => e.SecurityCoordinatorName).HasMaxLength(200);
+        b.Property(e => e.DecidedByName).HasMaxLength(200);
+        b.Ignore(e => e.DpiaSuggested);
+        b.HasIndex(e => e.RequestId);
+        b.HasIndex(e => new { e.ResourceId, e.Shared });
+        b.HasOne<ResourceRequest>().WithMany().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<LearningResource>().WithMany().HasForeignKey(e => e.ResourceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
+{
+    public void Configure(EntityTypeBuilder<Purchase> b)
+    {
+        b.ToTable("Purchases");
+        b.Property(e => e.OrderReference).HasMaxLength(200);
+        b.Property(e => e.ServiceAgreementReference).HasMaxLength(200);
+        b.HasOne<FrameworkAgreement>().WithMany().HasForeignKey(e => e.FrameworkAgreementId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class FrameworkAgreementConfiguration : IEntityTypeConfiguration<FrameworkAgreement>
+{
+    public void Configure(EntityTypeBuilder<FrameworkAgreement> b)
+    {
+        b.ToTable("FrameworkAgreements");
+        b.Property(e => e.Name).HasMaxLength(200);
+        b.HasOne<Organizer>().WithMany().HasForeignKey(e => e.OrganizerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ResourceUseConfiguration : IEntityTypeConfiguration<ResourceUse>
+{
+    public void Configure(EntityTypeBuilder<ResourceUse> b)
+    {
+        b.ToTable("ResourceUses");
+        b.Property(e => e.AdministratorName).HasMaxLength(200);
+        b.Property(e => e.AdministratorEmail).HasMaxLength(320);
+        b.HasIndex(e => e.SchoolUnitId);
+        b.HasIndex(e => e.ResourceId);
+        b.HasOne<OrganisationUnit>().WithMany().HasForeignKey(e => e.SchoolUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<LearningResource>().WithMany().HasForeignKey(e => e.ResourceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<EnsaUser>().WithMany().HasForeignKey(e => e.RegisteransvarigUserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.ToTable("Notifications");
+        b.Property(e => e.MessageKey).HasMaxLength(100);
+        b.Property(e => e.Argument).HasMaxLength(200);
+        b.Property(e => e.Link).HasMaxLength(500);
+        b.HasIndex(e => new { e.UserId, e.ReadAt });
+        b.HasOne<EnsaUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

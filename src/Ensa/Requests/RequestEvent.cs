@@ -1,0 +1,46 @@
+namespace Ensa.Requests;
+
+public enum RequestEventKind
+{
+    Created,
+    Submitted,
+    PrincipalApproved,
+    SentBack,
+    ReviewRecorded,
+    SecurityReviewRecorded,
+    ResourceLinked,
+    WaitingForAgreement,
+    Decided,
+    ReopenedForReview,
+    PurchaseRecorded,
+    ResponsiblesNamed,
+    TrainingConfirmed,
+    InUse,
+}
+
+/// <summary>One step in a request's timeline: what happened, who did it and when.</summary>
+public sealed class RequestEvent : Common.IOrganizerOwned
+{
+    private RequestEvent() { }
+
+    internal RequestEvent(Guid organizerId, Guid requestId, RequestEventKind kind, Actor actor, DateTime at, string? comment)
+    {
+        Id = Guid.NewGuid();
+        OrganizerId = organizerId;
+        RequestId = requestId;
+        Kind = kind;
+        ActorUserId = actor.UserId;
+        ActorName = actor.Name;
+        At = at;
+        Comment = comment;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrganizerId { get; private set; }
+    public Guid RequestId { get; private set; }
+    public RequestEventKind Kind { get; private set; }
+    public Guid ActorUserId { get; private set; }
+    public string ActorName { get; private set; } = "";
+    public DateTime At { get; private set; }
+    public string? Comment { get; private set; }
+}

@@ -1,0 +1,322 @@
+using Ensa.Common;
+using Ensa.Identity;
+using Ensa.Resources;
+
+namespace Ensa.Requests;
+
+public enum RequestStatus
+{
+    Draft,
+    AwaitingPrincipal,
+    SentBack,
+    InReview,
+    AwaitingAgreement,
+    Approved,
+    ApprovedWithConditions,
+    NotApproved,
+    InUse,
+}
+
+[Flags]
+public enum RequestUsers { None = 0, Staff = 1, Pupils = 2 }
+
+public enum YesNoUnknown { Unknown, Yes, No }
+
+/// <summary>What the requester fills in (step 0). Kept together so drafts and submissions share one shape.</summary>
+public sealed record RequestDetails
+{
+    public Guid? ResourceId { get; init; }
+    public string? ProposedName { get; init; }
+    public string? ProposedSupplier { get; init; }
+    public string? ProposedWebAddress { get; init; }
+    public string Need { get; init; } = "";
+    public RequestUsers Users { get; init; }
+    public string? Grades { get; init; }
+    public int? ApproxUsers { get; init; }
+    public string? PersonalData { get; init; }
+    public YesNoUnknown ProtectedIdentity { get; init; }
+    public SignInMethods SignInMethod { get; init; }
+    public bool Paid { get; init; }
+    public decimal? Cost { get; init; }
+    public string? LicencePeriod { get; init; }
+    public bool IsBookWithDigitalPart { get; init; }
+}
+
+/// <summary>A request to use a learning resource at a school unit, from request to use (the city's steps 0–4).
+/// Every transition is a method that refuses an illegal step with a <see cref="DomainError"/>.</summary>
+public sealed class ResourceRequest : IOrganizerOwned, IAudited
+{
+    private readonly List<RequestEvent> _events = [];
+
+    private ResourceRequest() { }
+
+    public static ResourceRequest CreateDraft(Guid organizerId, Guid schoolUnitId, Actor requester, RequestDetails details, DateTime now)
+    {
+        var request = new ResourceRequest
+        {
+            Id = Guid.NewGuid(),
+            OrganizerId = organizerId,
+            SchoolUnitId = schoolUnitId,
+            RequesterId = requester.UserId,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Status = RequestStatus.Draft,
+        };
+        request.Apply(details);
+        request.Log(RequestEventKind.Created, requester, now);
+        return request;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrganizerId { get; private set; }
+    public Guid SchoolUnitId { get; private set; }
+    public Guid RequesterId { get; private set; }
+    public RequestStatus Status { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+    public DateTime? SubmittedAt { get; private set; }
+    /// <summary>When the request reached the central department (the queue's age).</summary>
+    public DateTime? ReviewQueuedAt { get; private set; }
+    public DateTime? DecidedAt { get; private set; }
+
+    public Guid? ResourceId { get; private set; }
+    public string? ProposedName { get; private set; }
+    public string? ProposedSupplier { get; private set; }
+    public string? ProposedWebAddress { get; private set; }
+    public string Need { get; private set; } = "";
+    public RequestUsers Users { get; private set; }
+    public string? Grades { get; private set; }
+    public int? ApproxUsers { get; private set; }
+    public string? PersonalData { get; private set; }
+    public YesNoUnknown ProtectedIdentity { get; private set; }
+    public SignInMethods SignInMethod { get; private set; }
+    public bool Paid { get; private set; }
+    public decimal? Cost { get; private set; }
+    public string? LicencePeriod { get; private set; }
+    public bool IsBookWithDigitalPart { get; private set; }
+
+    public IReadOnlyList<RequestEvent> Events => _events;
+    public Purchase? Purchase { get; private set; }
+    public ResourceUse? Use { get; private set; }
+
+    public bool IsDecided => Status is RequestStatus.Approved or RequestStatus.ApprovedWithConditions or RequestStatus.NotApproved or RequestStatus.InUse;
+    public bool IsApproved => Status is RequestStatus.Approved or RequestStatus.ApprovedWithConditions or RequestStatus.InUse;
+
+    /// <summary>The requester changes a draft or a request sent back to them.</summary>
+    public Result Edit(Actor actor, RequestDetails details, DateTime now)
+    {
+        if (actor.UserId != RequesterId) return new DomainError("Request.OnlyRequester");
+        if (Status is not (RequestStatus.Draft or RequestStatus.SentBack)) return new DomainError("Request.NotEditable");
+        Apply(details);
+        UpdatedAt = now;
+        return Result.Ok;
+    }
+
+    /// <summary>Step 0 → 1: to the principal, or straight to review when the requester is the unit's principal.</summary>
+    public Result Submit(Actor actor, DateTime now)
+    {
+        if (actor.UserId != RequesterId) return new DomainError("Request.OnlyRequester");
+        if (Status is not (RequestStatus.Draft or RequestStatus.SentBack)) return new DomainError("Request.AlreadySubmitted");
+        if (string.IsNullOrWhiteSpace(Need)) return new DomainError("Request.NeedMissing");
+        if (ResourceId is null && string.IsNullOrWhiteSpace(ProposedName)) return new DomainError("Request.ResourceMissing");
+        SubmittedAt = now;
+        Log(RequestEventKind.Submitted, actor, now);
+        if (actor.IsPrincipalOf(SchoolUnitId)) ToReview(now);
+        else Status = RequestStatus.AwaitingPrincipal;
+        return Result.Ok;
+    }
+
+    public Result ApproveAsPrincipal(Actor actor, DateTime now)
+    {
+        if (!actor.IsPrincipalOf(SchoolUnitId)) return new DomainError("Request.NotPrincipalOfUnit");
+        if (Status != RequestStatus.AwaitingPrincipal) return new DomainError("Request.NotAwaitingPrincipal");
+        Log(RequestEventKind.PrincipalApproved, actor, now);
+        ToReview(now);
+        return Result.Ok;
+    }
+
+    public Result SendBack(Actor actor, string comment, DateTime now)
+    {
+        if (!actor.IsPrincipalOf(SchoolUnitId)) return new DomainError("Request.NotPrincipalOfUnit");
+        if (Status != RequestStatus.AwaitingPrincipal) return new DomainError("Request.NotAwaitingPrincipal");
+        if (string.IsNullOrWhiteSpace(comment)) return new DomainError("Request.CommentMissing");
+        Status = RequestStatus.SentBack;
+        Log(RequestEventKind.SentBack, actor, now, comment.Trim());
+        return Result.Ok;
+    }
+
+    /// <summary>The reviewer ties a request for a new resource to the catalogue entry describing it.</summary>
+    public Result LinkResource(Actor actor, Guid resourceId, DateTime now)
+    {
+        if (!actor.IsReviewer) return new DomainError("Request.NotReviewer");
+        if (!InReviewStage) return new DomainError("Request.NotInReview");
+        ResourceId = resourceId;
+        Log(RequestEventKind.ResourceLinked, actor, now);
+        return Result.Ok;
+    }
+
+    /// <summary>Checks that the reviewer's part of <paramref name="review"/> may be recorded now.</summary>
+    public Result RecordReview(Actor actor, ResourceReview review, DateTime now)
+    {
+        if (!actor.IsReviewer) return new DomainError("Request.NotReviewer");
+        if (actor.UserId == RequesterId) return new DomainError("Request.OwnRequest");
+        if (!InReviewStage) return new DomainError("Request.NotInReview");
+        if (review.RequestId != Id) throw new ArgumentException("The review belongs to another request.", nameof(review));
+        Log(RequestEventKind.ReviewRecorded, actor, now);
+        return Result.Ok;
+    }
+
+    public Result RecordSecurityReview(Actor actor, ResourceReview review, DateTime now)
+    {
+        if (!actor.IsSecurityCoordinator) return new DomainError("Request.NotSecurityCoordinator");
+        if (!InReviewStage) return new DomainError("Request.NotInReview");
+        if (review.RequestId != Id) throw new ArgumentException("The review belongs to another request.", nameof(review));
+        Log(RequestEventKind.SecurityReviewRecorded, actor, now);
+        return Result.Ok;
+    }
+
+    /// <summary>Step 2 → 3. An approval waits when an agreement is needed and none is in force.</summary>
+    public Result Decide(Actor actor, ResourceReview review, Decision decision, string? conditions, string? reason, DateTime now)
+    {
+        if (!actor.IsReviewer) return new DomainError("Request.NotReviewer");
+        if (actor.UserId == RequesterId) return new DomainError("Request.OwnRequest");
+        if (IsDecided) return new DomainError("Request.AlreadyDecided");
+        if (!InReviewStage) return new DomainError("Request.NotInReview");
+        if (review.RequestId != Id) throw new ArgumentException("The review belongs to another request.", nameof(review));
+        if (ResourceId is null) return new DomainError("Request.ResourceNotLinked");
+        if (review.ReviewedAt is null) return new DomainError("Request.ReviewMissing");
+        if (decision == Decision.ApprovedWithConditions && string.IsNullOrWhiteSpace(conditions)) return new DomainError("Request.ConditionsMissing");
+        if (decision == Decision.NotApproved && string.IsNullOrWhiteSpace(reason)) return new DomainError("Request.ReasonMissing");
+
+        if (decision != Decision.NotApproved && review.AgreementNeed == AgreementNeed.Needed)
+        {
+            if (Status != RequestStatus.AwaitingAgreement)
+            {
+                Status = RequestStatus.AwaitingAgreement;
+                Log(RequestEventKind.WaitingForAgreement, actor, now);
+            }
+            return Result.Ok;
+        }
+        review.Decide(actor, decision, conditions, reason, ResourceId.Value, now);
+        Status = decision switch
+        {
+            Decision.Approved => RequestStatus.Approved,
+            Decision.ApprovedWithConditions => RequestStatus.ApprovedWithConditions,
+            _ => RequestStatus.NotApproved,
+        };
+        DecidedAt = now;
+        Log(RequestEventKind.Decided, actor, now, decision == Decision.NotApproved ? reason : conditions);
+        return Result.Ok;
+    }
+
+    /// <summary>A decided request is reviewed again (the service or the law changed): the old review stays as history.</summary>
+    public Result Reopen(Actor actor, string reason, DateTime now)
+    {
+        if (!actor.IsReviewer) return new DomainError("Request.NotReviewer");
+        if (!IsDecided) return new DomainError("Request.NotDecided");
+        if (string.IsNullOrWhiteSpace(reason)) return new DomainError("Request.ReasonMissing");
+        Status = RequestStatus.InReview;
+        ReviewQueuedAt = now;
+        DecidedAt = null;
+        Log(RequestEventKind.ReopenedForReview, actor, now, reason.Trim());
+        return Result.Ok;
+    }
+
+    public Result RecordPurchase(Actor actor, Purchase purchase, DateTime now)
+    {
+        if (!actor.IsReviewer) return new DomainError("Request.NotReviewer");
+        if (!IsApproved) return new DomainError("Request.NotApproved");
+        if (Purchase is null) Purchase = purchase.For(this);
+        else Purchase.CopyFrom(purchase);
+        Log(RequestEventKind.PurchaseRecorded, actor, now);
+        return Result.Ok;
+    }
+
+    /// <summary>Step 4: the unit names its registeransvarig and local system administrator for the service.</summary>
+    public Result NameResponsibles(Actor actor, Guid registeransvarigUserId, string administratorName, string administratorEmail, DateTime now)
+    {
+        if (!actor.IsPrincipalOf(SchoolUnitId) && !actor.IsReviewer) return new DomainError("Request.NotPrincipalOfUnit");
+        if (!IsApproved) return new DomainError("Request.NotApproved");
+        if (string.IsNullOrWhiteSpace(administratorName) || string.IsNullOrWhiteSpace(administratorEmail))
+            return new DomainError("Request.AdministratorMissing");
+        Use ??= new ResourceUse(this);
+        Use.Name(registeransvarigUserId, administratorName.Trim(), administratorEmail.Trim());
+        Log(RequestEventKind.ResponsiblesNamed, actor, now);
+        CompleteIfReady(actor, now);
+        return Result.Ok;
+    }
+
+    public Result ConfirmTraining(Actor actor, DateTime now)
+    {
+        if (!actor.IsPrincipalOf(SchoolUnitId)) return new DomainError("Request.NotPrincipalOfUnit");
+        if (!IsApproved) return new DomainError("Request.NotApproved");
+        Use ??= new ResourceUse(this);
+        if (Use.TrainingConfirmedAt is not null) return new DomainError("Request.TrainingAlreadyConfirmed");
+        Use.ConfirmTraining(now);
+        Log(RequestEventKind.TrainingConfirmed, actor, now);
+        CompleteIfReady(actor, now);
+        return Result.Ok;
+    }
+
+    private bool InReviewStage => Status is RequestStatus.InReview or RequestStatus.AwaitingAgreement;
+
+    private void CompleteIfReady(Actor actor, DateTime now)
+    {
+        if (Status == RequestStatus.InUse || Use is not { IsComplete: true }) return;
+        Use.StartUse(now);
+        Status = RequestStatus.InUse;
+        Log(RequestEventKind.InUse, actor, now);
+    }
+
+    private void ToReview(DateTime now)
+    {
+        Status = RequestStatus.InReview;
+        ReviewQueuedAt = now;
+    }
+
+    private void Apply(RequestDetails d)
+    {
+        ResourceId = d.ResourceId;
+        (ProposedName, ProposedSupplier, ProposedWebAddress) = d.ResourceId is null
+            ? (Trim(d.ProposedName), Trim(d.ProposedSupplier), Trim(d.ProposedWebAddress))
+            : (null, null, null);
+        Need = d.Need.Trim();
+        Users = d.Users;
+        Grades = Trim(d.Grades);
+        ApproxUsers = d.ApproxUsers;
+        PersonalData = Trim(d.PersonalData);
+        ProtectedIdentity = d.ProtectedIdentity;
+        SignInMethod = d.SignInMethod;
+        Paid = d.Paid;
+        Cost = d.Paid ? d.Cost : null;
+        LicencePeriod = Trim(d.LicencePeriod);
+        IsBookWithDigitalPart = d.IsBookWithDigitalPart;
+    }
+
+    public RequestDetails Details() => new()
+    {
+        ResourceId = ResourceId,
+        ProposedName = ProposedName,
+        ProposedSupplier = ProposedSupplier,
+        ProposedWebAddress = ProposedWebAddress,
+        Need = Need,
+        Users = Users,
+        Grades = Grades,
+        ApproxUsers = ApproxUsers,
+        PersonalData = PersonalData,
+        ProtectedIdentity = ProtectedIdentity,
+        SignInMethod = SignInMethod,
+        Paid = Paid,
+        Cost = Cost,
+        LicencePeriod = LicencePeriod,
+        IsBookWithDigitalPart = IsBookWithDigitalPart,
+    };
+
+    private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private void Log(RequestEventKind kind, Actor actor, DateTime now, string? comment = null)
+    {
+        _events.Add(new RequestEvent(OrganizerId, Id, kind, actor, now, comment));
+        UpdatedAt = now;
+    }
+}

@@ -1,0 +1,122 @@
+using Ensa.Common;
+
+namespace Ensa.Requests;
+
+public enum Decision { Approved, ApprovedWithConditions, NotApproved }
+
+public enum AgreementNeed { NotNeeded, Needed, AlreadySigned }
+
+public enum AccessibilityAssessment { NotAssessed, Good, Shortcomings, Inaccessible }
+
+/// <summary>The central department's structured review of a resource for one request (step 2), with the
+/// security coordinator's part. A re-review is a new review; old ones stay as history. An organizer may share
+/// a decided review with other organizers (opt-in).</summary>
+public sealed class ResourceReview : IOrganizerOwned, IAudited
+{
+    private ResourceReview() { }
+
+    public ResourceReview(ResourceRequest request, DateTime now)
+    {
+        Id = Guid.NewGuid();
+        OrganizerId = request.OrganizerId;
+        RequestId = request.Id;
+        CreatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrganizerId { get; private set; }
+    public Guid RequestId { get; private set; }
+    /// <summary>Set when decided: the resource the decision is about.</summary>
+    public Guid? ResourceId { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+
+    // Quality, pedagogy and accessibility.
+    public string? PedagogicalAssessment { get; set; }
+    public AccessibilityAssessment Accessibility { get; set; }
+    public string? AccessibilityNotes { get; set; }
+
+    // Information security and privacy.
+    public string? PersonalDataCategories { get; set; }
+    public bool SensitiveData { get; set; }
+    public bool ThirdCountryTransfer { get; set; }
+    public string? ThirdCountryNotes { get; set; }
+    public YesNoUnknown SuitableForProtectedIdentity { get; set; }
+
+    // DPIA screening (Art. 35): children and scale, or new technology, suggest a DPIA.
+    public bool ScreeningChildren { get; set; }
+    public bool ScreeningLargeScale { get; set; }
+    public bool ScreeningNewTechnology { get; set; }
+    public bool ScreeningSystematicMonitoring { get; set; }
+    public bool DpiaNeeded { get; set; }
+
+    public AgreementNeed AgreementNeed { get; set; }
+
+    public Guid? ReviewerId { get; private set; }
+    public string? ReviewerName { get; private set; }
+    public DateTime? ReviewedAt { get; private set; }
+
+    public string? SecurityAssessment { get; private set; }
+    public Guid? SecurityCoordinatorId { get; private set; }
+    public string? SecurityCoordinatorName { get; private set; }
+    public DateTime? SecurityAssessedAt { get; private set; }
+
+    public Decision? Decision { get; private set; }
+    public string? Conditions { get; private set; }
+    public string? Reason { get; private set; }
+    public Guid? DecidedById { get; private set; }
+    public string? DecidedByName { get; private set; }
+    public DateTime? DecidedAt { get; private set; }
+
+    public bool Shared { get; set; }
+
+    /// <summary>What the screening answers suggest; the reviewer decides <see cref="DpiaNeeded"/>.</summary>
+    public bool DpiaSuggested =>
+        (ScreeningChildren && ScreeningLargeScale) || ScreeningNewTechnology || ScreeningSystematicMonitoring || SensitiveData;
+
+    /// <summary>Records who made the reviewer's assessment (the fields are set by the page).</summary>
+    public void SignReview(Requests.Actor actor, DateTime now)
+    {
+        ReviewerId = actor.UserId;
+        ReviewerName = actor.Name;
+        ReviewedAt = now;
+    }
+
+    public void RecordSecurity(Requests.Actor actor, string assessment, DateTime now)
+    {
+        SecurityAssessment = assessment.Trim();
+        SecurityCoordinatorId = actor.UserId;
+        SecurityCoordinatorName = actor.Name;
+        SecurityAssessedAt = now;
+    }
+
+    internal void Decide(Requests.Actor actor, Decision decision, string? conditions, string? reason, Guid resourceId, DateTime now)
+    {
+        Decision = decision;
+        Conditions = decision == Requests.Decision.ApprovedWithConditions ? conditions?.Trim() : null;
+        Reason = decision == Requests.Decision.NotApproved ? reason?.Trim() : null;
+        ResourceId = resourceId;
+        DecidedById = actor.UserId;
+        DecidedByName = actor.Name;
+        DecidedAt = now;
+    }
+
+    /// <summary>Starts a re-review from this one's assessment, to be changed where needed.</summary>
+    public ResourceReview StartReReview(ResourceRequest request, DateTime now) => new(request, now)
+    {
+        PedagogicalAssessment = PedagogicalAssessment,
+        Accessibility = Accessibility,
+        AccessibilityNotes = AccessibilityNotes,
+        PersonalDataCategories = PersonalDataCategories,
+        SensitiveData = SensitiveData,
+        ThirdCountryTransfer = ThirdCountryTransfer,
+        ThirdCountryNotes = ThirdCountryNotes,
+        SuitableForProtectedIdentity = SuitableForProtectedIdentity,
+        ScreeningChildren = ScreeningChildren,
+        ScreeningLargeScale = ScreeningLargeScale,
+        ScreeningNewTechnology = ScreeningNewTechnology,
+        ScreeningSystematicMonitoring = ScreeningSystematicMonitoring,
+        DpiaNeeded = DpiaNeeded,
+        AgreementNeed = AgreementNeed,
+        Shared = Shared,
+    };
+}

@@ -1,0 +1,69 @@
+using Ensa.Common;
+
+namespace Ensa.Resources;
+
+public enum ResourceType { WebService, App, BookDigitalPart, Platform }
+
+public enum Pricing { Free, Paid, Freemium }
+
+[Flags]
+public enum SignInMethods
+{
+    None = 0,
+    FederatedSchoolLogin = 1,
+    Google = 2,
+    Microsoft = 4,
+    OwnAccounts = 8,
+    NoSignIn = 16,
+}
+
+[Flags]
+public enum SchoolForms
+{
+    None = 0,
+    Preschool = 1,
+    Compulsory = 2,
+    UpperSecondary = 4,
+    Adult = 8,
+}
+
+/// <summary>A learning resource (lärresurs): described once for all organizers. What each organizer decided about
+/// it lives in its own reviews.</summary>
+public sealed class LearningResource : IAudited
+{
+    private LearningResource() { }
+
+    public LearningResource(string name, Guid? supplierId, ResourceType type, DateTime createdAt)
+    {
+        Id = Guid.NewGuid();
+        CreatedAt = createdAt;
+        Update(name, supplierId, type);
+    }
+
+    public Guid Id { get; private set; }
+    public string Name { get; private set; } = "";
+    public Guid? SupplierId { get; private set; }
+    public ResourceType Type { get; private set; }
+    public string Description { get; set; } = "";
+    public string? WebAddress { get; set; }
+    /// <summary>App store addresses, one per line.</summary>
+    public string? AppStoreLinks { get; set; }
+    /// <summary>E.g. "Webb, iOS, Android".</summary>
+    public string? Platforms { get; set; }
+    public SchoolForms SchoolForms { get; set; }
+    /// <summary>E.g. "F–3, 4–6".</summary>
+    public string? Grades { get; set; }
+    /// <summary>Comma-separated, e.g. "Svenska, Matematik".</summary>
+    public string? Subjects { get; set; }
+    public SignInMethods SignInMethods { get; set; }
+    public bool ProcessesPersonalData { get; set; }
+    public Pricing Pricing { get; set; }
+    public DateTime CreatedAt { get; private set; }
+
+    public void Update(string name, Guid? supplierId, ResourceType type)
+    {
+        Name = string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("A resource has a name.", nameof(name)) : name.Trim();
+        SupplierId = supplierId;
+        Type = type;
+    }
+}
