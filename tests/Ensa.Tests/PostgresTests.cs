@@ -14,7 +14,7 @@ public sealed class PostgresTests(PostgresAppFactory app) : IClassFixture<Postgr
         TestEnvironment.RequirePostgres();
         using var client = await app.SignInAs(Roles.OrganizerAdmin);
         var page = await client.GetPageAsync("/");
-        Assert.Equal("12", page.QuerySelector(".figures dd")!.TextContent);
+        Assert.Equal("12", page.Figure("Skolenheter"));
         Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/Admin/Audit")).StatusCode);
         Assert.Equal("Healthy", await (await client.Http.GetAsync("/health")).Content.ReadAsStringAsync());
     }

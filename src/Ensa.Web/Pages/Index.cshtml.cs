@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Organizers;
+using Ensa.Requests;
 using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,10 @@ public sealed class IndexModel(EnsaDbContext db, TimeProvider clock) : PageModel
     public int Suppliers { get; private set; }
     public int Members { get; private set; }
     public int? OpenInvitations { get; private set; }
+    public int MyOpenRequests { get; private set; }
+    public int? AwaitingMyApproval { get; private set; }
+    public int? InReviewQueue { get; private set; }
+    public int UnreadNotifications { get; private set; }
     public int? ChangesLastWeek { get; private set; }
     public IReadOnlyList<UnitRow> MyUnits { get; private set; } = [];
     public SupplierFacts? Supplier { get; private set; }
@@ -45,6 +50,16 @@ public sealed class IndexModel(EnsaDbContext db, TimeProvider clock) : PageModel
                 .Join(db.OrganisationUnits, m => m.OrganisationUnitId, u => u.Id, (m, u) => new UnitRow(u.Id, u.Name, u.SchoolUnitCode))
                 .ToListAsync();
             MyUnits = MyUnits.OrderBy(u => u.Name, Format.Sorting).ToList();
+            MyOpenRequests = await db.ResourceRequests.CountAsync(r => r.RequesterId == userId && r.Status != RequestStatus.InUse &&
+                r.Status != RequestStatus.NotApproved);
+            UnreadNotifications = await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null);
+            if (MyUnits.Count > 0)
+            {
+                var units = MyUnits.Select(u => u.Id).ToList();
+                AwaitingMyApproval = await db.ResourceRequests.CountAsync(r => r.Status == RequestStatus.AwaitingPrincipal && units.Contains(r.SchoolUnitId));
+            }
+            if (User.IsInRole(Ensa.Identity.Roles.CentralReviewer) || User.IsInRole(Ensa.Identity.Roles.SecurityCoordinator))
+                InReviewQueue = await db.ResourceRequests.CountAsync(r => r.Status == RequestStatus.InReview || r.Status == RequestStatus.AwaitingAgreement);
             if (User.IsInRole(Ensa.Identity.Roles.OrganizerAdmin))
             {
                 var now = clock.GetUtcNow().UtcDateTime;

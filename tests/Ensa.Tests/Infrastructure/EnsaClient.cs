@@ -98,3 +98,11 @@ public sealed class EnsaClient(HttpClient http) : IDisposable
 
     public void Dispose() => http.Dispose();
 }
+
+public static class PageExtensions
+{
+    /// <summary>The value of the start page figure with this label.</summary>
+    public static string Figure(this IDocument page, string label) =>
+        page.QuerySelectorAll(".figures div").Single(d => d.QuerySelector("dt")!.TextContent.Trim() == label).QuerySelector("dd")!.TextContent.Trim();
+
+}

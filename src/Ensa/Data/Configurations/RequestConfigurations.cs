@@ -62,6 +62,8 @@ internal sealed class RequestEventConfiguration : IEntityTypeConfiguration<Reque
     public void Configure(EntityTypeBuilder<RequestEvent> b)
     {
         b.ToTable("RequestEvents");
+        // Keys are made by the domain; new events reached through a tracked request must be inserted, not updated.
+        b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.ActorName).HasMaxLength(200);
         b.Property(e => e.Comment).HasMaxLength(4000);
         b.HasIndex(e => new { e.RequestId, e.At });
@@ -93,6 +95,7 @@ internal sealed class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
     public void Configure(EntityTypeBuilder<Purchase> b)
     {
         b.ToTable("Purchases");
+        b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.OrderReference).HasMaxLength(200);
         b.Property(e => e.ServiceAgreementReference).HasMaxLength(200);
         b.HasOne<FrameworkAgreement>().WithMany().HasForeignKey(e => e.FrameworkAgreementId).OnDelete(DeleteBehavior.Restrict);
@@ -114,6 +117,7 @@ internal sealed class ResourceUseConfiguration : IEntityTypeConfiguration<Resour
     public void Configure(EntityTypeBuilder<ResourceUse> b)
     {
         b.ToTable("ResourceUses");
+        b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.AdministratorName).HasMaxLength(200);
         b.Property(e => e.AdministratorEmail).HasMaxLength(320);
         b.HasIndex(e => e.SchoolUnitId);

@@ -1,0 +1,79 @@
+using System.ComponentModel.DataAnnotations;
+using Ensa.Data;
+using Ensa.Requests;
+using Ensa.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Ensa.Web.Pages.Requests;
+
+/// <summary>Step 3: the central department records how an approved resource was acquired.</summary>
+public sealed class PurchaseModel(EnsaDbContext db, RequestAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public sealed class InputModel
+    {
+        public ProcurementKind Kind { get; set; } = ProcurementKind.FrameworkAgreement;
+        public Guid? FrameworkAgreementId { get; set; }
+        [Range(1, 1_000_000, ErrorMessage = "Validation.Range"), Display(Name = "Field.Licences")]
+        public int? Licences { get; set; }
+        public DateOnly? PeriodStart { get; set; }
+        public DateOnly? PeriodEnd { get; set; }
+        [Range(0, 100_000_000, ErrorMessage = "Validation.Range"), Display(Name = "Field.Cost")]
+        public decimal? Cost { get; set; }
+        [StringLength(200, ErrorMessage = "Validation.Length"), Display(Name = "Field.OrderReference")]
+        public string? OrderReference { get; set; }
+        [StringLength(200, ErrorMessage = "Validation.Length"), Display(Name = "Field.ServiceAgreement")]
+        public string? ServiceAgreementReference { get; set; }
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public ResourceRequest Current { get; private set; } = null!;
+    public IReadOnlyList<(Guid Id, string Name)> FrameworkAgreements { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (Current.Purchase is { } p)
+            Input = new InputModel
+            {
+                Kind = p.Kind, FrameworkAgreementId = p.FrameworkAgreementId, Licences = p.Licences, PeriodStart = p.PeriodStart,
+                PeriodEnd = p.PeriodEnd, Cost = p.Cost, OrderReference = p.OrderReference, ServiceAgreementReference = p.ServiceAgreementReference,
+            };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (Input.Kind == ProcurementKind.FrameworkAgreement && FrameworkAgreements.All(f => f.Id != Input.FrameworkAgreementId))
+            ModelState.AddModelError("Input.FrameworkAgreementId", l["Purchase.ChooseFramework"]);
+        if (Input.PeriodStart > Input.PeriodEnd) ModelState.AddModelError("Input.PeriodEnd", l["Purchase.PeriodOrder"]);
+        if (Input.Kind == ProcurementKind.FreeService && string.IsNullOrWhiteSpace(Input.ServiceAgreementReference))
+            ModelState.AddModelError("Input.ServiceAgreementReference", l["Purchase.ServiceAgreementNeeded"]);
+        if (!ModelState.IsValid) return Page();
+        var purchase = new Purchase(Input.Kind, Input.FrameworkAgreementId, Input.Licences, Input.PeriodStart, Input.PeriodEnd, Input.Cost,
+            Input.OrderReference?.Trim(), Input.ServiceAgreementReference?.Trim());
+        var result = Current.RecordPurchase(await access.ActorAsync(), purchase, clock.GetUtcNow().UtcDateTime);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("", l[result.Error!.Code]);
+            return Page();
+        }
+        await db.SaveChangesAsync();
+        TempData["Message"] = l["Purchase.Saved"].Value;
+        return Redirect($"/Requests/{id}");
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        if (await access.LoadAsync(id) is not var (request, actor) || !actor.IsReviewer) return false;
+        Current = request;
+        var chosen = request.Purchase?.FrameworkAgreementId;
+        FrameworkAgreements = (await db.FrameworkAgreements.Where(f => f.Active || f.Id == chosen)
+                .Select(f => new { f.Id, f.Name }).ToListAsync())
+            .OrderBy(f => f.Name, Format.Sorting).Select(f => (f.Id, f.Name)).ToList();
+        return true;
+    }
+}

@@ -1,0 +1,77 @@
+using Ensa.Data;
+using Ensa.Identity;
+using Ensa.Requests;
+using Ensa.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Ensa.Web.Pages.Requests;
+
+/// <summary>Step 4: the unit names its registeransvarig and local system administrator and confirms training;
+/// then the resource counts as in use there.</summary>
+public sealed class UseModel(EnsaDbContext db, RequestAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty] public Guid? RegisteransvarigUserId { get; set; }
+    [BindProperty] public string? AdministratorName { get; set; }
+    [BindProperty] public string? AdministratorEmail { get; set; }
+
+    public ResourceRequest Current { get; private set; } = null!;
+    public Actor Actor { get; private set; } = null!;
+    public IReadOnlyList<(Guid Id, string Name)> People { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        var use = Current.Use;
+        // The principal is registeransvarig unless the unit names someone else.
+        RegisteransvarigUserId = use?.RegisteransvarigUserId ?? await db.Memberships
+            .Where(m => m.Role == Role.Principal && m.OrganisationUnitId == Current.SchoolUnitId).Select(m => (Guid?)m.UserId).FirstOrDefaultAsync();
+        (AdministratorName, AdministratorEmail) = (use?.AdministratorName, use?.AdministratorEmail);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostNameAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (RegisteransvarigUserId is not { } registeransvarig || People.All(p => p.Id != registeransvarig))
+            return Refuse("Use.ChooseRegisteransvarig");
+        if (!string.IsNullOrWhiteSpace(AdministratorEmail) && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(AdministratorEmail))
+            return Refuse("Validation.Email");
+        return await SaveAsync(Current.NameResponsibles(Actor, registeransvarig, AdministratorName ?? "", AdministratorEmail ?? "",
+            clock.GetUtcNow().UtcDateTime), id);
+    }
+
+    public async Task<IActionResult> OnPostTrainingAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        return await SaveAsync(Current.ConfirmTraining(Actor, clock.GetUtcNow().UtcDateTime), id);
+    }
+
+    private async Task<IActionResult> SaveAsync(Common.Result result, Guid id)
+    {
+        if (!result.Succeeded) return Refuse(result.Error!.Code);
+        await db.SaveChangesAsync();
+        TempData["Message"] = l[Current.Status == RequestStatus.InUse ? "Use.InUse" : "Use.Saved"].Value;
+        return Redirect($"/Requests/{id}");
+    }
+
+    private PageResult Refuse(string code)
+    {
+        ModelState.AddModelError("", l[code]);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        if (await access.LoadAsync(id) is not var (request, actor)) return false;
+        if (!actor.IsPrincipalOf(request.SchoolUnitId) && !actor.IsReviewer) return false;
+        (Current, Actor) = (request, actor);
+        // Registeransvarig: someone with a role at this organizer (the query filter keeps memberships here).
+        People = (await db.Memberships.Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName })
+                .Distinct().ToListAsync())
+            .OrderBy(p => p.DisplayName, Format.Sorting).Select(p => (p.Id, p.DisplayName)).ToList();
+        return true;
+    }
+}

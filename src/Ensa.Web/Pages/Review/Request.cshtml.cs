@@ -1,0 +1,171 @@
+using Ensa.Data;
+using Ensa.Requests;
+using Ensa.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Ensa.Web.Pages.Review;
+
+/// <summary>Step 2 for one request: the reviewer's structured review, the security coordinator's part, the link to
+/// the catalogue, what other organizers shared, the decision, and a later re-review.</summary>
+public sealed class RequestModel(EnsaDbContext db, RequestAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public sealed class ReviewInput
+    {
+        public string? PedagogicalAssessment { get; set; }
+        public AccessibilityAssessment Accessibility { get; set; }
+        public string? AccessibilityNotes { get; set; }
+        public string? PersonalDataCategories { get; set; }
+        public bool SensitiveData { get; set; }
+        public bool ThirdCountryTransfer { get; set; }
+        public string? ThirdCountryNotes { get; set; }
+        public YesNoUnknown SuitableForProtectedIdentity { get; set; }
+        public bool ScreeningChildren { get; set; }
+        public bool ScreeningLargeScale { get; set; }
+        public bool ScreeningNewTechnology { get; set; }
+        public bool ScreeningSystematicMonitoring { get; set; }
+        public bool DpiaNeeded { get; set; }
+        public AgreementNeed AgreementNeed { get; set; }
+        public bool Shared { get; set; }
+    }
+
+    public sealed record SharedReview(string Organizer, DateTime DecidedAt, Decision Decision, string? Conditions);
+
+    [BindProperty] public ReviewInput Input { get; set; } = new();
+    [BindProperty] public string? SecurityAssessment { get; set; }
+    [BindProperty] public Decision DecisionChoice { get; set; }
+    [BindProperty] public string? Conditions { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? ReopenReason { get; set; }
+    [BindProperty] public Guid? ResourceId { get; set; }
+
+    public ResourceRequest Current { get; private set; } = null!;
+    public Actor Actor { get; private set; } = null!;
+    public ResourceReview? Review { get; private set; }
+    public IReadOnlyList<ResourceReview> EarlierReviews { get; private set; } = [];
+    public string ResourceName { get; private set; } = "";
+    public string UnitName { get; private set; } = "";
+    public string RequesterName { get; private set; } = "";
+    public IReadOnlyList<(Guid Id, string Name)> Catalogue { get; private set; } = [];
+    public IReadOnlyList<SharedReview> OtherOrganizers { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (Review is not null) Input = ToInput(Review);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(Guid id) => ActAsync(id, async now =>
+    {
+        var review = Review ?? db.ResourceReviews.Add(new ResourceReview(Current, now)).Entity;
+        var result = Current.RecordReview(Actor, review, now);
+        if (!result.Succeeded) return result;
+        Apply(Input, review);
+        review.SignReview(Actor, now);
+        return await Task.FromResult(result);
+    }, "Review.Saved");
+
+    public Task<IActionResult> OnPostSecurityAsync(Guid id) => ActAsync(id, now =>
+    {
+        if (string.IsNullOrWhiteSpace(SecurityAssessment)) return Task.FromResult<Common.Result>(new Common.DomainError("Review.SecurityMissing"));
+        var review = Review ?? db.ResourceReviews.Add(new ResourceReview(Current, now)).Entity;
+        var result = Current.RecordSecurityReview(Actor, review, now);
+        if (result.Succeeded) review.RecordSecurity(Actor, SecurityAssessment, now);
+        return Task.FromResult(result);
+    }, "Review.SecuritySaved");
+
+    public Task<IActionResult> OnPostLinkAsync(Guid id) => ActAsync(id, async now =>
+    {
+        if (ResourceId is not { } resourceId || !await db.LearningResources.AnyAsync(r => r.Id == resourceId))
+            return new Common.DomainError("Review.ChooseResource");
+        return Current.LinkResource(Actor, resourceId, now);
+    }, "Review.Linked");
+
+    public Task<IActionResult> OnPostDecideAsync(Guid id) => ActAsync(id, now =>
+        Task.FromResult(Review is null
+            ? new Common.DomainError("Request.ReviewMissing")
+            : Current.Decide(Actor, Review, DecisionChoice, Conditions, Reason, now)), "Review.DecisionSaved");
+
+    public Task<IActionResult> OnPostReopenAsync(Guid id) => ActAsync(id, now =>
+    {
+        var result = Current.Reopen(Actor, ReopenReason ?? "", now);
+        if (result.Succeeded && Review is not null) db.ResourceReviews.Add(Review.StartReReview(Current, now));
+        return Task.FromResult(result);
+    }, "Review.Reopened");
+
+    /// <summary>Load, let the domain decide, save, redirect; or show the refusal on the page.</summary>
+    private async Task<IActionResult> ActAsync(Guid id, Func<DateTime, Task<Common.Result>> action, string doneKey)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        var result = await action(clock.GetUtcNow().UtcDateTime);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("", l[result.Error!.Code]);
+            db.ChangeTracker.Clear();
+            await LoadAsync(id);
+            return Page();
+        }
+        await db.SaveChangesAsync();
+        TempData["Message"] = l[doneKey].Value;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        if (await access.LoadAsync(id) is not var (request, actor)) return false;
+        if (!actor.IsReviewer && !actor.IsSecurityCoordinator) return false;
+        (Current, Actor) = (request, actor);
+        var reviews = await db.ResourceReviews.Where(r => r.RequestId == id).OrderByDescending(r => r.CreatedAt).ToListAsync();
+        Review = reviews.FirstOrDefault();
+        EarlierReviews = reviews.Skip(1).ToList();
+        ResourceName = request.ResourceId is { } rid
+            ? await db.LearningResources.Where(r => r.Id == rid).Select(r => r.Name).SingleAsync()
+            : request.ProposedName ?? "";
+        UnitName = await db.OrganisationUnits.Where(u => u.Id == request.SchoolUnitId).Select(u => u.Name).SingleAsync();
+        RequesterName = await db.Users.Where(u => u.Id == request.RequesterId).Select(u => u.DisplayName).SingleAsync();
+        Catalogue = (await db.LearningResources.Select(r => new { r.Id, r.Name }).ToListAsync())
+            .OrderBy(r => r.Name, Format.Sorting).Select(r => (r.Id, r.Name)).ToList();
+        if (request.ResourceId is { } resourceId)
+        {
+            // Only what other organizers chose to share, and only decided reviews.
+            OtherOrganizers = (await db.ResourceReviews.IgnoreQueryFilters()
+                    .Where(r => r.ResourceId == resourceId && r.Shared && r.Decision != null && r.OrganizerId != request.OrganizerId)
+                    .Join(db.Organizers, r => r.OrganizerId, o => o.Id, (r, o) => new { o.Name, r.DecidedAt, r.Decision, r.Conditions })
+                    .ToListAsync())
+                .Select(r => new SharedReview(r.Name, r.DecidedAt!.Value, r.Decision!.Value, r.Conditions))
+                .OrderByDescending(r => r.DecidedAt).ToList();
+        }
+        return true;
+    }
+
+    private static ReviewInput ToInput(ResourceReview r) => new()
+    {
+        PedagogicalAssessment = r.PedagogicalAssessment, Accessibility = r.Accessibility, AccessibilityNotes = r.AccessibilityNotes,
+        PersonalDataCategories = r.PersonalDataCategories, SensitiveData = r.SensitiveData, ThirdCountryTransfer = r.ThirdCountryTransfer,
+        ThirdCountryNotes = r.ThirdCountryNotes, SuitableForProtectedIdentity = r.SuitableForProtectedIdentity,
+        ScreeningChildren = r.ScreeningChildren, ScreeningLargeScale = r.ScreeningLargeScale, ScreeningNewTechnology = r.ScreeningNewTechnology,
+        ScreeningSystematicMonitoring = r.ScreeningSystematicMonitoring, DpiaNeeded = r.DpiaNeeded, AgreementNeed = r.AgreementNeed, Shared = r.Shared,
+    };
+
+    private static void Apply(ReviewInput i, ResourceReview r)
+    {
+        r.PedagogicalAssessment = i.PedagogicalAssessment?.Trim();
+        r.Accessibility = i.Accessibility;
+        r.AccessibilityNotes = i.AccessibilityNotes?.Trim();
+        r.PersonalDataCategories = i.PersonalDataCategories?.Trim();
+        r.SensitiveData = i.SensitiveData;
+        r.ThirdCountryTransfer = i.ThirdCountryTransfer;
+        r.ThirdCountryNotes = i.ThirdCountryNotes?.Trim();
+        r.SuitableForProtectedIdentity = i.SuitableForProtectedIdentity;
+        r.ScreeningChildren = i.ScreeningChildren;
+        r.ScreeningLargeScale = i.ScreeningLargeScale;
+        r.ScreeningNewTechnology = i.ScreeningNewTechnology;
+        r.ScreeningSystematicMonitoring = i.ScreeningSystematicMonitoring;
+        r.DpiaNeeded = i.DpiaNeeded;
+        r.AgreementNeed = i.AgreementNeed;
+        r.Shared = i.Shared;
+    }
+}

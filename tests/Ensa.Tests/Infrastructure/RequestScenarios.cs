@@ -1,0 +1,44 @@
+using Ensa.Data;
+using Ensa.Identity;
+using Ensa.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ensa.Tests.Infrastructure;
+
+/// <summary>Builds requests through the domain, to the stage a test starts from: Anna Lindberg (requester at
+/// Ekbackeskolan F–3) asks, Karin Holm (its principal) approves.</summary>
+public static class RequestScenarios
+{
+    public const string Unit = "Ekbackeskolan F–3";
+
+    public static async Task<Actor> ActorAsync(EnsaDbContext db, string email, params Role[] roles)
+    {
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        var units = await db.Memberships.IgnoreQueryFilters()
+            .Where(m => m.UserId == user.Id && m.Role == Role.Principal).Select(m => m.OrganisationUnitId!.Value).ToListAsync();
+        return new Actor(user.Id, user.DisplayName, roles.ToHashSet(), units.ToHashSet());
+    }
+
+    /// <summary>A request for a catalogue resource, approved by the principal: in the review queue.</summary>
+    public static Task<Guid> InReviewAsync(this EnsaAppFactory app, string resource = "Numerix Matteträning", bool linkResource = true) =>
+        app.WithDbAsync(async db =>
+        {
+            var unit = await db.OrganisationUnits.IgnoreQueryFilters().SingleAsync(u => u.Name == Unit);
+            var resourceId = await db.LearningResources.Where(r => r.Name == resource).Select(r => r.Id).SingleAsync();
+            var anna = await ActorAsync(db, "anna.lindberg@mittkoping.example", Role.Requester);
+            var karin = await ActorAsync(db, "karin.holm@mittkoping.example", Role.Principal);
+            var now = app.Clock.GetUtcNow().UtcDateTime.AddSeconds(-2);
+            var details = linkResource
+                ? new RequestDetails { ResourceId = resourceId, Need = "Färdighetsträning i matematik för årskurs 3.", Users = RequestUsers.Pupils | RequestUsers.Staff, ApproxUsers = 60 }
+                : new RequestDetails { ProposedName = resource, ProposedSupplier = "Okänd", Need = "Behövs för läsning.", Users = RequestUsers.Pupils };
+            var request = ResourceRequest.CreateDraft(unit.OrganizerId, unit.Id, anna, details, now);
+            Assert.True(request.Submit(anna, now.AddSeconds(1)).Succeeded);
+            Assert.True(request.ApproveAsPrincipal(karin, now.AddSeconds(2)).Succeeded);
+            db.ResourceRequests.Add(request);
+            await db.SaveChangesAsync();
+            return request.Id;
+        });
+
+    public static Task<RequestStatus> StatusAsync(this EnsaAppFactory app, Guid id) =>
+        app.WithDbAsync(db => db.ResourceRequests.IgnoreQueryFilters().Where(r => r.Id == id).Select(r => r.Status).SingleAsync());
+}

@@ -1,0 +1,275 @@
+using System.Net;
+using Ensa.Identity;
+using Ensa.Requests;
+using Ensa.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ensa.Tests;
+
+/// <summary>Step 2–4 over HTTP: the queue, the structured review, the security part, the decision, re-review,
+/// purchase and use.</summary>
+public sealed class ReviewTests(EnsaAppFactory app) : IClassFixture<EnsaAppFactory>
+{
+    private static string Page(Guid id) => $"/Review/Request/{id}";
+
+    private static Dictionary<string, string> Review(AgreementNeed agreement = AgreementNeed.NotNeeded, bool shared = false) => new()
+    {
+        ["Input.PedagogicalAssessment"] = "Bra progression, följer kursplanen.",
+        ["Input.Accessibility"] = "Good",
+        ["Input.PersonalDataCategories"] = "Namn, klass, resultat",
+        ["Input.SuitableForProtectedIdentity"] = "No",
+        ["Input.ScreeningChildren"] = "true",
+        ["Input.AgreementNeed"] = agreement.ToString(),
+        ["Input.Shared"] = shared ? "true" : "false",
+    };
+
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> PostAsync(EnsaClient client, Guid id, string handler, Dictionary<string, string> fields) =>
+        await EnsaClient.ParseAsync(await client.SubmitAsync(Page(id), $"form[action*='handler={handler}']", fields));
+
+    private static Task<HttpResponseMessage> DecideAsync(EnsaClient client, Guid id, Decision decision, string? conditions = null, string? reason = null) =>
+        client.SubmitAsync(Page(id), "form[action*='handler=Decide']", new Dictionary<string, string>
+        {
+            ["DecisionChoice"] = decision.ToString(), ["Conditions"] = conditions ?? "", ["Reason"] = reason ?? "",
+        });
+
+    [Fact]
+    public async Task Queue_InReviewRequests_OldestFirstWithAge()
+    {
+        var older = await app.InReviewAsync();
+        app.Clock.Offset = TimeSpan.FromDays(3).Add(TimeSpan.FromMinutes(1));
+        try
+        {
+            var newer = await app.InReviewAsync("Quizzly");
+            using var sara = await app.SignInAs(Roles.CentralReviewer);
+            var rows = (await sara.GetPageAsync("/Review")).QuerySelectorAll("tbody tr").Select(r => r.InnerHtml).ToList();
+            var olderAt = rows.FindIndex(r => r.Contains(older.ToString(), StringComparison.Ordinal));
+            var newerAt = rows.FindIndex(r => r.Contains(newer.ToString(), StringComparison.Ordinal));
+            Assert.True(olderAt >= 0 && olderAt < newerAt);
+            Assert.Contains("3 dagar", rows[olderAt], StringComparison.Ordinal);
+        }
+        finally
+        {
+            app.Clock.Offset = TimeSpan.Zero;
+        }
+    }
+
+    [Theory]
+    [InlineData(Roles.Requester)]
+    [InlineData(Roles.Principal)]
+    [InlineData(Roles.OrganizerAdmin)]
+    public async Task Queue_NotCentralDepartment_IsRefused(string role)
+    {
+        using var client = await app.SignInAs(role);
+        var response = await client.Http.GetAsync("/Review");
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Review_ReviewerSecurityAndDecision_ApprovedWithConditionsShownToRequester()
+    {
+        var id = await app.InReviewAsync();
+        using var sara = await app.SignInAs(Roles.CentralReviewer);
+        await sara.FollowAsync(await sara.SubmitAsync(Page(id), "form[action*='handler=Save']", Review()));
+        using (var ahmed = await app.SignInAs(Roles.SecurityCoordinator))
+            await ahmed.FollowAsync(await ahmed.SubmitAsync(Page(id), "form[action*='handler=Security']",
+                new Dictionary<string, string> { ["SecurityAssessment"] = "Loggning finns; data lagras i Sverige." }));
+
+        var missing = await EnsaClient.ParseAsync(await DecideAsync(sara, id, Decision.ApprovedWithConditions));
+        Assert.NotEmpty(missing.QuerySelector(".errors")!.TextContent.Trim());
+        Assert.Equal(RequestStatus.InReview, await app.StatusAsync(id));
+        var decided = await sara.FollowAsync(await DecideAsync(sara, id, Decision.ApprovedWithConditions, "Inte för elever med skyddad identitet."));
+        Assert.Contains("Godkänd med villkor", decided.QuerySelector("#decision-heading + p")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(RequestStatus.ApprovedWithConditions, await app.StatusAsync(id));
+
+        var review = await app.WithDbAsync(db => db.ResourceReviews.IgnoreQueryFilters().SingleAsync(r => r.RequestId == id));
+        Assert.Equal("Sara Nilsson", review.ReviewerName);
+        Assert.Equal("Ahmed Karimi", review.SecurityCoordinatorName);
+        Assert.Equal("Sara Nilsson", review.DecidedByName);
+        Assert.True(review.ScreeningChildren);
+        var kinds = await app.WithDbAsync(db => db.RequestEvents.IgnoreQueryFilters().Where(e => e.RequestId == id).OrderBy(e => e.At).Select(e => e.Kind).ToListAsync());
+        Assert.Equal([RequestEventKind.Created, RequestEventKind.Submitted, RequestEventKind.PrincipalApproved, RequestEventKind.ReviewRecorded,
+            RequestEventKind.SecurityReviewRecorded, RequestEventKind.Decided], kinds);
+        // The requester and the principal are told, in the app and by e-mail.
+        var told = await app.WithDbAsync(db => db.Notifications.IgnoreQueryFilters().Where(n => n.Link == $"/Requests/{id}" && n.MessageKey == "Notify.Decided")
+            .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => u.Email).ToListAsync());
+        Assert.Equal(["anna.lindberg@mittkoping.example", "karin.holm@mittkoping.example"], told.Order());
+        Assert.True(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.To == "anna.lindberg@mittkoping.example" && m.TextBody.Contains($"/Requests/{id}"))));
+    }
+
+    [Fact]
+    public async Task Decide_AgreementNeeded_WaitsUntilAnAgreementIsRecorded()
+    {
+        var id = await app.InReviewAsync();
+        using var sara = await app.SignInAs(Roles.CentralReviewer);
+        await sara.FollowAsync(await sara.SubmitAsync(Page(id), "form[action*='handler=Save']", Review(AgreementNeed.Needed)));
+        var waiting = await sara.FollowAsync(await DecideAsync(sara, id, Decision.Approved));
+        Assert.Equal(RequestStatus.AwaitingAgreement, await app.StatusAsync(id));
+        Assert.Contains("väntar på ett personuppgiftsbiträdesavtal", waiting.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        await sara.FollowAsync(await sara.SubmitAsync(Page(id), "form[action*='handler=Save']", Review(AgreementNeed.AlreadySigned)));
+        await sara.FollowAsync(await DecideAsync(sara, id, Decision.Approved));
+        Assert.Equal(RequestStatus.Approved, await app.StatusAsync(id));
+    }
+
+    [Fact]
+    public async Task Decide_Twice_IsRefusedUntilReopenedAndHistoryIsKept()
+    {
+        var id = await app.InReviewAsync();
+        using var sara = await app.SignInAs(Roles.CentralReviewer);
+        await sara.FollowAsync(await sara.SubmitAsync(Page(id), "form[action*='handler=Save']", Review()));
+        await sara.FollowAsync(await DecideAsync(sara, id, Decision.NotApproved, reason: "Saknar tillgänglighet."));
+        Assert.Equal(RequestStatus.NotApproved, await app.StatusAsync(id));
+
+        // No decide form for a decided request; a forged post is refused by the domain.
+        var page = await sara.GetPageAsync(Page(id));
+        Assert.Null(page.QuerySelector("form[action*='handler=Decide']"));
+        var forged = await sara.Http.PostAsync(Page(id) + "?handler=Decide", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["DecisionChoice"] = "Approved",
+            ["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        }));
+        Assert.NotEmpty((await EnsaClient.ParseAsync(forged)).QuerySelector(".errors")!.TextContent.Trim());
+        Assert.Equal(RequestStatus.NotApproved, await app.StatusAsync(id));
+
+        await sara.FollowAsync(await sara.SubmitAsync(Page(id), "form[action*='handler=Reopen']", new Dictionary<string, string> { ["ReopenReason"] = "Leverantören har åtgärdat bristerna." }));
+        Assert.Equal(RequestStatus.InReview, await app.StatusAsync(id));
+        // The new round starts from the old assessment but must be reviewed (signed) again before a decision.
+        Assert.NotEmpty((await EnsaClient.ParseAsync(await DecideAsync(sara, id, Decision.Approved))).QuerySelector(".errors")!.TextContent.Trim());
+        await sara.FollowAsync(await sara.SubmitAsync(Page(id), "form[action*='handler=Save']", Review()));
+        await sara.FollowAsync(await DecideAsync(sara, id, Decision.Approved));
+        Assert.Equal(RequestStatus.Approved, await app.StatusAsync(id));
+        var decisions = await app.WithDbAsync(db => db.ResourceReviews.IgnoreQueryFilters().Where(r => r.RequestId == id).OrderBy(r => r.CreatedAt).Select(r => r.Decision).ToListAsync());
+        Assert.Equal([Decision.NotApproved, Decision.Approved], decisions);
+        Assert.Contains("Saknar tillgänglighet", (await sara.GetPageAsync(Page(id))).QuerySelector("#history-heading + ul")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Decide_SecurityCoordinator_IsRefused()
+    {
+        var id = await app.InReviewAsync();
+        using var sara = await app.SignInAs(Roles.CentralReviewer);
+        await sara.FollowAsync(await sara.SubmitAsync(Page(id), "form[action*='handler=Save']", Review()));
+        using var ahmed = await app.SignInAs(Roles.SecurityCoordinator);
+        var page = await ahmed.GetPageAsync(Page(id));
+        Assert.Null(page.QuerySelector("form[action*='handler=Decide']"));
+        var forged = await ahmed.Http.PostAsync(Page(id) + "?handler=Decide", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["DecisionChoice"] = "Approved",
+            ["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        }));
+        Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+        Assert.Equal(RequestStatus.InReview, await app.StatusAsync(id));
+    }
+
+    [Fact]
+    public async Task NewResource_MustBeLinkedToTheCatalogueBeforeDeciding()
+    {
+        var id = await app.InReviewAsync("Numerix Matteträning", linkResource: false);
+        using var sara = await app.SignInAs(Roles.CentralReviewer);
+        await sara.FollowAsync(await sara.SubmitAsync(Page(id), "form[action*='handler=Save']", Review()));
+        var refused = await EnsaClient.ParseAsync(await DecideAsync(sara, id, Decision.Approved));
+        Assert.NotEmpty(refused.QuerySelector(".errors")!.TextContent.Trim());
+        var resource = await app.WithDbAsync(db => db.LearningResources.Where(r => r.Name == "Sagoväven Läsresan").Select(r => r.Id).SingleAsync());
+        await sara.FollowAsync(await sara.SubmitAsync(Page(id), "form[action*='handler=Link']", new Dictionary<string, string> { ["ResourceId"] = resource.ToString() }));
+        await sara.FollowAsync(await DecideAsync(sara, id, Decision.Approved));
+        Assert.Equal(RequestStatus.Approved, await app.StatusAsync(id));
+    }
+
+    [Fact]
+    public async Task OtherOrganizers_SharedReviewsOnly_AreShownToTheReviewer()
+    {
+        // Lärande Norr decides on Quizzly twice: once shared, once not.
+        await app.WithDbAsync(async db =>
+        {
+            var larande = await db.Organizers.SingleAsync(o => o.Slug == "larandenorr");
+            var quizzly = await db.LearningResources.SingleAsync(r => r.Name == "Quizzly");
+            var ida = await RequestScenarios.ActorAsync(db, "ida.persson@larandenorr.example", Role.Principal, Role.CentralReviewer);
+            var unit = await db.OrganisationUnits.IgnoreQueryFilters().SingleAsync(u => u.Id == ida.PrincipalOfUnits.First());
+            var ida2 = ida with { Roles = new HashSet<Role> { Role.CentralReviewer } };
+            foreach (var (shared, conditions) in new[] { (true, "Endast lärarkonton."), (false, "Hemligt villkor.") })
+            {
+                var now = app.Clock.GetUtcNow().UtcDateTime;
+                var request = ResourceRequest.CreateDraft(larande.Id, unit.Id, ida, new RequestDetails { ResourceId = quizzly.Id, Need = "Quiz" }, now);
+                request.Submit(ida, now);
+                var review = new ResourceReview(request, now) { Shared = shared };
+                review.SignReview(ida2, now);
+                Assert.True(request.Decide(ida2 with { UserId = Guid.NewGuid() }, review, Decision.ApprovedWithConditions, conditions, null, now).Succeeded);
+                db.ResourceRequests.Add(request);
+                db.ResourceReviews.Add(review);
+            }
+            return await db.SaveChangesAsync();
+        });
+        var id = await app.InReviewAsync("Quizzly");
+        using var sara = await app.SignInAs(Roles.CentralReviewer);
+        var text = (await sara.GetPageAsync(Page(id))).QuerySelector("#resource-heading")!.ParentElement!.TextContent;
+        Assert.Contains("Lärande Norr AB", text, StringComparison.Ordinal);
+        Assert.Contains("Endast lärarkonton.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hemligt villkor.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReviewPage_OtherOrganizer_Answers404()
+    {
+        var id = await app.InReviewAsync();
+        using var ahmed = await app.SignInAs(Roles.SecurityCoordinator);
+        var larande = await app.WithDbAsync(db => db.Organizers.Where(o => o.Slug == "larandenorr").Select(o => o.Id).SingleAsync());
+        await ahmed.FollowAsync(await ahmed.SubmitAsync("/", "form[action='/Account/SwitchOrganizer']", new Dictionary<string, string> { ["organizerId"] = larande.ToString() }));
+        Assert.Equal(HttpStatusCode.NotFound, (await ahmed.Http.GetAsync(Page(id))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ahmed.Http.GetAsync($"/Requests/Purchase/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task PurchaseAndUse_ApprovedRequest_BecomesInUseAtTheUnit()
+    {
+        var id = await app.InReviewAsync();
+        using var sara = await app.SignInAs(Roles.CentralReviewer);
+        await sara.FollowAsync(await sara.SubmitAsync(Page(id), "form[action*='handler=Save']", Review()));
+        await sara.FollowAsync(await DecideAsync(sara, id, Decision.Approved));
+
+        using var anna = await app.SignInAs(Roles.Requester);
+        Assert.Equal(HttpStatusCode.NotFound, (await anna.Http.GetAsync($"/Requests/Purchase/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anna.Http.GetAsync($"/Requests/Use/{id}")).StatusCode);
+
+        var noAgreement = await EnsaClient.ParseAsync(await sara.SubmitAsync($"/Requests/Purchase/{id}", "main form",
+            new Dictionary<string, string> { ["Input.Kind"] = "FreeService", ["Input.ServiceAgreementReference"] = "" }));
+        Assert.Contains("tjänsteavtal", EnsaClient.Text(noAgreement, ".error"), StringComparison.Ordinal);
+        var atea = await app.WithDbAsync(db => db.FrameworkAgreements.IgnoreQueryFilters().Where(f => f.Name == "ATEA").Select(f => f.Id).SingleAsync());
+        await sara.FollowAsync(await sara.SubmitAsync($"/Requests/Purchase/{id}", "main form", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "FrameworkAgreement", ["Input.FrameworkAgreementId"] = atea.ToString(), ["Input.Licences"] = "60",
+            ["Input.PeriodStart"] = "2027-01-01", ["Input.PeriodEnd"] = "2027-12-31", ["Input.Cost"] = "12000", ["Input.OrderReference"] = "PO-4711",
+        }));
+
+        using var karin = await app.SignInAs(Roles.Principal);
+        var karinId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "karin.holm@mittkoping.example").Select(u => u.Id).SingleAsync());
+        var form = await karin.GetPageAsync($"/Requests/Use/{id}");
+        Assert.Equal(karinId.ToString(), form.QuerySelector("#reg option[selected]")!.GetAttribute("value"));
+        await karin.FollowAsync(await karin.SubmitAsync($"/Requests/Use/{id}", "form[action*='handler=Name']", new Dictionary<string, string>
+        {
+            ["AdministratorName"] = "Per Admin", ["AdministratorEmail"] = "per.admin@mittkoping.example",
+        }));
+        Assert.Equal(RequestStatus.Approved, await app.StatusAsync(id));
+        await karin.FollowAsync(await karin.SubmitAsync($"/Requests/Use/{id}", "form[action*='handler=Training']", new Dictionary<string, string> { ["trained"] = "true" }));
+        Assert.Equal(RequestStatus.InUse, await app.StatusAsync(id));
+
+        var use = await app.WithDbAsync(db => db.ResourceUses.IgnoreQueryFilters().Include(u => u).SingleAsync(u => u.RequestId == id));
+        Assert.Equal(karinId, use.RegisteransvarigUserId);
+        Assert.Equal("Per Admin", use.AdministratorName);
+        Assert.NotNull(use.InUseSince);
+        var purchase = await app.WithDbAsync(db => db.Purchases.IgnoreQueryFilters().SingleAsync(p => p.RequestId == id));
+        Assert.Equal(60, purchase.Licences);
+        Assert.Equal(new DateOnly(2027, 12, 31), purchase.PeriodEnd);
+    }
+
+    [Fact]
+    public async Task Notifications_RequesterSeesStepsAndMarksThemRead()
+    {
+        await app.InReviewAsync();
+        using var anna = await app.SignInAs(Roles.Requester);
+        var page = await anna.GetPageAsync("/Notifications");
+        Assert.Contains("Rektor har godkänt förfrågan om Numerix Matteträning", page.QuerySelector(".notifications")!.TextContent, StringComparison.Ordinal);
+        RoleAccessTests.AssertAllTextsTranslated(page);
+        var read = await anna.FollowAsync(await anna.SubmitAsync("/Notifications", "main form"));
+        Assert.Empty(read.QuerySelectorAll(".notifications li.unread"));
+    }
+}
