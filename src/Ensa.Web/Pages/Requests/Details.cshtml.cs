@@ -1,0 +1,97 @@
+using Ensa.Common;
+using Ensa.Data;
+using Ensa.Requests;
+using Ensa.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Ensa.Web.Pages.Requests;
+
+/// <summary>The one record of a request: what was asked, where it stands, every step so far, and what the viewer may
+/// do next (the requester submits, the unit's principal approves or sends back).</summary>
+public sealed class DetailsModel(EnsaDbContext db, RequestAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty] public string? Comment { get; set; }
+
+    public ResourceRequest Current { get; private set; } = null!;
+    public Actor Actor { get; private set; } = null!;
+    public string ResourceName { get; private set; } = "";
+    public string? ResourceSupplier { get; private set; }
+    public string UnitName { get; private set; } = "";
+    public string RequesterName { get; private set; } = "";
+    public IReadOnlyList<RequestEvent> Timeline { get; private set; } = [];
+    /// <summary>The principal's comment when the request is sent back.</summary>
+    public string? SentBackComment { get; private set; }
+    public ResourceReview? Review { get; private set; }
+    public string? FrameworkAgreementName { get; private set; }
+    public string? RegisteransvarigName { get; private set; }
+
+    // What the viewer may do: the domain's own rules, so no button is shown that would be refused.
+    public bool CanEdit => Actor.UserId == Current.RequesterId && Current.Status is RequestStatus.Draft or RequestStatus.SentBack;
+    public bool CanSubmit => CanEdit;
+    public bool CanActAsPrincipal => Actor.IsPrincipalOf(Current.SchoolUnitId) && Current.Status == RequestStatus.AwaitingPrincipal;
+    public bool CanReview => Actor.IsReviewer || Actor.IsSecurityCoordinator;
+    public bool CanRecordPurchase => Actor.IsReviewer && Current.IsApproved;
+    public bool CanNameResponsibles => (Actor.IsPrincipalOf(Current.SchoolUnitId) || Actor.IsReviewer) && Current.IsApproved;
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostSubmitAsync(Guid id) => ActAsync(id, (request, actor, now) => request.Submit(actor, now),
+        request => request.Status == RequestStatus.InReview ? "Request.SubmittedToReview" : "Request.SubmittedToPrincipal");
+
+    public Task<IActionResult> OnPostApproveAsync(Guid id) => ActAsync(id, (request, actor, now) => request.ApproveAsPrincipal(actor, now),
+        _ => "Request.PrincipalApprovedDone");
+
+    public Task<IActionResult> OnPostSendBackAsync(Guid id) => ActAsync(id, (request, actor, now) => request.SendBack(actor, Comment ?? "", now),
+        _ => "Request.WasSentBack");
+
+    /// <summary>Load, let the domain decide, save, redirect; or show the refusal on the page.</summary>
+    private async Task<IActionResult> ActAsync(Guid id, Func<ResourceRequest, Actor, DateTime, Result> action, Func<ResourceRequest, string> doneKey)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        var result = action(Current, Actor, clock.GetUtcNow().UtcDateTime);
+        if (!result.Succeeded)
+        {
+            var text = l[result.Error!.Code, result.Error.Args].Value;
+            ModelState.AddModelError("", text);
+            if (result.Error.Code == "Request.CommentMissing") ModelState.AddModelError(nameof(Comment), text);
+            db.ChangeTracker.Clear();
+            await LoadAsync(id);
+            return Page();
+        }
+        await db.SaveChangesAsync();
+        TempData["Message"] = l[doneKey(Current)].Value;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        if (await access.LoadAsync(id) is not var (request, actor)) return false;
+        (Current, Actor) = (request, actor);
+        if (request.ResourceId is { } resourceId)
+        {
+            var resource = await db.LearningResources.AsNoTracking().Where(r => r.Id == resourceId)
+                .Select(r => new { r.Name, Supplier = db.Suppliers.Where(s => s.Id == r.SupplierId).Select(s => s.Name).FirstOrDefault() })
+                .SingleAsync();
+            (ResourceName, ResourceSupplier) = (resource.Name, resource.Supplier);
+        }
+        else
+        {
+            (ResourceName, ResourceSupplier) = (request.ProposedName ?? "", request.ProposedSupplier);
+        }
+        UnitName = await db.OrganisationUnits.Where(u => u.Id == request.SchoolUnitId).Select(u => u.Name).SingleAsync();
+        RequesterName = await db.Users.Where(u => u.Id == request.RequesterId).Select(u => u.DisplayName).SingleAsync();
+        Timeline = request.Events.OrderBy(e => e.At).ThenBy(e => e.Kind).ToList();
+        SentBackComment = request.Status == RequestStatus.SentBack
+            ? Timeline.LastOrDefault(e => e.Kind == RequestEventKind.SentBack)?.Comment
+            : null;
+        Review = await access.CurrentReviewAsync(id);
+        if (request.Purchase?.FrameworkAgreementId is { } agreementId)
+            FrameworkAgreementName = await db.FrameworkAgreements.Where(f => f.Id == agreementId).Select(f => f.Name).SingleOrDefaultAsync();
+        if (request.Use?.RegisteransvarigUserId is { } registeransvarig)
+            RegisteransvarigName = await db.Users.Where(u => u.Id == registeransvarig).Select(u => u.DisplayName).SingleOrDefaultAsync();
+        return true;
+    }
+}
