@@ -49,6 +49,7 @@ public static class EnsaApp
         services.AddScoped<DemoData>();
         services.AddScoped<UserOrganizers>();
         services.AddScoped<RequestAccess>();
+        services.AddScoped<Catalogue>();
 
         services.AddDataProtection().SetApplicationName("Ensa");
         services.AddOptions<KeyManagementOptions>()

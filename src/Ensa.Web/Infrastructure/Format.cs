@@ -17,5 +17,13 @@ public static class Format
 
     public static string Number(int n) => n.ToString("N0", Swedish);
 
+    /// <summary>An absolute http or https address: the only kind Ensa links to (never javascript: or data:).</summary>
+    public static bool IsWebAddress(string? text) =>
+        Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    /// <summary>The single flags set in a [Flags] value.</summary>
+    public static IEnumerable<T> Flags<T>(T value) where T : struct, Enum =>
+        Enum.GetValues<T>().Where(v => Convert.ToInt64(v, CultureInfo.InvariantCulture) != 0 && value.HasFlag(v));
+
     public static StringComparer Sorting { get; } = StringComparer.Create(Swedish, ignoreCase: true);
 }

@@ -14,6 +14,8 @@ public static class Policies
     public const string CentralReviewer = Roles.CentralReviewer;
     /// <summary>The central department: reviewers and security coordinators.</summary>
     public const string Reviewer = "Reviewer";
+    /// <summary>May add and change entries in the shared catalogue of learning resources.</summary>
+    public const string CatalogueEditor = "CatalogueEditor";
     /// <summary>Resource policy: the record belongs to the organizer the user acts for.</summary>
     public const string SameOrganizer = "SameOrganizer";
 
@@ -24,6 +26,7 @@ public static class Policies
         foreach (var role in new[] { OrganizerAdmin, PlatformAdmin, SupplierUser, CentralReviewer })
             options.AddPolicy(role, p => p.RequireRole(role));
         options.AddPolicy(Reviewer, p => p.RequireRole(Roles.CentralReviewer, Roles.SecurityCoordinator));
+        options.AddPolicy(CatalogueEditor, p => p.RequireRole(Catalogue.EditorRoles));
         options.AddPolicy(SameOrganizer, p => p.AddRequirements(new SameOrganizerRequirement()));
     }
 }

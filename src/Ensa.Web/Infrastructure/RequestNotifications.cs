@@ -43,8 +43,10 @@ public sealed class RequestNotifications : SaveChangesInterceptor
             recipients.Add(request.RequesterId);
             var people = await db.Users.Where(u => recipients.Contains(u.Id) && u.Id != step.ActorUserId)
                 .Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken);
+            // The resource may be new in this same save (added from a review), so look in the tracker first.
             var name = request.ResourceId is { } resourceId
-                ? await db.LearningResources.Where(r => r.Id == resourceId).Select(r => r.Name).SingleAsync(cancellationToken)
+                ? db.LearningResources.Local.FirstOrDefault(r => r.Id == resourceId)?.Name
+                  ?? await db.LearningResources.Where(r => r.Id == resourceId).Select(r => r.Name).SingleAsync(cancellationToken)
                 : request.ProposedName ?? "";
             var key = "Notify." + step.Kind;
             var link = $"/Requests/{request.Id}";

@@ -24,7 +24,7 @@ public static class RequestScenarios
         app.WithDbAsync(async db =>
         {
             var unit = await db.OrganisationUnits.IgnoreQueryFilters().SingleAsync(u => u.Name == Unit);
-            var resourceId = await db.LearningResources.Where(r => r.Name == resource).Select(r => r.Id).SingleAsync();
+            var resourceId = linkResource ? await db.LearningResources.Where(r => r.Name == resource).Select(r => r.Id).SingleAsync() : Guid.Empty;
             var anna = await ActorAsync(db, "anna.lindberg@mittkoping.example", Role.Requester);
             var karin = await ActorAsync(db, "karin.holm@mittkoping.example", Role.Principal);
             var now = app.Clock.GetUtcNow().UtcDateTime.AddSeconds(-2);

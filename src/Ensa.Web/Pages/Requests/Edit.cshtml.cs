@@ -8,8 +8,8 @@ using Microsoft.Extensions.Localization;
 namespace Ensa.Web.Pages.Requests;
 
 /// <summary>The requester changes a draft, or a request the principal sent back, and submits it (again).</summary>
-public sealed class EditModel(EnsaDbContext db, RequestAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l)
-    : RequestFormPage(db, access, clock, l)
+public sealed class EditModel(EnsaDbContext db, RequestAccess access, Catalogue catalogue, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    : RequestFormPage(db, access, catalogue, clock, l)
 {
     public RequestStatus Status { get; private set; }
 

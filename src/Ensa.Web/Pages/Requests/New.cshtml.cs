@@ -8,8 +8,8 @@ using Microsoft.Extensions.Localization;
 namespace Ensa.Web.Pages.Requests;
 
 /// <summary>Step 0: a new request, saved as a draft or submitted to the principal.</summary>
-public sealed class NewModel(EnsaDbContext db, RequestAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l)
-    : RequestFormPage(db, access, clock, l)
+public sealed class NewModel(EnsaDbContext db, RequestAccess access, Catalogue catalogue, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    : RequestFormPage(db, access, catalogue, clock, l)
 {
     public async Task OnGetAsync(string? q, Guid? resourceId)
     {

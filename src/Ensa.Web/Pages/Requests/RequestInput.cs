@@ -79,7 +79,7 @@ public sealed class RequestInput
         ApproxUsers = d.ApproxUsers,
         PersonalData = d.PersonalData,
         ProtectedIdentity = d.ProtectedIdentity,
-        SignIn = Enum.GetValues<SignInMethods>().Where(m => m != SignInMethods.None && d.SignInMethod.HasFlag(m)).ToList(),
+        SignIn = Format.Flags(d.SignInMethod).ToList(),
         Paid = d.Paid,
         Cost = d.Cost?.ToString("0.##", Format.Swedish),
         LicencePeriod = d.LicencePeriod,
@@ -109,8 +109,7 @@ public sealed class RequestInput
     /// <summary>The checks attributes cannot express, as error keys per field (prefix "Input.").</summary>
     public void Validate(ModelStateDictionary modelState, Func<string, string> text)
     {
-        if (ProposedWebAddress is { Length: > 0 } web && ResourceId is null &&
-            !(Uri.TryCreate(web.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+        if (ProposedWebAddress is { Length: > 0 } web && ResourceId is null && !Format.IsWebAddress(web))
             modelState.AddModelError("Input.ProposedWebAddress", text("Request.WebAddressInvalid"));
         if (Paid && !string.IsNullOrWhiteSpace(Cost) && !TryParseCost(Cost, out _))
             modelState.AddModelError("Input.Cost", text("Request.CostInvalid"));
@@ -129,12 +128,10 @@ public sealed class RequestInput
 
 /// <summary>What New and Edit share: the form partial's model (units, the catalogue search, the chosen resource) and
 /// the save-then-submit step.</summary>
-public abstract class RequestFormPage(EnsaDbContext db, RequestAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public abstract class RequestFormPage(EnsaDbContext db, RequestAccess access, Catalogue catalogue, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    : PageModel
 {
     public const int MaxMatches = 10;
-
-    /// <summary>A catalogue resource with what this organizer last decided about it (null: not reviewed here).</summary>
-    public sealed record CatalogueItem(Guid Id, string Name, string? Supplier, string? Subjects, Decision? Decision);
 
     [BindProperty] public RequestInput Input { get; set; } = new();
 
@@ -182,31 +179,9 @@ public abstract class RequestFormPage(EnsaDbContext db, RequestAccess access, Ti
     protected async Task PrepareAsync(string? q)
     {
         Q = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
-        if (Q is not null)
-        {
-            var compare = Format.Swedish.CompareInfo;
-            bool Hit(string? text) => text is not null && compare.IndexOf(text, Q, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0;
-            var ids = (await db.LearningResources.AsNoTracking().Select(r => new { r.Id, r.Name, r.Subjects }).ToListAsync())
-                .Where(r => Hit(r.Name) || Hit(r.Subjects)).OrderBy(r => r.Name, Format.Sorting).Take(MaxMatches).Select(r => r.Id).ToList();
-            Matches = await DescribeAsync(ids);
-        }
-        Chosen = Input.ResourceId is { } chosen ? (await DescribeAsync([chosen])).SingleOrDefault() : null;
+        if (Q is not null) Matches = await catalogue.DescribeAsync((await catalogue.SearchAsync(Q)).Take(MaxMatches).ToList());
+        Chosen = Input.ResourceId is { } chosen ? (await catalogue.DescribeAsync([chosen])).SingleOrDefault() : null;
         if (Chosen is null) Input.ResourceId = null;
-    }
-
-    private async Task<IReadOnlyList<CatalogueItem>> DescribeAsync(List<Guid> ids)
-    {
-        if (ids.Count == 0) return [];
-        var resources = await db.LearningResources.AsNoTracking().Where(r => ids.Contains(r.Id))
-            .Select(r => new { r.Id, r.Name, r.Subjects, Supplier = db.Suppliers.Where(s => s.Id == r.SupplierId).Select(s => s.Name).FirstOrDefault() })
-            .ToListAsync();
-        // The query filter keeps reviews to this organizer; the latest decided one says where the resource stands here.
-        var decisions = (await db.ResourceReviews.AsNoTracking()
-                .Where(r => r.ResourceId != null && ids.Contains(r.ResourceId.Value) && r.DecidedAt != null)
-                .Select(r => new { ResourceId = r.ResourceId!.Value, r.Decision, r.DecidedAt }).ToListAsync())
-            .GroupBy(r => r.ResourceId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.DecidedAt).First().Decision);
-        return resources.OrderBy(r => ids.IndexOf(r.Id))
-            .Select(r => new CatalogueItem(r.Id, r.Name, r.Supplier, r.Subjects, decisions.GetValueOrDefault(r.Id))).ToList();
     }
 
     /// <summary>Field checks beyond the attributes; false when the form must be shown again.</summary>

@@ -1,0 +1,162 @@
+using System.ComponentModel.DataAnnotations;
+using Ensa.Data;
+using Ensa.Resources;
+using Ensa.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Ensa.Web.Pages.Resources;
+
+/// <summary>Adds a resource to the shared catalogue or changes one. Reached from a review of a request for a resource
+/// not yet in the catalogue (<c>?request=</c>): the form starts from what the requester proposed, and the new entry is
+/// linked to that request.</summary>
+[Authorize(Policy = Policies.CatalogueEditor)]
+public sealed class EditModel(EnsaDbContext db, RequestAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Validation.Required"), StringLength(200, ErrorMessage = "Validation.Length"), Display(Name = "Resources.Name")]
+        public string Name { get; set; } = "";
+
+        [Display(Name = "Resources.Supplier")]
+        public Guid? SupplierId { get; set; }
+
+        [Display(Name = "Resources.Type")]
+        public ResourceType Type { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required"), StringLength(4000, ErrorMessage = "Validation.Length"), Display(Name = "Resources.Description")]
+        public string Description { get; set; } = "";
+
+        [StringLength(500, ErrorMessage = "Validation.Length"), Display(Name = "Resources.WebAddress")]
+        public string? WebAddress { get; set; }
+
+        [StringLength(2000, ErrorMessage = "Validation.Length"), Display(Name = "Resources.AppStoreLinks")]
+        public string? AppStoreLinks { get; set; }
+
+        [StringLength(200, ErrorMessage = "Validation.Length"), Display(Name = "Resources.Platforms")]
+        public string? Platforms { get; set; }
+
+        public List<SchoolForms> SchoolForms { get; set; } = [];
+
+        [StringLength(100, ErrorMessage = "Validation.Length"), Display(Name = "Resources.Grades")]
+        public string? Grades { get; set; }
+
+        [StringLength(500, ErrorMessage = "Validation.Length"), Display(Name = "Resources.Subjects")]
+        public string? Subjects { get; set; }
+
+        public List<SignInMethods> SignIn { get; set; } = [];
+
+        public bool ProcessesPersonalData { get; set; }
+
+        [Display(Name = "Resources.Pricing")]
+        public Pricing Pricing { get; set; }
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    /// <summary>The request being reviewed, when the entry is added from its review.</summary>
+    [BindProperty(SupportsGet = true, Name = "request")] public Guid? RequestId { get; set; }
+    public Guid? ResourceId { get; private set; }
+    public IReadOnlyList<(Guid Id, string Name)> Suppliers { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid? id)
+    {
+        if (id is { } existing)
+        {
+            if (await db.LearningResources.AsNoTracking().SingleOrDefaultAsync(r => r.Id == existing) is not { } resource) return NotFound();
+            ResourceId = existing;
+            Input = From(resource);
+        }
+        else if (RequestId is { } requestId && await access.LoadAsync(requestId) is var (request, _))
+        {
+            Input.Name = request.ProposedName ?? "";
+            Input.WebAddress = request.ProposedWebAddress;
+            Input.ProcessesPersonalData = !string.IsNullOrWhiteSpace(request.PersonalData);
+            Input.Pricing = request.Paid ? Pricing.Paid : Pricing.Free;
+            Input.SignIn = [.. Format.Flags(request.SignInMethod)];
+            Input.SupplierId = await SupplierByNameAsync(request.ProposedSupplier);
+        }
+        await LoadSuppliersAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id)
+    {
+        LearningResource? resource = null;
+        if (id is { } existing && (resource = await db.LearningResources.SingleOrDefaultAsync(r => r.Id == existing)) is null) return NotFound();
+        ResourceId = id;
+        if (!string.IsNullOrWhiteSpace(Input.WebAddress) && !Format.IsWebAddress(Input.WebAddress))
+            ModelState.AddModelError("Input.WebAddress", l["Request.WebAddressInvalid"].Value);
+        var appLinks = Lines(Input.AppStoreLinks);
+        if (appLinks.Any(link => !Format.IsWebAddress(link)))
+            ModelState.AddModelError("Input.AppStoreLinks", l["Resources.AppStoreLinksInvalid"].Value);
+        if (Input.SupplierId is { } supplierId && !await db.Suppliers.AnyAsync(s => s.Id == supplierId))
+            ModelState.AddModelError("Input.SupplierId", l["Resources.SupplierUnknown"].Value);
+        if (Input.Name is { Length: > 0 } name &&
+            await db.LearningResources.AnyAsync(r => r.Id != id && r.Name == name.Trim() && r.SupplierId == Input.SupplierId))
+            ModelState.AddModelError("Input.Name", l["Resources.Duplicate"].Value);
+        if (!ModelState.IsValid)
+        {
+            await LoadSuppliersAsync();
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (resource is null)
+        {
+            resource = new LearningResource(Input.Name, Input.SupplierId, Input.Type, now);
+            db.LearningResources.Add(resource);
+        }
+        else
+        {
+            resource.Update(Input.Name, Input.SupplierId, Input.Type);
+        }
+        resource.Description = Input.Description.Trim();
+        resource.WebAddress = Trim(Input.WebAddress);
+        resource.AppStoreLinks = appLinks.Count == 0 ? null : string.Join('\n', appLinks);
+        resource.Platforms = Trim(Input.Platforms);
+        resource.SchoolForms = Input.SchoolForms.Aggregate(SchoolForms.None, (all, f) => all | f);
+        resource.Grades = Trim(Input.Grades);
+        resource.Subjects = Trim(Input.Subjects);
+        resource.SignInMethods = Input.SignIn.Aggregate(SignInMethods.None, (all, m) => all | m);
+        resource.ProcessesPersonalData = Input.ProcessesPersonalData;
+        resource.Pricing = Input.Pricing;
+
+        // Added from a review: link the new entry to the request in the same save, if the domain allows it now.
+        if (id is null && RequestId is { } requestId && await access.LoadAsync(requestId) is var (request, actor)
+            && request.LinkResource(actor, resource.Id, now).Succeeded)
+        {
+            await db.SaveChangesAsync();
+            TempData["Message"] = l["Resources.AddedAndLinked", resource.Name].Value;
+            return Redirect($"/Review/Request/{requestId}");
+        }
+        await db.SaveChangesAsync();
+        TempData["Message"] = l[id is null ? "Resources.Added" : "Resources.Saved", resource.Name].Value;
+        return Redirect($"/Resources/{resource.Id}");
+    }
+
+    private static InputModel From(LearningResource r) => new()
+    {
+        Name = r.Name, SupplierId = r.SupplierId, Type = r.Type, Description = r.Description, WebAddress = r.WebAddress,
+        AppStoreLinks = r.AppStoreLinks, Platforms = r.Platforms, SchoolForms = [.. Format.Flags(r.SchoolForms)], Grades = r.Grades,
+        Subjects = r.Subjects, SignIn = [.. Format.Flags(r.SignInMethods)], ProcessesPersonalData = r.ProcessesPersonalData, Pricing = r.Pricing,
+    };
+
+    private static List<string> Lines(string? text) =>
+        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private async Task<Guid?> SupplierByNameAsync(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        var all = await db.Suppliers.AsNoTracking().Select(s => new { s.Id, s.Name }).ToListAsync();
+        return all.FirstOrDefault(s => Format.Sorting.Equals(s.Name, name.Trim()))?.Id;
+    }
+
+    private async Task LoadSuppliersAsync() =>
+        Suppliers = (await db.Suppliers.AsNoTracking().Select(s => new { s.Id, s.Name }).ToListAsync())
+            .OrderBy(s => s.Name, Format.Sorting).Select(s => (s.Id, s.Name)).ToList();
+}
