@@ -16,7 +16,7 @@ public sealed class ResourceCatalogueTests(BrowserFixture fixture) : BrowserTest
         var resources = await ResourcesPage.ExpectAsync(anna);
         await Screenshots.SaveAsync(anna.Page, "resources");
         await resources.SearchAsync("matematik");
-        await Expect(resources.Row("Numerix Matteträning")).ToContainTextAsync("Inte prövad hos oss");
+        await Expect(resources.Row("Numerix Matteträning")).ToContainTextAsync("Inte granskad hos oss");
         await Expect(resources.Row("Sagoväven Läsresan")).ToHaveCountAsync(0);
 
         var resource = await resources.OpenAsync("Numerix Matteträning");

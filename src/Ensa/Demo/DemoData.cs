@@ -15,7 +15,7 @@ public sealed record DemoAccount(string Email, string RoleLabel, string Where);
 
 /// <summary>Fills an empty database with two organizers (one municipality, one independent school company),
 /// their school units and staff, and six suppliers. Every name is invented.</summary>
-public sealed class DemoData(EnsaDbContext db, UserManager<EnsaUser> users, TimeProvider clock)
+public sealed partial class DemoData(EnsaDbContext db, UserManager<EnsaUser> users, TimeProvider clock)
 {
     public const string MittkopingSlug = "mittkoping";
     public const string LarandeNorrSlug = "larandenorr";
@@ -120,6 +120,8 @@ public sealed class DemoData(EnsaDbContext db, UserManager<EnsaUser> users, Time
 
         var fredrik = await CreateUserAsync("fredrik.ahlgren@larandenorr.example", "Fredrik Ahlgren", now);
         db.Memberships.Add(new Membership(fredrik.Id, larande.Id, Role.OrganizerAdmin, head.Id, now));
+        // A small organizer: its administrator is also its central reviewer.
+        db.Memberships.Add(new Membership(fredrik.Id, larande.Id, Role.CentralReviewer, head.Id, now));
         var ida = await CreateUserAsync("ida.persson@larandenorr.example", "Ida Persson", now);
         db.Memberships.Add(new Membership(ida.Id, larande.Id, Role.Principal, larandeUnits[0].Id, now));
 
@@ -132,6 +134,7 @@ public sealed class DemoData(EnsaDbContext db, UserManager<EnsaUser> users, Time
         db.FrameworkAgreements.AddRange(new FrameworkAgreement(mittkoping.Id, "ATEA"), new FrameworkAgreement(mittkoping.Id, "GR Utbildning"),
             new FrameworkAgreement(larande.Id, "Adda – Digitala läromedel"));
         await db.SaveChangesAsync(cancellationToken);
+        await SeedRequestsAsync(now, cancellationToken);
         return true;
     }
 

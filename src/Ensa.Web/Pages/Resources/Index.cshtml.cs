@@ -37,5 +37,5 @@ public sealed class IndexModel(Catalogue catalogue) : PageModel
         Rows = matching.Take(PageSize).ToList();
     }
 
-    public static string StatusKey(Decision? decision) => decision is { } d ? "Decision." + d : "Resources.NotDecidedHere";
+    public static string StatusKey(Decision? decision) => decision is { } d ? "Decision." + d : "Request.NotReviewedHere";
 }
