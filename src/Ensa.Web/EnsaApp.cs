@@ -5,6 +5,7 @@ using Ensa.Demo;
 using Ensa.Identity;
 using Ensa.Jobs;
 using Ensa.Mail;
+using Ensa.Web.Api;
 using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -50,6 +51,7 @@ public static class EnsaApp
         services.AddScoped<UserOrganizers>();
         services.AddScoped<RequestAccess>();
         services.AddScoped<Catalogue>();
+        services.AddScoped<Ensa.Publishing.PublicList>();
 
         services.AddDataProtection().SetApplicationName("Ensa");
         services.AddOptions<KeyManagementOptions>()
@@ -134,6 +136,7 @@ public static class EnsaApp
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 o.Conventions.AllowAnonymousToPage("/Language");
                 o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.AllowAnonymousToFolder("/Published");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
@@ -185,6 +188,7 @@ public static class EnsaApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapPublicListApi();
         app.MapRazorPages().WithStaticAssets();
     }
 

@@ -7,6 +7,7 @@ using Ensa.Notifications;
 using Ensa.Requests;
 using Ensa.Resources;
 using Ensa.Organizers;
+using Ensa.Publishing;
 using Ensa.Suppliers;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,8 @@ public sealed class EnsaDbContext(DbContextOptions<EnsaDbContext> options, ICurr
     public DbSet<FrameworkAgreement> FrameworkAgreements => Set<FrameworkAgreement>();
     public DbSet<ResourceUse> ResourceUses => Set<ResourceUse>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<PublicListSettings> PublicListSettings => Set<PublicListSettings>();
+    public DbSet<ResourceGuidance> ResourceGuidance => Set<ResourceGuidance>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -57,6 +60,8 @@ public sealed class EnsaDbContext(DbContextOptions<EnsaDbContext> options, ICurr
         builder.Entity<FrameworkAgreement>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
         builder.Entity<ResourceUse>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
         builder.Entity<Notification>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
+        builder.Entity<PublicListSettings>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
+        builder.Entity<ResourceGuidance>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Ensa.Demo;
 
 /// <summary>A history of requests, made through the domain's own steps, so that the demo shows decisions, a resource
-/// in use, a request in the review queue and other organizers' shared reviews. Resources the tests start from
-/// undecided (Numerix, Quizzly, Sagoväven) are left alone.</summary>
+/// in use, a request in the review queue, the public list and other organizers' shared reviews. Resources the tests
+/// start from undecided (Numerix, Quizzly, Sagoväven Läsresan) are left alone.</summary>
 public sealed partial class DemoData
 {
     private async Task SeedRequestsAsync(DateTime now, CancellationToken cancellationToken)
@@ -30,6 +30,14 @@ public sealed partial class DemoData
             new DateOnly(now.Year, 1, 1), new DateOnly(now.Year, 12, 31), 18_000m, "PO-2041", null), now.AddDays(-55)));
         Ok(samhalle.NameResponsibles(johan, johan.UserId, "Petra Sjöberg", "petra.sjoberg@mittkoping.example", now.AddDays(-50)));
         Ok(samhalle.ConfirmTraining(johan, now.AddDays(-45)));
+
+        var erik = await ActorAsync("erik.sandberg@mittkoping.example", Role.Principal);
+        Decided(mittkoping.Id, erik, "Sagoväven Bokstavslek", sara, null, Decision.Approved, null, shared: true, now.AddDays(-40),
+            AgreementNeed.NotNeeded);
+        var guidance = new Publishing.ResourceGuidance(mittkoping.Id, samhalle.ResourceId!.Value);
+        guidance.Change("Läraren beställer elevkonton via skolans systemadministratör; eleverna loggar in med skolkontot.",
+            "Skriv inte in personnummer eller känsliga uppgifter i fritextsvar.", ["https://mittkoping.example/digitala-larresurser"]);
+        db.ResourceGuidance.Add(guidance);
 
         Decided(mittkoping.Id, johan, "Lingua Bridge Vokabel", sara, ahmed, Decision.NotApproved,
             "Röstinspelningar lagras utan att leverantören kan visa var; egna konton kräver elevernas e-postadresser.",
@@ -58,7 +66,7 @@ public sealed partial class DemoData
 
     /// <summary>A principal's request for their own unit (so it goes straight to review), reviewed and decided.</summary>
     private ResourceRequest Decided(Guid organizerId, Actor principal, string resource, Actor reviewer, Actor? security,
-        Decision decision, string? text, bool shared, DateTime at)
+        Decision decision, string? text, bool shared, DateTime at, AgreementNeed agreement = AgreementNeed.AlreadySigned)
     {
         var request = Request(organizerId, principal, resource, "Behövs i undervisningen enligt ämnets kursplan.", at);
         Ok(request.Submit(principal, at));
@@ -68,7 +76,7 @@ public sealed partial class DemoData
             Accessibility = AccessibilityAssessment.Good,
             PersonalDataCategories = "Namn, klass, inloggnings-id, resultat",
             ScreeningChildren = true,
-            AgreementNeed = AgreementNeed.AlreadySigned,
+            AgreementNeed = agreement,
             Shared = shared,
         };
         Ok(request.RecordReview(reviewer, review, at.AddDays(1)));

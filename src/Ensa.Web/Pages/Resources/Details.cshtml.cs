@@ -10,7 +10,7 @@ namespace Ensa.Web.Pages.Resources;
 
 /// <summary>One learning resource: what it is, what the user's own organizer decided about it (with its conditions, which
 /// every user must see), where it is in use here, and how many organizers approve it.</summary>
-public sealed class DetailsModel(EnsaDbContext db, Catalogue catalogue) : PageModel
+public sealed class DetailsModel(EnsaDbContext db, Catalogue catalogue, Publishing.PublicList publicList) : PageModel
 {
     public sealed record DecisionRow(Decision Decision, string? Conditions, string? Reason, DateTime DecidedAt, string? DecidedBy);
 
@@ -23,6 +23,10 @@ public sealed class DetailsModel(EnsaDbContext db, Catalogue catalogue) : PageMo
     public IReadOnlyList<(string Unit, DateTime Since)> InUseAt { get; private set; } = [];
     public bool HasOrganizer => User.OrganizerId() is not null;
     public bool CanEdit => Catalogue.CanEdit(User);
+    public bool CanWriteGuidance => User.IsInRole(Identity.Roles.CentralReviewer);
+    public Publishing.ResourceGuidance? Guidance { get; private set; }
+    /// <summary>The organizer's public list entry, when the resource is on it.</summary>
+    public string? PublicAddress { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -42,6 +46,10 @@ public sealed class DetailsModel(EnsaDbContext db, Catalogue catalogue) : PageMo
         InUseAt = (await db.ResourceUses.AsNoTracking().Where(u => u.ResourceId == id && u.InUseSince != null)
                 .Join(db.OrganisationUnits, u => u.SchoolUnitId, o => o.Id, (u, o) => new { o.Name, Since = u.InUseSince!.Value }).ToListAsync())
             .OrderBy(u => u.Name, Format.Sorting).Select(u => (u.Name, u.Since)).ToList();
+        Guidance = await db.ResourceGuidance.AsNoTracking().SingleOrDefaultAsync(g => g.ResourceId == id);
+        var organizerId = User.OrganizerId()!.Value;
+        if (await publicList.FindAsync(organizerId, id) is not null)
+            PublicAddress = $"/public/{await db.Organizers.Where(o => o.Id == organizerId).Select(o => o.Slug).SingleAsync()}/resources/{id}";
         return Page();
     }
 }

@@ -85,6 +85,8 @@ internal sealed class ResourceReviewConfiguration : IEntityTypeConfiguration<Res
         b.Ignore(e => e.DpiaSuggested);
         b.HasIndex(e => e.RequestId);
         b.HasIndex(e => new { e.ResourceId, e.Shared });
+        // The public list: each organizer's latest decision per resource.
+        b.HasIndex(e => new { e.OrganizerId, e.ResourceId, e.DecidedAt });
         b.HasOne<ResourceRequest>().WithMany().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<LearningResource>().WithMany().HasForeignKey(e => e.ResourceId).OnDelete(DeleteBehavior.Restrict);
     }
