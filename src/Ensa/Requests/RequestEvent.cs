@@ -16,6 +16,7 @@ public enum RequestEventKind
     ResponsiblesNamed,
     TrainingConfirmed,
     InUse,
+    UseEnded,
 }
 
 /// <summary>One step in a request's timeline: what happened, who did it and when.</summary>

@@ -15,6 +15,8 @@ public enum RequestStatus
     ApprovedWithConditions,
     NotApproved,
     InUse,
+    /// <summary>Was in use at the unit; use has ended.</summary>
+    UseEnded,
 }
 
 [Flags]
@@ -99,7 +101,7 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited
     public Purchase? Purchase { get; private set; }
     public ResourceUse? Use { get; private set; }
 
-    public bool IsDecided => Status is RequestStatus.Approved or RequestStatus.ApprovedWithConditions or RequestStatus.NotApproved or RequestStatus.InUse;
+    public bool IsDecided => Status is RequestStatus.Approved or RequestStatus.ApprovedWithConditions or RequestStatus.NotApproved or RequestStatus.InUse or RequestStatus.UseEnded;
     public bool IsApproved => Status is RequestStatus.Approved or RequestStatus.ApprovedWithConditions or RequestStatus.InUse;
 
     /// <summary>The requester changes a draft or a request sent back to them.</summary>
@@ -255,6 +257,18 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited
         Use.ConfirmTraining(now);
         Log(RequestEventKind.TrainingConfirmed, actor, now);
         CompleteIfReady(actor, now);
+        return Result.Ok;
+    }
+
+    /// <summary>Use at the unit ends: the date, and whether the supplier's data for the unit was removed.</summary>
+    public Result EndUse(Actor actor, DateOnly endedOn, bool supplierDataRemoved, string? note, DateTime now)
+    {
+        if (!actor.IsPrincipalOf(SchoolUnitId) && !actor.IsReviewer) return new DomainError("Request.NotPrincipalOfUnit");
+        if (Status != RequestStatus.InUse || Use is null) return new DomainError("Request.NotInUse");
+        if (Use.InUseSince is { } since && endedOn < DateOnly.FromDateTime(since)) return new DomainError("Request.EndBeforeStart");
+        Use.End(endedOn, supplierDataRemoved, note);
+        Status = RequestStatus.UseEnded;
+        Log(RequestEventKind.UseEnded, actor, now, note);
         return Result.Ok;
     }
 

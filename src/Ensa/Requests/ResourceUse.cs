@@ -27,6 +27,11 @@ public sealed class ResourceUse : IOrganizerOwned, IAudited
     public string? AdministratorEmail { get; private set; }
     public DateTime? TrainingConfirmedAt { get; private set; }
     public DateTime? InUseSince { get; private set; }
+    /// <summary>The last day of use at the unit, once it has ended.</summary>
+    public DateOnly? EndedOn { get; private set; }
+    /// <summary>Whether the supplier confirmed that the unit's data was removed (GDPR: nothing kept without purpose).</summary>
+    public bool? SupplierDataRemoved { get; private set; }
+    public string? EndNote { get; private set; }
 
     public bool IsComplete => RegisteransvarigUserId is not null && AdministratorName is not null && TrainingConfirmedAt is not null;
 
@@ -40,4 +45,11 @@ public sealed class ResourceUse : IOrganizerOwned, IAudited
     internal void ConfirmTraining(DateTime now) => TrainingConfirmedAt = now;
 
     internal void StartUse(DateTime now) => InUseSince ??= now;
+
+    internal void End(DateOnly endedOn, bool supplierDataRemoved, string? note)
+    {
+        EndedOn = endedOn;
+        SupplierDataRemoved = supplierDataRemoved;
+        EndNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+    }
 }

@@ -122,6 +122,7 @@ internal sealed class ResourceUseConfiguration : IEntityTypeConfiguration<Resour
         b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.AdministratorName).HasMaxLength(200);
         b.Property(e => e.AdministratorEmail).HasMaxLength(320);
+        b.Property(e => e.EndNote).HasMaxLength(1000);
         b.HasIndex(e => e.SchoolUnitId);
         b.HasIndex(e => e.ResourceId);
         b.HasOne<OrganisationUnit>().WithMany().HasForeignKey(e => e.SchoolUnitId).OnDelete(DeleteBehavior.Restrict);
