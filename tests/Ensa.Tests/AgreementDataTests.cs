@@ -1,7 +1,9 @@
 using Ensa.Agreements;
+using Ensa.Common;
 using Ensa.Data;
 using Ensa.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ensa.Tests;
 
@@ -59,5 +61,31 @@ internal static class AgreementData
             Assert.Equal(PlaceholderTemplate.Sections, template.Sections);
             return true;
         });
+
+        // Acting for an organizer: its own agreement is there, another organizer sees none of it.
+        var organizers = await app.WithDbAsync(db => db.Organizers.ToDictionaryAsync(o => o.Slug, o => o.Id));
+        await using (var mittkoping = ContextFor(app, organizers[Demo.DemoData.MittkopingSlug]))
+        {
+            Assert.Equal(1, await mittkoping.Agreements.CountAsync());
+            Assert.Equal(2, await mittkoping.AgreementSignatories.CountAsync());
+        }
+        await using (var larande = ContextFor(app, organizers[Demo.DemoData.LarandeNorrSlug]))
+        {
+            Assert.Equal(0, await larande.Agreements.CountAsync());
+            Assert.Equal(0, await larande.AgreementEvents.CountAsync());
+            Assert.Equal(0, await larande.AgreementSignatories.CountAsync());
+            Assert.Equal(0, await larande.SignedAgreementDocuments.CountAsync());
+            Assert.Equal(2, await larande.SupplierDescriptions.CountAsync()); // descriptions are shared by all organizers
+        }
+    }
+
+    private static EnsaDbContext ContextFor(EnsaAppFactory app, Guid organizerId) =>
+        new(app.Services.GetRequiredService<DbContextOptions<EnsaDbContext>>(), new OrganizerSession(organizerId));
+
+    private sealed record OrganizerSession(Guid? OrganizerId) : ICurrentSession
+    {
+        public Guid? UserId => null;
+        public string? UserName => "test";
+        public string? BaseUrl => null;
     }
 }
