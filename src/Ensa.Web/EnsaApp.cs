@@ -166,11 +166,12 @@ public static class EnsaApp
         }
         // Migrations are written by hand without a model snapshot; SchemaEquivalenceTests guards them instead.
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-        options.AddInterceptors(AuditInterceptorInstance, NotificationsInstance);
+        options.AddInterceptors(AuditInterceptorInstance, NotificationsInstance, AgreementNotificationsInstance);
     }
 
     private static readonly Audit.AuditInterceptor AuditInterceptorInstance = new();
     private static readonly RequestNotifications NotificationsInstance = new();
+    private static readonly AgreementNotifications AgreementNotificationsInstance = new();
 
     private static void Configure(WebApplication app)
     {

@@ -1,3 +1,4 @@
+using Ensa.Agreements;
 using Ensa.Audit;
 using Ensa.Common;
 using Ensa.Identity;
@@ -42,6 +43,13 @@ public sealed class EnsaDbContext(DbContextOptions<EnsaDbContext> options, ICurr
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<PublicListSettings> PublicListSettings => Set<PublicListSettings>();
     public DbSet<ResourceGuidance> ResourceGuidance => Set<ResourceGuidance>();
+    public DbSet<AgreementTemplate> AgreementTemplates => Set<AgreementTemplate>();
+    public DbSet<SupplierDescription> SupplierDescriptions => Set<SupplierDescription>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<AgreementEvent> AgreementEvents => Set<AgreementEvent>();
+    public DbSet<AgreementSignatory> AgreementSignatories => Set<AgreementSignatory>();
+    public DbSet<AgreementDeviation> AgreementDeviations => Set<AgreementDeviation>();
+    public DbSet<SignedAgreementDocument> SignedAgreementDocuments => Set<SignedAgreementDocument>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -62,6 +70,11 @@ public sealed class EnsaDbContext(DbContextOptions<EnsaDbContext> options, ICurr
         builder.Entity<Notification>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
         builder.Entity<PublicListSettings>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
         builder.Entity<ResourceGuidance>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
+        builder.Entity<Agreement>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
+        builder.Entity<AgreementEvent>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
+        builder.Entity<AgreementSignatory>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
+        builder.Entity<AgreementDeviation>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
+        builder.Entity<SignedAgreementDocument>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,3 +1,4 @@
+using Ensa.Agreements;
 using Ensa.Common;
 using Ensa.Data;
 using Ensa.Identity;
@@ -130,12 +131,136 @@ public sealed partial class DemoData(EnsaDbContext db, UserManager<EnsaUser> use
         var nora = await CreateUserAsync("nora.lindgren@ensa.example", "Nora Lindgren", now);
         nora.IsPlatformAdmin = true;
 
-        db.LearningResources.AddRange(Resources(suppliers, now));
+        var resources = Resources(suppliers, now).ToList();
+        db.LearningResources.AddRange(resources);
         db.FrameworkAgreements.AddRange(new FrameworkAgreement(mittkoping.Id, "ATEA"), new FrameworkAgreement(mittkoping.Id, "GR Utbildning"),
             new FrameworkAgreement(larande.Id, "Adda – Digitala läromedel"));
+        AddAgreements(mittkoping, resources, suppliers, elin, sara, ahmed, lisa, now);
         await db.SaveChangesAsync(cancellationToken);
         await SeedRequestsAsync(now, cancellationToken);
         return true;
+    }
+
+    /// <summary>The placeholder template, two published supplier descriptions and one agreement in force for Mittköping.</summary>
+    private void AddAgreements(Organizer mittkoping, List<LearningResource> resources, Supplier[] suppliers, EnsaUser elin, EnsaUser sara,
+        EnsaUser ahmed, EnsaUser lisa, DateTime now)
+    {
+        static void Ok(Result result) { if (!result.Succeeded) throw new InvalidOperationException(result.Error!.Code); }
+        var today = DateOnly.FromDateTime(now);
+
+        Ok(AgreementTemplate.Publish(AgreementActor.System, 0, PlaceholderTemplate.Title, PlaceholderTemplate.Sections, true, now, out var template));
+        db.AgreementTemplates.Add(template!);
+
+        var sagovaven = AgreementActor.SupplierUser(elin.Id, elin.DisplayName, suppliers[0].Id);
+        var lasresan = resources.Single(r => r.Name == "Sagoväven Läsresan");
+        Ok(SupplierDescription.StartFirstDraft(sagovaven, lasresan, now, out var description));
+        Ok(description!.Edit(sagovaven, LasresanDescription(), now));
+        Ok(description.Publish(sagovaven, now));
+
+        var numerix = AgreementActor.SupplierUser(Guid.NewGuid(), "Per Gran", suppliers[1].Id);
+        Ok(SupplierDescription.StartFirstDraft(numerix, resources.Single(r => r.Name == "Numerix Matteträning"), now, out var numerixDescription));
+        Ok(numerixDescription!.Edit(numerix, NumerixDescription(), now));
+        Ok(numerixDescription.Publish(numerix, now));
+        db.SupplierDescriptions.AddRange(description, numerixDescription);
+
+        var reviewer = AgreementActor.OrganizerStaff(sara.Id, sara.DisplayName, new HashSet<Role> { Role.CentralReviewer });
+        var security = AgreementActor.OrganizerStaff(ahmed.Id, ahmed.DisplayName, new HashSet<Role> { Role.SecurityCoordinator });
+        var admin = AgreementActor.OrganizerStaff(lisa.Id, lisa.DisplayName, new HashSet<Role> { Role.OrganizerAdmin });
+        var parts = new OrganizerParts(mittkoping.ControllerName, new ContactPerson(lisa.DisplayName, lisa.Email!),
+            new ContactPerson(mittkoping.DataProtectionOfficerName!, mittkoping.DataProtectionOfficerEmail!), "GSN 2026/0412");
+        Ok(Agreement.Create(mittkoping.Id, admin, template!, lasresan, description, parts, now, out var agreement));
+        Ok(agreement!.StartReview(reviewer, now));
+        Ok(agreement.RecordReview(reviewer, "Pedagogiskt värdefull; uppgifterna begränsade till det som behövs.", now));
+        Ok(agreement.RecordSecurityReview(security, "Överföringen till USA sker med stöd av DPF; godtagbar.", now));
+        Ok(agreement.ApproveForSigning(reviewer, now));
+        Ok(agreement.RecordSigning(admin,
+            [
+                new SignatoryInput(AgreementParty.Organizer, "Gunilla Ståhl", "Ordförande, Grundskolenämnden", today),
+                new SignatoryInput(AgreementParty.Supplier, "Elin Svahn", "VD, Sagoväven AB", today),
+            ], "PUB-avtal Sagoväven Läsresan.pdf", DemoPdf("PUB-avtal Mittkopings kommun - Sagovaven AB (demo)"), now));
+        Ok(agreement.PutInForce(admin, today, today.AddYears(1), today.AddYears(3), now));
+        db.Agreements.Add(agreement);
+    }
+
+    private static InstructionContent LasresanDescription() => new()
+    {
+        SubjectMatter = "Läsfrämjande webbtjänst med e-böcker och ljudböcker för elever i förskoleklass till årskurs 6.",
+        Nature = "Insamling, lagring och sammanställning av elevers läsaktivitet; utskick av e-post till lärare.",
+        Purposes = "Att eleverna ska kunna läsa böcker på sin nivå och att läraren ska kunna följa och stödja deras läsning.",
+        DataSubjects = [new(DataSubjectKind.Pupils, "Elever som använder tjänsten"), new(DataSubjectKind.Staff, "Lärare med klasskonto")],
+        PersonalData =
+        [
+            new("Namn och klass"),
+            new("Användaridentitet från skolans inloggning"),
+            new("Läshistorik och lästid"),
+            new("E-postadress", Notes: "Endast lärare"),
+        ],
+        ProcessingOperations = ["Lagring", "Sammanställning", "Visning för behörig lärare", "Utskick av e-post", "Radering"],
+        Retention = "Så länge eleven har ett aktivt konto genom huvudmannen.",
+        Deletion = "Uppgifterna raderas senast 30 dagar efter att kontot avslutats eller avtalet upphört.",
+        Locations =
+        [
+            new("Drift och lagring, Stockholm", "SE", LocationUse.Processing | LocationUse.Storage),
+            new("E-postutskick", "US", LocationUse.Processing),
+        ],
+        Transfers = [new("Postverket Mail Inc.", "US", TransferSafeguard.DataPrivacyFramework, "Endast lärares e-postadress")],
+        SecurityMeasures = ["Kryptering vid överföring och lagring", "Tvåfaktorsinloggning för personal med administratörsbehörighet", "Årlig penetrationstest"],
+        Logging = "All åtkomst till elevuppgifter loggas med användare och tidpunkt; loggar sparas i tolv månader.",
+        LogAccess = "Huvudmannen får utdrag ur loggarna på begäran inom fem arbetsdagar.",
+        AgreementContact = new("Elin Svahn", "elin.svahn@sagovaven.example", "08-123 45 60"),
+        DataProtectionContact = new("Dataskydd Sagoväven", "dataskydd@sagovaven.example"),
+        SubProcessors =
+        [
+            new("Molnhallen Norden AB", OrganisationNumber.Parse(OrgNr("559876543")).ToString(), "Serverhallsvägen 3, 123 45 Stockholm",
+                "Drift och lagring av tjänsten", "SE"),
+            new("Postverket Mail Inc.", null, "100 Market Street, San Francisco, CA, USA", "Utskick av e-post till lärare", "US",
+                TransferSafeguard.DataPrivacyFramework),
+        ],
+    };
+
+    private static InstructionContent NumerixDescription() => new()
+    {
+        SubjectMatter = "Adaptiv färdighetsträning i matematik för årskurs 1–9.",
+        Nature = "Lagring och analys av elevers svar för att anpassa uppgifterna.",
+        Purposes = "Att eleverna ska få uppgifter på rätt nivå och att läraren ska kunna följa deras utveckling.",
+        DataSubjects = [new(DataSubjectKind.Pupils), new(DataSubjectKind.Staff, "Lärare")],
+        PersonalData = [new("Namn och klass"), new("Användaridentitet från skolans inloggning"), new("Svar och resultat")],
+        ProcessingOperations = ["Lagring", "Analys", "Visning för behörig lärare", "Radering"],
+        Retention = "Läsåret ut och därefter ett år, så att läraren kan följa utvecklingen.",
+        Deletion = "Uppgifterna raderas automatiskt ett år efter läsårets slut.",
+        Locations = [new("Drift, Frankfurt", "DE", LocationUse.Processing | LocationUse.Storage)],
+        SecurityMeasures = ["Kryptering vid överföring och lagring", "Behörighetsstyrning per klass"],
+        Logging = "Inloggningar och administratörsåtgärder loggas.",
+        LogAccess = "Huvudmannen får loggar på begäran.",
+        AgreementContact = new("Per Gran", "per.gran@numerix.example"),
+        DataProtectionContact = new("Dataskyddsombud Numerix", "dpo@numerix.example"),
+        SubProcessors = [new("Rheinwolke GmbH", null, "Mainzer Landstraße 1, Frankfurt am Main", "Drift och lagring", "DE")],
+    };
+
+    /// <summary>A one-page PDF showing <paramref name="text"/> (ASCII), standing in for a scanned, signed agreement.</summary>
+    private static byte[] DemoPdf(string text)
+    {
+        var content = $"BT /F1 14 Tf 72 760 Td ({text}) Tj ET";
+        string[] objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ];
+        var pdf = new System.Text.StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+        var xref = pdf.Length;
+        pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets) pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return System.Text.Encoding.ASCII.GetBytes(pdf.ToString());
     }
 
     private static IEnumerable<LearningResource> Resources(Supplier[] s, DateTime now)

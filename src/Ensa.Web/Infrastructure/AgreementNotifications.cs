@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Resources;
+using System.Text;
+using Ensa.Agreements;
+using Ensa.Data;
+using Ensa.Identity;
+using Ensa.Mail;
+using Ensa.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Ensa.Web.Infrastructure;
+
+/// <summary>Tells an organizer's agreement people (reviewers, security coordinators, admins, and the agreement's
+/// contact) when a supplier changed the description an agreement in force rests on: in the app and by e-mail with the
+/// field-by-field comparison and the objection deadline, in the same save as the notice itself.</summary>
+public sealed class AgreementNotifications : SaveChangesInterceptor
+{
+    private static readonly ResourceManager Texts = new("Ensa.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+    private const string Key = "Notify.Agreement.VersionChangeNotified";
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is EnsaDbContext db) await AddAsync(db, cancellationToken);
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is EnsaDbContext db) AddAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    private static async Task AddAsync(EnsaDbContext db, CancellationToken cancellationToken)
+    {
+        var notices = db.ChangeTracker.Entries<AgreementEvent>()
+            .Where(e => e.State == EntityState.Added && e.Entity.Kind == AgreementEventKind.VersionChangeNotified)
+            .Select(e => e.Entity).ToList();
+        var comparisons = new Dictionary<(Guid, Guid), IReadOnlyList<FieldChange>>();
+        foreach (var notice in notices)
+        {
+            var agreement = db.ChangeTracker.Entries<Agreement>().Select(e => e.Entity).Single(a => a.Id == notice.AgreementId);
+            if (agreement is not { DescriptionId: { } fromId, PendingDescriptionId: { } toId, ObjectionDeadline: { } deadline }) continue;
+            if (!comparisons.TryGetValue((fromId, toId), out var changes))
+            {
+                // Find looks in the change tracker first: the new version is usually saved in this very save.
+                var from = await db.SupplierDescriptions.FindAsync([fromId], cancellationToken);
+                var to = await db.SupplierDescriptions.FindAsync([toId], cancellationToken);
+                changes = comparisons[(fromId, toId)] = DescriptionComparison.Compare(from!.Content(), to!.Content());
+            }
+            var name = await db.LearningResources.Where(r => r.Id == agreement.ResourceId).Select(r => r.Name).SingleAsync(cancellationToken);
+
+            var userIds = await db.Memberships.IgnoreQueryFilters()
+                .Where(m => m.OrganizerId == agreement.OrganizerId
+                            && (m.Role == Role.CentralReviewer || m.Role == Role.SecurityCoordinator || m.Role == Role.OrganizerAdmin))
+                .Select(m => m.UserId).Distinct().ToListAsync(cancellationToken);
+            var people = await db.Users.Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken);
+            var link = $"/Agreements/{agreement.Id}";
+            var url = (db.Session.BaseUrl ?? "") + link;
+            var subject = $"Ensa: {Text(Key, Format.Swedish, name)}";
+            var body = Body(name, deadline, changes, url);
+
+            var addresses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var person in people)
+            {
+                db.Notifications.Add(new Notification(person.Id, agreement.OrganizerId, Key, name, link, notice.At));
+                if (person.Email is not null && addresses.Add(person.Email))
+                    db.OutboxMessages.Add(new OutboxMessage(person.Email, subject, body, null, notice.At));
+            }
+            // The contact named in the agreement is who the supplier's notice is addressed to, with an account or not.
+            if (!string.IsNullOrWhiteSpace(agreement.AgreementContactEmail) && addresses.Add(agreement.AgreementContactEmail))
+                db.OutboxMessages.Add(new OutboxMessage(agreement.AgreementContactEmail, subject, body, null, notice.At));
+        }
+    }
+
+    // The reader's language is not known: Swedish first, English below (as the request notices).
+    private static string Body(string name, DateTime deadline, IReadOnlyList<FieldChange> changes, string url)
+    {
+        var list = new StringBuilder();
+        foreach (var change in changes)
+            list.Append(CultureInfo.InvariantCulture, $"  {change.Field}: {Short(change.Before)} → {Short(change.After)}\n");
+        var body = new StringBuilder();
+        foreach (var culture in new[] { Format.Swedish, English })
+        {
+            body.Append(Text(Key, culture, name)).Append('\n')
+                .Append(Text("Notify.Agreement.Deadline", culture, Format.Date(deadline))).Append("\n\n")
+                .Append(Text("Notify.Agreement.Changes", culture, changes.Count.ToString(culture))).Append('\n')
+                .Append(list).Append('\n')
+                .Append(Text("Notify.MailLink", culture, url)).Append("\n\n");
+        }
+        return body.ToString();
+    }
+
+    private static string Short(string? value) =>
+        value is null ? "–" : value.Length > 200 ? string.Concat(value.AsSpan(0, 200), "…") : value;
+
+    private static string Text(string key, CultureInfo culture, string argument) =>
+        string.Format(culture, Texts.GetString(key, culture) ?? key, argument);
+}

@@ -1,0 +1,401 @@
+using Ensa.Common;
+using Ensa.Resources;
+
+namespace Ensa.Agreements;
+
+public enum AgreementStatus
+{
+    Draft,
+    SentToSupplier,
+    SupplierCompleted,
+    UnderReview,
+    ReadyToSign,
+#pragma warning disable CA1720 // "Signed" is the legal step, not a type name.
+    Signed,
+#pragma warning restore CA1720
+    InForce,
+    Terminated,
+    Expired,
+}
+
+/// <summary>How the supplier confirmed what became of the data when the agreement ended.</summary>
+public enum DataDisposition { Returned, Deleted, ReturnedThenDeleted }
+
+/// <summary>What the organizer adds to the common package: its controller (the committee or board), its contacts and
+/// its registry number.</summary>
+public sealed record OrganizerParts(string ControllerName, ContactPerson AgreementContact, ContactPerson DataProtectionContact,
+    string? RegistryNumber = null)
+{
+    public bool IsComplete => !string.IsNullOrWhiteSpace(ControllerName) && AgreementContact.IsComplete && DataProtectionContact.IsComplete;
+}
+
+/// <summary>An organizer's data processing agreement (PUB-avtal) for one resource: a template version, a supplier
+/// description version and the organizer's own parts. Every step is a method that refuses an illegal step with a
+/// <see cref="DomainError"/>.</summary>
+public sealed class Agreement : IOrganizerOwned, IAudited
+{
+    public static readonly TimeSpan DefaultObjectionPeriod = TimeSpan.FromDays(30);
+
+    private readonly List<AgreementEvent> _events = [];
+    private readonly List<AgreementSignatory> _signatories = [];
+    private readonly List<AgreementDeviation> _deviations = [];
+
+    private Agreement() { }
+
+    public Guid Id { get; private set; }
+    public Guid OrganizerId { get; private set; }
+    public Guid SupplierId { get; private set; }
+    public Guid ResourceId { get; private set; }
+    public Guid TemplateId { get; private set; }
+    public int TemplateVersion { get; private set; }
+    public Guid? DescriptionId { get; private set; }
+    /// <summary>Kept beside <see cref="DescriptionId"/> so "agreements on an older version" is one indexed query.</summary>
+    public int? DescriptionVersion { get; private set; }
+    public AgreementStatus Status { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+
+    public string ControllerName { get; private set; } = "";
+    public string AgreementContactName { get; private set; } = "";
+    public string AgreementContactEmail { get; private set; } = "";
+    public string? AgreementContactPhone { get; private set; }
+    public string DataProtectionContactName { get; private set; } = "";
+    public string DataProtectionContactEmail { get; private set; } = "";
+    public string? DataProtectionContactPhone { get; private set; }
+    /// <summary>Diarienummer: agreements are public records.</summary>
+    public string? RegistryNumber { get; private set; }
+
+    public Guid? ReviewerId { get; private set; }
+    public string? ReviewerName { get; private set; }
+    public DateTime? ReviewedAt { get; private set; }
+    public string? ReviewNotes { get; private set; }
+    public Guid? SecurityCoordinatorId { get; private set; }
+    public string? SecurityCoordinatorName { get; private set; }
+    public DateTime? SecurityReviewedAt { get; private set; }
+    public string? SecurityNotes { get; private set; }
+
+    public DateTime? SignedAt { get; private set; }
+    public string? SignedDocumentSha256 { get; private set; }
+    public DateOnly? InForceFrom { get; private set; }
+    public DateOnly? ReviewDate { get; private set; }
+    public DateOnly? EndDate { get; private set; }
+
+    public DateOnly? TerminatedOn { get; private set; }
+    public DataDisposition? Disposition { get; private set; }
+    public string? DispositionConfirmation { get; private set; }
+    public DateTime? ExpiredAt { get; private set; }
+
+    public Guid? PendingDescriptionId { get; private set; }
+    public int? PendingDescriptionVersion { get; private set; }
+    public DateTime? VersionChangeNotifiedAt { get; private set; }
+    public DateTime? ObjectionDeadline { get; private set; }
+    /// <summary>The organizer's objection to the pending version, shown to the supplier.</summary>
+    public string? ObjectionReason { get; private set; }
+    public DateTime? ObjectedAt { get; private set; }
+    public string? ObjectedByName { get; private set; }
+
+    public IReadOnlyList<AgreementEvent> Events => _events;
+    public IReadOnlyList<AgreementSignatory> Signatories => _signatories;
+    public IReadOnlyList<AgreementDeviation> Deviations => _deviations;
+    /// <summary>Loaded only when asked for (Include): it holds the PDF's bytes.</summary>
+    public SignedAgreementDocument? SignedDocument { get; private set; }
+
+    public OrganizerParts Parts => new(ControllerName,
+        new ContactPerson(AgreementContactName, AgreementContactEmail, AgreementContactPhone),
+        new ContactPerson(DataProtectionContactName, DataProtectionContactEmail, DataProtectionContactPhone), RegistryNumber);
+
+    private bool IsEditable => Status is AgreementStatus.Draft or AgreementStatus.SentToSupplier or AgreementStatus.SupplierCompleted
+        or AgreementStatus.UnderReview;
+
+    /// <summary>Starts an agreement, from the supplier's current description when there is one.</summary>
+    public static Result Create(Guid organizerId, AgreementActor actor, AgreementTemplate template, LearningResource resource,
+        SupplierDescription? description, OrganizerParts parts, DateTime now, out Agreement? agreement)
+    {
+        agreement = null;
+        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
+        if (resource.SupplierId is not { } supplierId) return new DomainError("Agreement.ResourceWithoutSupplier");
+        var created = new Agreement
+        {
+            Id = Guid.NewGuid(),
+            OrganizerId = organizerId,
+            SupplierId = supplierId,
+            ResourceId = resource.Id,
+            TemplateId = template.Id,
+            TemplateVersion = template.Version,
+            Status = AgreementStatus.Draft,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        if (description is not null && created.Attach(description) is { } error) return error;
+        created.Apply(parts);
+        created.Log(AgreementEventKind.Created, actor, now);
+        agreement = created;
+        return Result.Ok;
+    }
+
+    public Result EditOrganizerParts(AgreementActor actor, OrganizerParts parts, DateTime now)
+    {
+        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
+        if (!IsEditable) return new DomainError("Agreement.NotEditable");
+        Apply(parts);
+        Log(AgreementEventKind.OrganizerPartsEdited, actor, now);
+        return Result.Ok;
+    }
+
+    /// <summary>The registry number is often given when the signed agreement is filed, so it may be set at any time.</summary>
+    public Result SetRegistryNumber(AgreementActor actor, string registryNumber, DateTime now)
+    {
+        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
+        if (string.IsNullOrWhiteSpace(registryNumber)) return new DomainError("Agreement.RegistryNumberMissing");
+        RegistryNumber = registryNumber.Trim();
+        Log(AgreementEventKind.RegistryNumberRecorded, actor, now, RegistryNumber);
+        return Result.Ok;
+    }
+
+    /// <summary>Asks the supplier to describe (or update its description of) the resource.</summary>
+    public Result SendToSupplier(AgreementActor actor, DateTime now)
+    {
+        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
+        if (Status != AgreementStatus.Draft) return new DomainError("Agreement.NotDraft");
+        Status = AgreementStatus.SentToSupplier;
+        Log(AgreementEventKind.SentToSupplier, actor, now);
+        return Result.Ok;
+    }
+
+    /// <summary>The supplier answers with a published version of its description.</summary>
+    public Result CompleteBySupplier(AgreementActor actor, SupplierDescription description, DateTime now)
+    {
+        if (!actor.ActsFor(SupplierId)) return new DomainError("Agreement.NotThisSupplier");
+        if (Status != AgreementStatus.SentToSupplier) return new DomainError("Agreement.NotSentToSupplier");
+        if (Attach(description) is { } error) return error;
+        Status = AgreementStatus.SupplierCompleted;
+        Log(AgreementEventKind.SupplierCompleted, actor, now);
+        return Result.Ok;
+    }
+
+    /// <summary>From the supplier's answer, or straight from a draft made on an existing description: the supplier has
+    /// described the resource once and need not be asked again.</summary>
+    public Result StartReview(AgreementActor actor, DateTime now)
+    {
+        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
+        if (Status is not (AgreementStatus.Draft or AgreementStatus.SupplierCompleted)) return new DomainError("Agreement.NotReadyForReview");
+        if (DescriptionId is null) return new DomainError("Agreement.DescriptionMissing");
+        Status = AgreementStatus.UnderReview;
+        Log(AgreementEventKind.ReviewStarted, actor, now);
+        return Result.Ok;
+    }
+
+    public Result RecordReview(AgreementActor actor, string? notes, DateTime now)
+    {
+        if (!actor.IsReviewer) return new DomainError("Agreement.NotReviewer");
+        if (Status != AgreementStatus.UnderReview) return new DomainError("Agreement.NotUnderReview");
+        (ReviewerId, ReviewerName, ReviewedAt, ReviewNotes) = (actor.UserId, actor.Name, now, Trim(notes));
+        Log(AgreementEventKind.ReviewRecorded, actor, now);
+        return Result.Ok;
+    }
+
+    public Result RecordSecurityReview(AgreementActor actor, string? notes, DateTime now)
+    {
+        if (!actor.IsSecurityCoordinator) return new DomainError("Agreement.NotSecurityCoordinator");
+        if (Status != AgreementStatus.UnderReview) return new DomainError("Agreement.NotUnderReview");
+        (SecurityCoordinatorId, SecurityCoordinatorName, SecurityReviewedAt, SecurityNotes) = (actor.UserId, actor.Name, now, Trim(notes));
+        Log(AgreementEventKind.SecurityReviewRecorded, actor, now);
+        return Result.Ok;
+    }
+
+    /// <summary>The review found something the supplier must change: its description will be reviewed again.</summary>
+    public Result ReturnToSupplier(AgreementActor actor, string comment, DateTime now)
+    {
+        if (!actor.IsReviewer) return new DomainError("Agreement.NotReviewer");
+        if (Status != AgreementStatus.UnderReview) return new DomainError("Agreement.NotUnderReview");
+        if (string.IsNullOrWhiteSpace(comment)) return new DomainError("Agreement.CommentMissing");
+        ClearReviews();
+        Status = AgreementStatus.SentToSupplier;
+        Log(AgreementEventKind.ReturnedToSupplier, actor, now, comment.Trim());
+        return Result.Ok;
+    }
+
+    public Result ApproveForSigning(AgreementActor actor, DateTime now)
+    {
+        if (!actor.IsReviewer) return new DomainError("Agreement.NotReviewer");
+        if (Status != AgreementStatus.UnderReview) return new DomainError("Agreement.NotUnderReview");
+        if (ReviewedAt is null || SecurityReviewedAt is null) return new DomainError("Agreement.ReviewsMissing");
+        if (!Parts.IsComplete) return new DomainError("Agreement.PartsIncomplete");
+        Status = AgreementStatus.ReadyToSign;
+        Log(AgreementEventKind.ReadyToSign, actor, now);
+        return Result.Ok;
+    }
+
+    /// <summary>Records the signed copy (a PDF, checked by content and size) and who signed it for each party.</summary>
+    public Result RecordSigning(AgreementActor actor, IReadOnlyList<SignatoryInput> signatories, string fileName, byte[] pdf, DateTime now)
+    {
+        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
+        if (Status != AgreementStatus.ReadyToSign) return new DomainError("Agreement.NotReadyToSign");
+        if (!signatories.Any(s => s.Party == AgreementParty.Organizer) || !signatories.Any(s => s.Party == AgreementParty.Supplier))
+            return new DomainError("Agreement.SignatoriesMissing");
+        if (signatories.Any(s => string.IsNullOrWhiteSpace(s.Name) || string.IsNullOrWhiteSpace(s.Title)))
+            return new DomainError("Agreement.SignatoryIncomplete");
+        if (signatories.Any(s => s.SignedOn > DateOnly.FromDateTime(now))) return new DomainError("Agreement.SignedInFuture");
+        if (SignedAgreementDocument.Check(pdf).Error is { } pdfError) return pdfError;
+        _signatories.AddRange(signatories.Select(s => new AgreementSignatory(this, s)));
+        SignedDocument = new SignedAgreementDocument(this, fileName, pdf, now);
+        SignedDocumentSha256 = SignedDocument.Sha256;
+        SignedAt = now;
+        Status = AgreementStatus.Signed;
+        Log(AgreementEventKind.Signed, actor, now);
+        return Result.Ok;
+    }
+
+    public Result PutInForce(AgreementActor actor, DateOnly from, DateOnly? reviewDate, DateOnly? endDate, DateTime now)
+    {
+        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
+        if (Status != AgreementStatus.Signed) return new DomainError("Agreement.NotSigned");
+        if (endDate <= from) return new DomainError("Agreement.EndBeforeStart");
+        (InForceFrom, ReviewDate, EndDate) = (from, reviewDate, endDate);
+        Status = AgreementStatus.InForce;
+        Log(AgreementEventKind.InForce, actor, now);
+        return Result.Ok;
+    }
+
+    public Result SetDates(AgreementActor actor, DateOnly? reviewDate, DateOnly? endDate, DateTime now)
+    {
+        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
+        if (Status is not (AgreementStatus.Signed or AgreementStatus.InForce)) return new DomainError("Agreement.NotInForce");
+        if (InForceFrom is { } from && endDate <= from) return new DomainError("Agreement.EndBeforeStart");
+        (ReviewDate, EndDate) = (reviewDate, endDate);
+        Log(AgreementEventKind.DatesChanged, actor, now);
+        return Result.Ok;
+    }
+
+    public Result RecordDeviation(AgreementActor actor, SupplierDescription description, string field, string organizerValue,
+        string reason, DateTime now)
+    {
+        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
+        if (!IsEditable) return new DomainError("Agreement.NotEditable");
+        if (DescriptionId != description.Id) return new DomainError("Agreement.DescriptionMissing");
+        field = field.Trim();
+        if (!DescriptionComparison.IsKnownField(field)) return new DomainError("Agreement.DeviationFieldUnknown", field);
+        if (string.IsNullOrWhiteSpace(organizerValue) || string.IsNullOrWhiteSpace(reason)) return new DomainError("Agreement.DeviationIncomplete");
+        var supplierValue = DescriptionComparison.Fields(description.Content()).GetValueOrDefault(field);
+        if (_deviations.Find(d => d.Field == field) is { } existing) existing.Update(supplierValue, organizerValue, reason, actor, now);
+        else _deviations.Add(new AgreementDeviation(this, field, supplierValue, organizerValue, reason, actor, now));
+        Log(AgreementEventKind.DeviationRecorded, actor, now, field);
+        return Result.Ok;
+    }
+
+    public Result RemoveDeviation(AgreementActor actor, Guid deviationId, DateTime now)
+    {
+        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
+        if (!IsEditable) return new DomainError("Agreement.NotEditable");
+        if (_deviations.Find(d => d.Id == deviationId) is not { } deviation) return new DomainError("Agreement.DeviationNotFound");
+        _deviations.Remove(deviation);
+        Log(AgreementEventKind.DeviationRemoved, actor, now, deviation.Field);
+        return Result.Ok;
+    }
+
+    /// <summary>The supplier published a newer description: the organizer is to accept it or object before the deadline.
+    /// A later version replaces a pending one, with a new deadline.</summary>
+    public Result NoticeVersionChange(SupplierDescription newer, DateTime now, TimeSpan? objectionPeriod = null)
+    {
+        if (Status != AgreementStatus.InForce) return new DomainError("Agreement.NotInForce");
+        if (!newer.IsPublished) return new DomainError("Agreement.DescriptionNotPublished");
+        if (newer.ResourceId != ResourceId || newer.SupplierId != SupplierId) return new DomainError("Agreement.DescriptionOtherResource");
+        if (newer.Version <= (PendingDescriptionVersion ?? DescriptionVersion ?? 0)) return new DomainError("Agreement.NotNewerVersion");
+        (PendingDescriptionId, PendingDescriptionVersion, VersionChangeNotifiedAt) = (newer.Id, newer.Version, now);
+        ObjectionDeadline = now + (objectionPeriod ?? DefaultObjectionPeriod);
+        (ObjectionReason, ObjectedAt, ObjectedByName) = (null, null, null);
+        Log(AgreementEventKind.VersionChangeNotified, AgreementActor.System, now, Invariant($"{DescriptionVersion} → {newer.Version}"));
+        return Result.Ok;
+    }
+
+    /// <summary>The agreement moves to the pending version; the timeline keeps which version it was on before.</summary>
+    public Result AcceptVersionChange(AgreementActor actor, SupplierDescription pending, DateTime now)
+    {
+        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
+        if (Status != AgreementStatus.InForce) return new DomainError("Agreement.NotInForce");
+        if (PendingDescriptionId is null || PendingDescriptionId != pending.Id) return new DomainError("Agreement.NoVersionChange");
+        var from = DescriptionVersion;
+        (DescriptionId, DescriptionVersion) = (pending.Id, pending.Version);
+        ClearPending();
+        Log(AgreementEventKind.VersionChangeAccepted, actor, now, Invariant($"{from} → {pending.Version}"));
+        return Result.Ok;
+    }
+
+    public Result ObjectToVersionChange(AgreementActor actor, string reason, DateTime now)
+    {
+        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
+        if (Status != AgreementStatus.InForce) return new DomainError("Agreement.NotInForce");
+        if (PendingDescriptionId is null) return new DomainError("Agreement.NoVersionChange");
+        if (ObjectedAt is not null) return new DomainError("Agreement.AlreadyObjected");
+        if (now > ObjectionDeadline) return new DomainError("Agreement.ObjectionDeadlinePassed");
+        if (string.IsNullOrWhiteSpace(reason)) return new DomainError("Agreement.ReasonMissing");
+        (ObjectionReason, ObjectedAt, ObjectedByName) = (reason.Trim(), now, actor.Name);
+        Log(AgreementEventKind.VersionChangeObjected, actor, now, ObjectionReason);
+        return Result.Ok;
+    }
+
+    /// <summary>Ends the agreement and records how the supplier confirmed that the data was returned or deleted.</summary>
+    public Result Terminate(AgreementActor actor, DateOnly on, DataDisposition disposition, string confirmation, DateTime now)
+    {
+        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
+        if (Status != AgreementStatus.InForce) return new DomainError("Agreement.NotInForce");
+        if (string.IsNullOrWhiteSpace(confirmation)) return new DomainError("Agreement.ConfirmationMissing");
+        (TerminatedOn, Disposition, DispositionConfirmation) = (on, disposition, confirmation.Trim());
+        ClearPending();
+        Status = AgreementStatus.Terminated;
+        Log(AgreementEventKind.Terminated, actor, now, DispositionConfirmation);
+        return Result.Ok;
+    }
+
+    /// <summary>Run by Ensa after the end date has passed.</summary>
+    public Result Expire(DateTime now)
+    {
+        if (Status != AgreementStatus.InForce) return new DomainError("Agreement.NotInForce");
+        if (EndDate is not { } end || end >= DateOnly.FromDateTime(now)) return new DomainError("Agreement.NotEnded");
+        ExpiredAt = now;
+        ClearPending();
+        Status = AgreementStatus.Expired;
+        Log(AgreementEventKind.Expired, AgreementActor.System, now);
+        return Result.Ok;
+    }
+
+    private DomainError? Attach(SupplierDescription description)
+    {
+        if (!description.IsPublished) return new DomainError("Agreement.DescriptionNotPublished");
+        if (description.ResourceId != ResourceId || description.SupplierId != SupplierId) return new DomainError("Agreement.DescriptionOtherResource");
+        (DescriptionId, DescriptionVersion) = (description.Id, description.Version);
+        return null;
+    }
+
+    private void Apply(OrganizerParts p)
+    {
+        ControllerName = p.ControllerName.Trim();
+        (AgreementContactName, AgreementContactEmail, AgreementContactPhone) =
+            (p.AgreementContact.Name.Trim(), p.AgreementContact.Email.Trim(), Trim(p.AgreementContact.Phone));
+        (DataProtectionContactName, DataProtectionContactEmail, DataProtectionContactPhone) =
+            (p.DataProtectionContact.Name.Trim(), p.DataProtectionContact.Email.Trim(), Trim(p.DataProtectionContact.Phone));
+        RegistryNumber = Trim(p.RegistryNumber);
+    }
+
+    private void ClearReviews()
+    {
+        (ReviewerId, ReviewerName, ReviewedAt, ReviewNotes) = (null, null, null, null);
+        (SecurityCoordinatorId, SecurityCoordinatorName, SecurityReviewedAt, SecurityNotes) = (null, null, null, null);
+    }
+
+    private void ClearPending()
+    {
+        (PendingDescriptionId, PendingDescriptionVersion, VersionChangeNotifiedAt, ObjectionDeadline) = (null, null, null, null);
+        (ObjectionReason, ObjectedAt, ObjectedByName) = (null, null, null);
+    }
+
+    private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static string Invariant(FormattableString s) => FormattableString.Invariant(s);
+
+    private void Log(AgreementEventKind kind, AgreementActor actor, DateTime now, string? comment = null)
+    {
+        _events.Add(new AgreementEvent(this, kind, actor, now, comment));
+        UpdatedAt = now;
+    }
+}

@@ -1,0 +1,173 @@
+using System.Security.Cryptography;
+using Ensa.Common;
+
+namespace Ensa.Agreements;
+
+public enum AgreementEventKind
+{
+    Created,
+    OrganizerPartsEdited,
+    SentToSupplier,
+    SupplierCompleted,
+    ReviewStarted,
+    ReviewRecorded,
+    SecurityReviewRecorded,
+    ReturnedToSupplier,
+    ReadyToSign,
+#pragma warning disable CA1720 // "Signed" is the legal step, not a type name.
+    Signed,
+#pragma warning restore CA1720
+    InForce,
+    DatesChanged,
+    RegistryNumberRecorded,
+    DeviationRecorded,
+    DeviationRemoved,
+    VersionChangeNotified,
+    VersionChangeAccepted,
+    VersionChangeObjected,
+    Terminated,
+    Expired,
+}
+
+/// <summary>One step in an agreement's timeline: what happened, who did it (null: Ensa itself) and when.</summary>
+public sealed class AgreementEvent : IOrganizerOwned
+{
+    private AgreementEvent() { }
+
+    internal AgreementEvent(Agreement agreement, AgreementEventKind kind, AgreementActor actor, DateTime at, string? comment)
+    {
+        Id = Guid.NewGuid();
+        OrganizerId = agreement.OrganizerId;
+        AgreementId = agreement.Id;
+        Kind = kind;
+        ActorUserId = actor.UserId == Guid.Empty ? null : actor.UserId;
+        ActorName = actor.Name;
+        At = at;
+        Comment = comment;
+        DescriptionVersion = agreement.DescriptionVersion;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrganizerId { get; private set; }
+    public Guid AgreementId { get; private set; }
+    public AgreementEventKind Kind { get; private set; }
+    public Guid? ActorUserId { get; private set; }
+    public string ActorName { get; private set; } = "";
+    public DateTime At { get; private set; }
+    public string? Comment { get; private set; }
+    /// <summary>The supplier description version the agreement was on after this step: the history of versions.</summary>
+    public int? DescriptionVersion { get; private set; }
+
+    /// <summary>The organizer's internal review stays internal; everything else on the timeline concerns the supplier too.</summary>
+    public bool IsVisibleToSupplier => Kind is not (AgreementEventKind.ReviewRecorded or AgreementEventKind.SecurityReviewRecorded
+        or AgreementEventKind.RegistryNumberRecorded);
+}
+
+public enum AgreementParty { Organizer, Supplier }
+
+public sealed record SignatoryInput(AgreementParty Party, string Name, string Title, DateOnly SignedOn);
+
+/// <summary>A person who signed the agreement, for one party.</summary>
+public sealed class AgreementSignatory : IOrganizerOwned
+{
+    private AgreementSignatory() { }
+
+    internal AgreementSignatory(Agreement agreement, SignatoryInput input)
+    {
+        Id = Guid.NewGuid();
+        OrganizerId = agreement.OrganizerId;
+        AgreementId = agreement.Id;
+        Party = input.Party;
+        Name = input.Name.Trim();
+        Title = input.Title.Trim();
+        SignedOn = input.SignedOn;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrganizerId { get; private set; }
+    public Guid AgreementId { get; private set; }
+    public AgreementParty Party { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Title { get; private set; } = "";
+    public DateOnly SignedOn { get; private set; }
+}
+
+/// <summary>Where an organizer's agreement departs from the supplier's description, field by field (the same paths as
+/// <see cref="DescriptionComparison"/>). <see cref="SupplierValue"/> is the description's text when the deviation was made.</summary>
+public sealed class AgreementDeviation : IOrganizerOwned, IAudited
+{
+    private AgreementDeviation() { }
+
+    internal AgreementDeviation(Agreement agreement, string field, string? supplierValue, string organizerValue, string reason,
+        AgreementActor actor, DateTime now)
+    {
+        Id = Guid.NewGuid();
+        OrganizerId = agreement.OrganizerId;
+        AgreementId = agreement.Id;
+        Field = field;
+        Update(supplierValue, organizerValue, reason, actor, now);
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrganizerId { get; private set; }
+    public Guid AgreementId { get; private set; }
+    public string Field { get; private set; } = "";
+    public string? SupplierValue { get; private set; }
+    public string OrganizerValue { get; private set; } = "";
+    public string Reason { get; private set; } = "";
+    public string RecordedByName { get; private set; } = "";
+    public DateTime RecordedAt { get; private set; }
+
+    internal void Update(string? supplierValue, string organizerValue, string reason, AgreementActor actor, DateTime now)
+    {
+        SupplierValue = supplierValue;
+        OrganizerValue = organizerValue.Trim();
+        Reason = reason.Trim();
+        RecordedByName = actor.Name;
+        RecordedAt = now;
+    }
+}
+
+/// <summary>The signed copy of an agreement, a PDF kept in the database with its SHA-256. Not audited: the agreement
+/// records the hash, and the log must not hold the document's bytes.</summary>
+public sealed class SignedAgreementDocument : IOrganizerOwned
+{
+    /// <summary>A scanned, signed agreement of some 30 pages fits well within this.</summary>
+    public const int MaxBytes = 20 * 1024 * 1024;
+    private static readonly byte[] Magic = "%PDF-"u8.ToArray();
+
+    private SignedAgreementDocument() { }
+
+    internal SignedAgreementDocument(Agreement agreement, string fileName, byte[] content, DateTime now)
+    {
+        Id = Guid.NewGuid();
+        OrganizerId = agreement.OrganizerId;
+        AgreementId = agreement.Id;
+        FileName = Path.GetFileName(fileName.Trim()) is { Length: > 0 } name ? name : "avtal.pdf";
+        Content = content;
+        Size = content.Length;
+        Sha256 = Hash(content);
+        UploadedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrganizerId { get; private set; }
+    public Guid AgreementId { get; private set; }
+    public string FileName { get; private set; } = "";
+    public byte[] Content { get; private set; } = [];
+    public int Size { get; private set; }
+    /// <summary>Lower-case hex.</summary>
+    public string Sha256 { get; private set; } = "";
+    public DateTime UploadedAt { get; private set; }
+
+    /// <summary>Checks by content, not by name or declared type: a PDF starts with "%PDF-".</summary>
+    public static Result Check(byte[]? content)
+    {
+        if (content is null || content.Length == 0) return new DomainError("SignedPdf.Empty");
+        if (content.Length > MaxBytes) return new DomainError("SignedPdf.TooLarge", MaxBytes / (1024 * 1024));
+        if (!content.AsSpan().StartsWith(Magic)) return new DomainError("SignedPdf.NotPdf");
+        return Result.Ok;
+    }
+
+    public static string Hash(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+}

@@ -1,0 +1,48 @@
+using Ensa.Common;
+
+namespace Ensa.Agreements;
+
+/// <summary>One numbered section of the main agreement text.</summary>
+public sealed record TemplateSection(string Number, string Heading, string Text);
+
+/// <summary>One version of the main agreement text, the same for every organizer and supplier. A published version
+/// never changes: a new text is a new version, and every agreement records the version it was made on.</summary>
+public sealed class AgreementTemplate : IAudited
+{
+    private AgreementTemplate() { }
+
+    public Guid Id { get; private set; }
+    public int Version { get; private set; }
+    public string Title { get; private set; } = "";
+    /// <summary>True for Ensa's own neutral text, which stands in for the official SKR/Adda/Inera template.</summary>
+    public bool IsPlaceholder { get; private set; }
+    public IReadOnlyList<TemplateSection> Sections { get; private set; } = [];
+    public DateTime PublishedAt { get; private set; }
+    public Guid? PublishedById { get; private set; }
+    public string PublishedByName { get; private set; } = "";
+
+    /// <summary>A platform admin publishes the next version after <paramref name="latestVersion"/> (0 when none).</summary>
+    public static Result Publish(AgreementActor actor, int latestVersion, string title, IReadOnlyList<TemplateSection> sections,
+        bool isPlaceholder, DateTime now, out AgreementTemplate? template)
+    {
+        template = null;
+        if (!actor.IsPlatformAdmin && actor != AgreementActor.System) return new DomainError("Template.NotPlatformAdmin");
+        if (string.IsNullOrWhiteSpace(title) || sections.Count == 0) return new DomainError("Template.SectionsMissing");
+        if (sections.Any(s => string.IsNullOrWhiteSpace(s.Number) || string.IsNullOrWhiteSpace(s.Heading) || string.IsNullOrWhiteSpace(s.Text)))
+            return new DomainError("Template.SectionIncomplete");
+        if (sections.Select(s => s.Number.Trim()).Distinct(StringComparer.Ordinal).Count() != sections.Count)
+            return new DomainError("Template.DuplicateSectionNumber");
+        template = new AgreementTemplate
+        {
+            Id = Guid.NewGuid(),
+            Version = latestVersion + 1,
+            Title = title.Trim(),
+            IsPlaceholder = isPlaceholder,
+            Sections = sections.Select(s => new TemplateSection(s.Number.Trim(), s.Heading.Trim(), s.Text.Trim())).ToArray(),
+            PublishedAt = now,
+            PublishedById = actor.UserId == Guid.Empty ? null : actor.UserId,
+            PublishedByName = actor.Name,
+        };
+        return Result.Ok;
+    }
+}

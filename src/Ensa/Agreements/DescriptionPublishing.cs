@@ -1,0 +1,31 @@
+using Ensa.Common;
+using Ensa.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ensa.Agreements;
+
+/// <summary>A supplier publishes a new version of its description, and every agreement in force on an older version
+/// gets notice of the change (GDPR Art. 28(2): the controller may object). The caller saves; the agreement events
+/// added here are what tells the organizers (see AgreementNotifications in the web app).</summary>
+public static class DescriptionPublishing
+{
+    public static async Task<Result> PublishAsync(EnsaDbContext db, AgreementActor actor, SupplierDescription draft, DateTime now,
+        CancellationToken cancellationToken = default)
+    {
+        var published = draft.Publish(actor, now);
+        if (!published.Succeeded) return published;
+
+        // The description serves every organizer: past the tenant filter on purpose, and only agreements in force
+        // on this very resource and supplier.
+        var agreements = await db.Agreements.IgnoreQueryFilters()
+            .Where(a => a.ResourceId == draft.ResourceId && a.SupplierId == draft.SupplierId
+                        && a.Status == AgreementStatus.InForce && a.DescriptionVersion < draft.Version)
+            .ToListAsync(cancellationToken);
+        foreach (var agreement in agreements)
+        {
+            var notice = agreement.NoticeVersionChange(draft, now);
+            if (!notice.Succeeded) throw new InvalidOperationException($"Agreement {agreement.Id}: {notice.Error!.Code}");
+        }
+        return Result.Ok;
+    }
+}

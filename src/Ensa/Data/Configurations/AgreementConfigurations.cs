@@ -1,0 +1,148 @@
+using Ensa.Agreements;
+using Ensa.Organizers;
+using Ensa.Resources;
+using Ensa.Suppliers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ensa.Data.Configurations;
+
+internal sealed class AgreementTemplateConfiguration : IEntityTypeConfiguration<AgreementTemplate>
+{
+    public void Configure(EntityTypeBuilder<AgreementTemplate> b)
+    {
+        b.ToTable("AgreementTemplates");
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.Title).HasMaxLength(300);
+        b.Property(e => e.PublishedByName).HasMaxLength(200);
+        b.Property(e => e.Sections).HasJsonConversion();
+        b.HasIndex(e => e.Version).IsUnique();
+    }
+}
+
+internal sealed class SupplierDescriptionConfiguration : IEntityTypeConfiguration<SupplierDescription>
+{
+    public void Configure(EntityTypeBuilder<SupplierDescription> b)
+    {
+        b.ToTable("SupplierDescriptions");
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Ignore(e => e.IsPublished);
+        foreach (var text in new[] { nameof(SupplierDescription.SubjectMatter), nameof(SupplierDescription.Nature),
+                     nameof(SupplierDescription.Purposes), nameof(SupplierDescription.Retention), nameof(SupplierDescription.Deletion),
+                     nameof(SupplierDescription.Logging), nameof(SupplierDescription.LogAccess) })
+            b.Property(text).HasMaxLength(4000);
+        b.Property(e => e.PublishedByName).HasMaxLength(200);
+        b.Property(e => e.AgreementContactName).HasMaxLength(200);
+        b.Property(e => e.AgreementContactEmail).HasMaxLength(320);
+        b.Property(e => e.AgreementContactPhone).HasMaxLength(50);
+        b.Property(e => e.DataProtectionContactName).HasMaxLength(200);
+        b.Property(e => e.DataProtectionContactEmail).HasMaxLength(320);
+        b.Property(e => e.DataProtectionContactPhone).HasMaxLength(50);
+        b.Property(e => e.DataSubjects).HasJsonConversion();
+        b.Property(e => e.PersonalData).HasJsonConversion();
+        b.Property(e => e.ProcessingOperations).HasJsonConversion();
+        b.Property(e => e.Locations).HasJsonConversion();
+        b.Property(e => e.Transfers).HasJsonConversion();
+        b.Property(e => e.SecurityMeasures).HasJsonConversion();
+        b.Property(e => e.SubProcessors).HasJsonConversion();
+        // One row per version; a second draft of the same version is refused here.
+        b.HasIndex(e => new { e.ResourceId, e.SupplierId, e.Version }).IsUnique();
+        b.HasOne<Supplier>().WithMany().HasForeignKey(e => e.SupplierId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<LearningResource>().WithMany().HasForeignKey(e => e.ResourceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
+{
+    public void Configure(EntityTypeBuilder<Agreement> b)
+    {
+        b.ToTable("Agreements");
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Ignore(e => e.Parts);
+        b.Property(e => e.ControllerName).HasMaxLength(200);
+        b.Property(e => e.AgreementContactName).HasMaxLength(200);
+        b.Property(e => e.AgreementContactEmail).HasMaxLength(320);
+        b.Property(e => e.AgreementContactPhone).HasMaxLength(50);
+        b.Property(e => e.DataProtectionContactName).HasMaxLength(200);
+        b.Property(e => e.DataProtectionContactEmail).HasMaxLength(320);
+        b.Property(e => e.DataProtectionContactPhone).HasMaxLength(50);
+        b.Property(e => e.RegistryNumber).HasMaxLength(100);
+        b.Property(e => e.ReviewerName).HasMaxLength(200);
+        b.Property(e => e.ReviewNotes).HasMaxLength(4000);
+        b.Property(e => e.SecurityCoordinatorName).HasMaxLength(200);
+        b.Property(e => e.SecurityNotes).HasMaxLength(4000);
+        b.Property(e => e.SignedDocumentSha256).HasMaxLength(64);
+        b.Property(e => e.DispositionConfirmation).HasMaxLength(2000);
+        b.Property(e => e.ObjectionReason).HasMaxLength(4000);
+        b.Property(e => e.ObjectedByName).HasMaxLength(200);
+        b.HasIndex(e => new { e.OrganizerId, e.Status });
+        // Version-change notices (all organizers) and reminders (all organizers) search by these.
+        b.HasIndex(e => new { e.ResourceId, e.Status, e.DescriptionVersion });
+        b.HasIndex(e => new { e.Status, e.ReviewDate });
+        b.HasIndex(e => new { e.Status, e.EndDate });
+        b.HasOne<Organizer>().WithMany().HasForeignKey(e => e.OrganizerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Supplier>().WithMany().HasForeignKey(e => e.SupplierId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<LearningResource>().WithMany().HasForeignKey(e => e.ResourceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AgreementTemplate>().WithMany().HasForeignKey(e => e.TemplateId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<SupplierDescription>().WithMany().HasForeignKey(e => e.DescriptionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<SupplierDescription>().WithMany().HasForeignKey(e => e.PendingDescriptionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(e => e.Events).WithOne().HasForeignKey(e => e.AgreementId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(e => e.Events).HasField("_events");
+        b.HasMany(e => e.Signatories).WithOne().HasForeignKey(e => e.AgreementId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(e => e.Signatories).HasField("_signatories");
+        b.HasMany(e => e.Deviations).WithOne().HasForeignKey(e => e.AgreementId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(e => e.Deviations).HasField("_deviations");
+        b.HasOne(e => e.SignedDocument).WithOne().HasForeignKey<SignedAgreementDocument>(d => d.AgreementId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AgreementEventConfiguration : IEntityTypeConfiguration<AgreementEvent>
+{
+    public void Configure(EntityTypeBuilder<AgreementEvent> b)
+    {
+        b.ToTable("AgreementEvents");
+        // Keys are made by the domain; new events reached through a tracked agreement must be inserted, not updated.
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Ignore(e => e.IsVisibleToSupplier);
+        b.Property(e => e.ActorName).HasMaxLength(200);
+        b.Property(e => e.Comment).HasMaxLength(4000);
+        b.HasIndex(e => new { e.AgreementId, e.At });
+    }
+}
+
+internal sealed class AgreementSignatoryConfiguration : IEntityTypeConfiguration<AgreementSignatory>
+{
+    public void Configure(EntityTypeBuilder<AgreementSignatory> b)
+    {
+        b.ToTable("AgreementSignatories");
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.Name).HasMaxLength(200);
+        b.Property(e => e.Title).HasMaxLength(200);
+    }
+}
+
+internal sealed class AgreementDeviationConfiguration : IEntityTypeConfiguration<AgreementDeviation>
+{
+    public void Configure(EntityTypeBuilder<AgreementDeviation> b)
+    {
+        b.ToTable("AgreementDeviations");
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.Field).HasMaxLength(300);
+        b.Property(e => e.SupplierValue).HasMaxLength(4000);
+        b.Property(e => e.OrganizerValue).HasMaxLength(4000);
+        b.Property(e => e.Reason).HasMaxLength(4000);
+        b.Property(e => e.RecordedByName).HasMaxLength(200);
+        b.HasIndex(e => new { e.AgreementId, e.Field }).IsUnique();
+    }
+}
+
+internal sealed class SignedAgreementDocumentConfiguration : IEntityTypeConfiguration<SignedAgreementDocument>
+{
+    public void Configure(EntityTypeBuilder<SignedAgreementDocument> b)
+    {
+        b.ToTable("SignedAgreementDocuments");
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.FileName).HasMaxLength(260);
+        b.Property(e => e.Sha256).HasMaxLength(64);
+    }
+}
