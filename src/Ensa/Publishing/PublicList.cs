@@ -1,14 +1,13 @@
 using System.Globalization;
+using Ensa.Agreements;
 using Ensa.Data;
+using Ensa.Register;
 using Ensa.Organizers;
 using Ensa.Requests;
 using Ensa.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Publishing;
-
-/// <summary>Whether a data processing agreement covers the resource at the organizer (never the agreement itself).</summary>
-public enum AgreementStatus { NotNeeded, InForce, Pending }
 
 /// <summary>One resource on an organizer's public list: what it is and the organizer's current decision, plus the review
 /// fields the organizer chose to publish (null when not published).</summary>
@@ -18,7 +17,7 @@ public sealed record PublicEntry(
     string? Subjects, SignInMethods SignInMethods, bool ProcessesPersonalData,
     Decision Decision, string? Conditions, string? Reason, DateTime DecidedAt,
     string? PersonalDataCategories, bool? SensitiveData, bool? ThirdCountryTransfer, string? ThirdCountryNotes,
-    AgreementStatus? Agreement, string? PedagogicalAssessment, AccessibilityAssessment? Accessibility,
+    AgreementCoverage? Agreement, string? PedagogicalAssessment, AccessibilityAssessment? Accessibility,
     string? HowToStart, string? Guidelines, IReadOnlyList<string> GuidelineLinks);
 
 /// <summary>What a visitor searches the public list for. Text filters match parts of words, ignoring case.</summary>
@@ -85,6 +84,8 @@ public sealed class PublicList(EnsaDbContext db)
                 Supplier = db.Suppliers.Where(s => s.Id == j.Resource.SupplierId).Select(s => new { s.Name, s.CountryCode }).FirstOrDefault(),
                 Guidance = db.ResourceGuidance.IgnoreQueryFilters()
                     .FirstOrDefault(g => g.OrganizerId == organizerId && g.ResourceId == j.Resource.Id),
+                AgreementInForce = db.Agreements.IgnoreQueryFilters()
+                    .Any(a => a.OrganizerId == organizerId && a.ResourceId == j.Resource.Id && a.Status == AgreementStatus.InForce),
             })
             .AsNoTracking()
             .ToListAsync();
@@ -102,19 +103,12 @@ public sealed class PublicList(EnsaDbContext db)
                 settings.Shows(PublicFields.PersonalData) ? review.SensitiveData : null,
                 settings.Shows(PublicFields.ThirdCountry) ? review.ThirdCountryTransfer : null,
                 If(PublicFields.ThirdCountry, review.ThirdCountryNotes),
-                settings.Shows(PublicFields.AgreementStatus) ? Agreement(review.AgreementNeed) : null,
+                settings.Shows(PublicFields.AgreementStatus) ? Coverage.Of(review.AgreementNeed, r.AgreementInForce) : null,
                 If(PublicFields.PedagogicalAssessment, review.PedagogicalAssessment),
                 settings.Shows(PublicFields.Accessibility) ? review.Accessibility : null,
                 r.Guidance?.HowToStart, r.Guidance?.Guidelines, r.Guidance?.LinkList ?? []);
         }).ToList();
     }
-
-    private static AgreementStatus Agreement(AgreementNeed need) => need switch
-    {
-        AgreementNeed.NotNeeded => AgreementStatus.NotNeeded,
-        AgreementNeed.AlreadySigned => AgreementStatus.InForce,
-        _ => AgreementStatus.Pending,
-    };
 
     private static List<string> Lines(string? text) =>
         (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

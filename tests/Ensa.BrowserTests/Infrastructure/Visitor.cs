@@ -58,8 +58,12 @@ public sealed class Visitor
         {
             Page.FrameNavigated -= OnNavigated;
         }
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await LoadedAsync();
     }
+
+    /// <summary>Waits until the document has loaded, asking the page itself: WaitForLoadStateAsync(Load) right after a
+    /// navigation sometimes missed a load event that had already come and timed out (seen on the 2-core CI machine).</summary>
+    private async Task LoadedAsync() => await Page.WaitForFunctionAsync("() => document.readyState === 'complete'");
 
     /// <summary>Clicks a link or button that loads another page; see <see cref="NavigateByAsync"/>.</summary>
     public Task ClickToNavigateAsync(ILocator target) => NavigateByAsync(() => target.ClickAsync());
@@ -69,7 +73,7 @@ public sealed class Visitor
     public async Task ArriveAsync(string heading)
     {
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = heading, Exact = true })).ToBeVisibleAsync();
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await LoadedAsync();
         // A stylesheet can also arrive "200 OK" and empty (e.g. a precompressed variant missing on disk).
         var emptySheets = await Page.EvaluateAsync<string[]>(
             "() => [...document.styleSheets].filter(s => { try { return s.cssRules.length === 0; } catch { return true; } }).map(s => s.href ?? 'inline')");
