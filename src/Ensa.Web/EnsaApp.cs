@@ -52,6 +52,7 @@ public static class EnsaApp
         services.AddScoped<RequestAccess>();
         services.AddScoped<Catalogue>();
         services.AddScoped<Ensa.Publishing.PublicList>();
+        services.AddScoped<Ensa.Register.UseRegister>();
 
         services.AddDataProtection().SetApplicationName("Ensa");
         services.AddOptions<KeyManagementOptions>()
@@ -127,6 +128,7 @@ public static class EnsaApp
                 o.Conventions.AuthorizeFolder("/Units", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Requests", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Review", Policies.Reviewer);
+                o.Conventions.AuthorizeFolder("/Register", Policies.Reviewer);
                 o.Conventions.AuthorizeFolder("/Purchasing", Policies.CentralReviewer);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");

@@ -84,8 +84,8 @@ public sealed class PublicList(EnsaDbContext db)
                 Supplier = db.Suppliers.Where(s => s.Id == j.Resource.SupplierId).Select(s => new { s.Name, s.CountryCode }).FirstOrDefault(),
                 Guidance = db.ResourceGuidance.IgnoreQueryFilters()
                     .FirstOrDefault(g => g.OrganizerId == organizerId && g.ResourceId == j.Resource.Id),
-                AgreementInForce = db.Agreements.IgnoreQueryFilters()
-                    .Any(a => a.OrganizerId == organizerId && a.ResourceId == j.Resource.Id && a.Status == AgreementStatus.InForce),
+                AgreementInForce = db.Agreements.IgnoreQueryFilters().Where(a => a.OrganizerId == organizerId && a.ResourceId == j.Resource.Id)
+                    .Select(a => (bool?)(a.Status == AgreementStatus.InForce)).OrderByDescending(inForce => inForce).FirstOrDefault(),
             })
             .AsNoTracking()
             .ToListAsync();

@@ -16,6 +16,11 @@ public sealed class UseModel(EnsaDbContext db, RequestAccess access, TimeProvide
     [BindProperty] public Guid? RegisteransvarigUserId { get; set; }
     [BindProperty] public string? AdministratorName { get; set; }
     [BindProperty] public string? AdministratorEmail { get; set; }
+    [BindProperty] public DateOnly? EndedOn { get; set; }
+    [BindProperty] public bool SupplierDataRemoved { get; set; }
+    [BindProperty] public string? EndNote { get; set; }
+    /// <summary>Ending use is not undone: the form asks for an explicit confirmation.</summary>
+    [BindProperty] public bool ConfirmEnd { get; set; }
 
     public ResourceRequest Current { get; private set; } = null!;
     public Actor Actor { get; private set; } = null!;
@@ -43,17 +48,32 @@ public sealed class UseModel(EnsaDbContext db, RequestAccess access, TimeProvide
             clock.GetUtcNow().UtcDateTime), id);
     }
 
-    public async Task<IActionResult> OnPostTrainingAsync(Guid id)
+    public async Task<IActionResult> OnPostTrainingAsync(Guid id, bool trained)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (!trained) return Refuse("Use.TrainingNotChecked");
         return await SaveAsync(Current.ConfirmTraining(Actor, clock.GetUtcNow().UtcDateTime), id);
+    }
+
+    public async Task<IActionResult> OnPostEndAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (EndedOn is not { } endedOn) return Refuse("Use.EndDateMissing");
+        if (!ConfirmEnd) return Refuse("Use.EndNotConfirmed");
+        if (EndNote?.Length > 1000) return Refuse("Validation.Length");
+        return await SaveAsync(Current.EndUse(Actor, endedOn, SupplierDataRemoved, EndNote, clock.GetUtcNow().UtcDateTime), id);
     }
 
     private async Task<IActionResult> SaveAsync(Common.Result result, Guid id)
     {
         if (!result.Succeeded) return Refuse(result.Error!.Code);
         await db.SaveChangesAsync();
-        TempData["Message"] = l[Current.Status == RequestStatus.InUse ? "Use.InUse" : "Use.Saved"].Value;
+        TempData["Message"] = l[Current.Status switch
+        {
+            RequestStatus.InUse => "Use.InUse",
+            RequestStatus.UseEnded => "Use.Ended",
+            _ => "Use.Saved",
+        }].Value;
         return Redirect($"/Requests/{id}");
     }
 

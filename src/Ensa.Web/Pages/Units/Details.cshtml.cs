@@ -9,11 +9,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Web.Pages.Units;
 
-public sealed class DetailsModel(EnsaDbContext db, IAuthorizationService authorization) : PageModel
+public sealed class DetailsModel(EnsaDbContext db, IAuthorizationService authorization, Ensa.Register.UseRegister register) : PageModel
 {
     public OrganisationUnit Unit { get; private set; } = null!;
     public string? ParentName { get; private set; }
     public IReadOnlyList<(string Name, Role Role)> People { get; private set; } = [];
+    /// <summary>The register for this unit: resources in use (or approved), with who answers for each.</summary>
+    public IReadOnlyList<Ensa.Register.UseRow> Uses { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -25,6 +27,7 @@ public sealed class DetailsModel(EnsaDbContext db, IAuthorizationService authori
         People = (await db.Memberships.Where(m => m.OrganisationUnitId == id)
                 .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.DisplayName, m.Role }).ToListAsync())
             .OrderBy(p => p.DisplayName, Format.Sorting).Select(p => (p.DisplayName, p.Role)).ToList();
+        Uses = (await register.UsesAsync(unitId: id)).OrderBy(u => u.Resource, Format.Sorting).ToList();
         return Page();
     }
 }

@@ -1,0 +1,110 @@
+using Ensa.Agreements;
+using Ensa.Data;
+using Ensa.Identity;
+using Ensa.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ensa.Register;
+
+/// <summary>One resource at one school unit: in use (or approved and waiting for its people), with who answers for it.</summary>
+public sealed record UseRow(
+    Guid RequestId, RequestStatus Status, Guid UnitId, string Unit, Guid ResourceId, string Resource, DateTime? Since,
+    Guid? RegisteransvarigUserId, string? Registeransvarig, string? Administrator, string? AdministratorEmail,
+    AgreementCoverage Agreement, DateOnly? AgreementEnds);
+
+/// <summary>What the central department must put right. <see cref="PeopleLeft"/> pairs each use with the unit's current
+/// principal, the proposed new registeransvarig (null when the unit has none).</summary>
+public sealed record Gaps(
+    IReadOnlyList<UseRow> WithoutApprovedDecision, IReadOnlyList<UseRow> AgreementNotInForce, IReadOnlyList<UseRow> AgreementEndingSoon,
+    IReadOnlyList<UseRow> MissingPeople, IReadOnlyList<(UseRow Use, Guid? ProposedUserId, string? Proposed)> PeopleLeft)
+{
+    public int Count => WithoutApprovedDecision.Count + AgreementNotInForce.Count + AgreementEndingSoon.Count + MissingPeople.Count + PeopleLeft.Count;
+}
+
+/// <summary>The register of which resources are used where, and its gaps, for the current organizer (the tenant filter
+/// applies to every query here).</summary>
+public sealed class UseRegister(EnsaDbContext db)
+{
+    public const int EndingSoonDays = 90;
+
+    /// <summary>Requests that are approved, in use, or whose use has ended (with <paramref name="includeEnded"/>).</summary>
+    public async Task<List<UseRow>> UsesAsync(Guid? unitId = null, Guid? resourceId = null, bool includeEnded = false)
+    {
+        var statuses = includeEnded
+            ? new[] { RequestStatus.Approved, RequestStatus.ApprovedWithConditions, RequestStatus.InUse, RequestStatus.UseEnded }
+            : new[] { RequestStatus.Approved, RequestStatus.ApprovedWithConditions, RequestStatus.InUse };
+        var rows = await db.ResourceRequests.AsNoTracking()
+            .Where(r => statuses.Contains(r.Status) && r.ResourceId != null)
+            .Where(r => unitId == null || r.SchoolUnitId == unitId)
+            .Where(r => resourceId == null || r.ResourceId == resourceId)
+            .Select(r => new
+            {
+                r.Id, r.Status, r.SchoolUnitId, ResourceId = r.ResourceId!.Value,
+                Unit = db.OrganisationUnits.Where(u => u.Id == r.SchoolUnitId).Select(u => u.Name).First(),
+                Resource = db.LearningResources.Where(x => x.Id == r.ResourceId).Select(x => x.Name).First(),
+                Since = r.Use == null ? null : r.Use.InUseSince,
+                RegisteransvarigUserId = r.Use == null ? null : r.Use.RegisteransvarigUserId,
+                Registeransvarig = db.Users.Where(u => r.Use != null && u.Id == r.Use.RegisteransvarigUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                Administrator = r.Use == null ? null : r.Use.AdministratorName,
+                AdministratorEmail = r.Use == null ? null : r.Use.AdministratorEmail,
+                Need = db.ResourceReviews.Where(v => v.RequestId == r.Id && v.DecidedAt != null).OrderByDescending(v => v.DecidedAt)
+                    .Select(v => (AgreementNeed?)v.AgreementNeed).FirstOrDefault(),
+            })
+            .ToListAsync();
+        var resourceIds = rows.Select(r => r.ResourceId).Distinct().ToList();
+        // This organizer's agreements per resource (the tenant filter applies): whether one is in force, and until when
+        // (none means open-ended, so the latest end of those in force counts).
+        var agreements = (await db.Agreements.AsNoTracking().Where(a => resourceIds.Contains(a.ResourceId))
+                .Select(a => new { a.ResourceId, a.Status, a.EndDate }).ToListAsync())
+            .GroupBy(a => a.ResourceId)
+            .ToDictionary(g => g.Key, g =>
+            {
+                var inForce = g.Where(a => a.Status == AgreementStatus.InForce).ToList();
+                return (InForce: inForce.Count > 0, Ends: inForce.Count == 0 || inForce.Any(a => a.EndDate is null) ? null : inForce.Max(a => a.EndDate));
+            });
+        return rows.Select(r =>
+            {
+                var agreement = agreements.TryGetValue(r.ResourceId, out var a) ? a : ((bool InForce, DateOnly? Ends)?)null;
+                return new UseRow(r.Id, r.Status, r.SchoolUnitId, r.Unit, r.ResourceId, r.Resource, r.Since,
+                    r.RegisteransvarigUserId, r.Registeransvarig, r.Administrator, r.AdministratorEmail,
+                    Coverage.Of(r.Need ?? AgreementNeed.Needed, agreement?.InForce), agreement?.Ends);
+            })
+            .ToList();
+    }
+
+    public async Task<Gaps> GapsAsync(DateOnly today)
+    {
+        var uses = await UsesAsync();
+        var inUse = uses.Where(u => u.Status == RequestStatus.InUse).ToList();
+
+        // The organizer's current decision per resource: a later refusal (a re-review) leaves the use without approval.
+        var latest = (await db.ResourceReviews.AsNoTracking().Where(v => v.DecidedAt != null && v.ResourceId != null)
+                .Select(v => new { ResourceId = v.ResourceId!.Value, v.Decision, v.DecidedAt }).ToListAsync())
+            .GroupBy(v => v.ResourceId).ToDictionary(g => g.Key, g => g.MaxBy(v => v.DecidedAt)!.Decision);
+        var withoutApproval = inUse.Where(u => latest.GetValueOrDefault(u.ResourceId) is not (Decision.Approved or Decision.ApprovedWithConditions)).ToList();
+
+        var notInForce = inUse.Where(u => u.Agreement == AgreementCoverage.Missing).ToList();
+        var endingSoon = inUse.Where(u => u.AgreementEnds is { } end && end <= today.AddDays(EndingSoonDays)).ToList();
+        var missingPeople = uses.Where(u => u.Status != RequestStatus.InUse && (u.RegisteransvarigUserId is null || u.Administrator is null)).ToList();
+
+        // Named people who have left: no role at this organizer any more, or now principal of another unit while this
+        // one has a principal of its own (the principal changed). A registeransvarig who was never a principal (an IT
+        // coordinator, say) was a choice, not a gap. The unit's current principal is proposed in their place.
+        var principals = (await db.Memberships.AsNoTracking().Where(m => m.Role == Role.Principal && m.OrganisationUnitId != null)
+                .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { UnitId = m.OrganisationUnitId!.Value, u.Id, u.DisplayName }).ToListAsync());
+        var principalsByUnit = principals.ToLookup(p => p.UnitId);
+        var members = (await db.Memberships.AsNoTracking().Select(m => m.UserId).Distinct().ToListAsync()).ToHashSet();
+        var left = new List<(UseRow, Guid?, string?)>();
+        foreach (var use in uses.Where(u => u.RegisteransvarigUserId is not null))
+        {
+            var named = use.RegisteransvarigUserId!.Value;
+            var current = principalsByUnit[use.UnitId].ToList();
+            var hasLeft = !members.Contains(named);
+            var movedOn = current.Count > 0 && current.All(p => p.Id != named) && principals.Any(p => p.Id == named);
+            if (!hasLeft && !movedOn) continue;
+            var proposed = current.FirstOrDefault();
+            left.Add((use, proposed?.Id, proposed?.DisplayName));
+        }
+        return new Gaps(withoutApproval, notInForce, endingSoon, missingPeople, left);
+    }
+}

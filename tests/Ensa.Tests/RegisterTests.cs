@@ -1,0 +1,226 @@
+using System.Net;
+using AngleSharp.Dom;
+using Ensa.Agreements;
+using Ensa.Identity;
+using Ensa.Requests;
+using Ensa.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ensa.Tests;
+
+/// <summary>The register of use and its gaps, on the demo data: "Nordlär Samhälle 7–9" is in use at Ekbackeskolan 4–9
+/// (Johan Lind registeransvarig, Petra Sjöberg administrator), "Sagoväven Bokstavslek" is approved for Solängsskolan
+/// with nobody named yet, and Mittköping has an agreement in force for "Sagoväven Läsresan".</summary>
+public sealed class RegisterTests(EnsaAppFactory app) : IClassFixture<EnsaAppFactory>
+{
+    private const string Samhalle = "Nordlär Samhälle 7–9, digital del";
+
+    private static IElement Row(IDocument page, string table, string text) =>
+        page.QuerySelectorAll($"{table} tbody tr").Single(r => r.TextContent.Contains(text, StringComparison.Ordinal));
+
+    /// <summary>A request at <paramref name="unit"/> taken through the domain to in use, its people named.</summary>
+    private Task<Guid> InUseAsync(string unit, string principal, string resource, AgreementNeed need) => app.WithDbAsync(async db =>
+    {
+        var schoolUnit = await db.OrganisationUnits.IgnoreQueryFilters().SingleAsync(u => u.Name == unit && u.SchoolUnitCode != null);
+        var resourceId = await db.LearningResources.Where(r => r.Name == resource).Select(r => r.Id).SingleAsync();
+        var head = await RequestScenarios.ActorAsync(db, principal, Role.Principal);
+        var sara = await RequestScenarios.ActorAsync(db, "sara.nilsson@mittkoping.example", Role.CentralReviewer);
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var request = ResourceRequest.CreateDraft(schoolUnit.OrganizerId, schoolUnit.Id, head, new RequestDetails { ResourceId = resourceId, Need = "Läsning." }, now);
+        Assert.True(request.Submit(head, now).Succeeded);
+        var review = new ResourceReview(request, now) { AgreementNeed = need };
+        review.SignReview(sara, now);
+        Assert.True(request.Decide(sara, review, Decision.Approved, null, null, now).Succeeded);
+        Assert.True(request.NameResponsibles(head, head.UserId, "Ulla Admin", "ulla.admin@mittkoping.example", now).Succeeded);
+        Assert.True(request.ConfirmTraining(head, now).Succeeded);
+        db.ResourceRequests.Add(request);
+        db.ResourceReviews.Add(review);
+        await db.SaveChangesAsync();
+        return request.Id;
+    });
+
+    [Fact]
+    public async Task Register_ShowsEachUnitsResourcesWithPeopleAndAgreement()
+    {
+        using var sara = await app.SignInAs(Roles.CentralReviewer);
+        var page = await sara.GetPageAsync("/Register");
+        var samhalle = Row(page, "table.register", Samhalle);
+        // (Another test here may have moved the registeransvarig from Johan Lind to a new principal.)
+        Assert.Contains("Petra Sjöberg", samhalle.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Gäller", samhalle.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Ekbackeskolan 4–9", EnsaClient.Text(page, "main h2"), StringComparison.Ordinal);
+        Assert.Contains("Inte utsedd", Row(page, "table.register", "Sagoväven Bokstavslek").TextContent, StringComparison.Ordinal);
+
+        var unit = await app.WithDbAsync(db => db.OrganisationUnits.IgnoreQueryFilters().Where(u => u.Name == "Solängsskolan" && u.SchoolUnitCode != null).Select(u => u.Id).SingleAsync());
+        var filtered = await sara.GetPageAsync($"/Register?unit={unit}");
+        Assert.Equal("Solängsskolan", EnsaClient.Text(filtered, "main h2"));
+
+        // The unit's own page shows its part of the register.
+        using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
+        var unitPage = await lisa.GetPageAsync($"/Units/{unit}");
+        Assert.Contains("Sagoväven Bokstavslek", EnsaClient.Text(unitPage, "table.register"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Roles.Requester)]
+    [InlineData(Roles.Principal)]
+    [InlineData(Roles.SupplierUser)]
+    public async Task Register_NotCentralDepartment_IsRefused(string role)
+    {
+        using var client = await app.SignInAs(role);
+        foreach (var url in new[] { "/Register", "/Register/Gaps" })
+            Assert.StartsWith("/Account/AccessDenied", (await client.Http.GetAsync(url)).Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Register_OtherOrganizer_SeesNoneOfMittkopingsUse()
+    {
+        using var fredrik = await app.SignInAs(Roles.OrganizerAdmin, "Lärande Norr AB");
+        // Fredrik also reviews at Lärande Norr, so he reaches the register: his own organizer's.
+        var page = await fredrik.GetPageAsync("/Register");
+        Assert.Contains("Lärande Norr Umeå", EnsaClient.Text(page, "main h2"), StringComparison.Ordinal);
+        foreach (var mittkoping in new[] { "Ekbackeskolan", "Solängsskolan", "Johan Lind", "Petra Sjöberg" })
+            Assert.DoesNotContain(mittkoping, page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Gaps_ApprovedWithoutPeople_AndAgreementEndingOrEnded()
+    {
+        var lasresan = await InUseAsync("Ekbackeskolan F–3", "karin.holm@mittkoping.example", "Sagoväven Läsresan", AgreementNeed.AlreadySigned);
+        using var sara = await app.SignInAs(Roles.CentralReviewer);
+        var gaps = await sara.GetPageAsync("/Register/Gaps");
+        Assert.Contains("Sagoväven Bokstavslek", gaps.QuerySelector("#missing")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sagoväven Läsresan", gaps.QuerySelector("#ending")!.ParentElement!.TextContent, StringComparison.Ordinal);
+
+        // The agreement in force now ends in 60 days: a gap; terminated: no agreement in force.
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var lisa = await app.WithDbAsync(db => RequestScenarios.ActorAsync(db, "lisa.ekstrom@mittkoping.example", Role.OrganizerAdmin));
+        var admin = AgreementActor.OrganizerStaff(lisa.UserId, lisa.Name, new HashSet<Role> { Role.OrganizerAdmin });
+        async Task ChangeAgreementAsync(Func<Agreement, Common.Result> change) => await app.WithDbAsync(async db =>
+        {
+            var agreement = await db.Agreements.IgnoreQueryFilters().SingleAsync(a => a.Status == AgreementStatus.InForce);
+            Assert.True(change(agreement).Succeeded);
+            return await db.SaveChangesAsync();
+        });
+        await ChangeAgreementAsync(a => a.SetDates(admin, null, today.AddDays(60), DateTime.UtcNow));
+        var ending = (await sara.GetPageAsync("/Register/Gaps")).QuerySelector("#ending")!.ParentElement!.TextContent;
+        Assert.Contains("Sagoväven Läsresan", ending, StringComparison.Ordinal);
+        Assert.Contains(today.AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ending, StringComparison.Ordinal);
+
+        await ChangeAgreementAsync(a => a.Terminate(admin, today, DataDisposition.Deleted, "Intyg från leverantören.", DateTime.UtcNow));
+        var after = await sara.GetPageAsync("/Register/Gaps");
+        Assert.Contains("Sagoväven Läsresan", after.QuerySelector("#no-agreement")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Saknas", Row(await sara.GetPageAsync("/Register"), "table.register", "Sagoväven Läsresan").TextContent, StringComparison.Ordinal);
+        Assert.Equal(RequestStatus.InUse, await app.StatusAsync(lasresan));
+    }
+
+    [Fact]
+    public async Task Gaps_LaterRefusal_LeavesTheUseWithoutAnApprovedDecision()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var unit = await db.OrganisationUnits.IgnoreQueryFilters().SingleAsync(u => u.Name == "Hagaskolan" && u.SchoolUnitCode != null);
+            var oskar = await RequestScenarios.ActorAsync(db, "oskar.wikstrom@mittkoping.example", Role.Principal);
+            var sara = await RequestScenarios.ActorAsync(db, "sara.nilsson@mittkoping.example", Role.CentralReviewer);
+            var resource = await db.LearningResources.Where(r => r.Name == Samhalle).Select(r => r.Id).SingleAsync();
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            var request = ResourceRequest.CreateDraft(unit.OrganizerId, unit.Id, oskar, new RequestDetails { ResourceId = resource, Need = "Samhälle." }, now);
+            request.Submit(oskar, now);
+            var review = new ResourceReview(request, now);
+            review.SignReview(sara, now);
+            Assert.True(request.Decide(sara, review, Decision.NotApproved, null, "Leverantören har bytt underbiträde utanför EU.", now).Succeeded);
+            db.ResourceRequests.Add(request);
+            db.ResourceReviews.Add(review);
+            return await db.SaveChangesAsync();
+        });
+        using var sara = await app.SignInAs(Roles.CentralReviewer);
+        var section = (await sara.GetPageAsync("/Register/Gaps")).QuerySelector("#no-decision")!.ParentElement!;
+        Assert.Contains(Samhalle, section.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Ekbackeskolan 4–9", section.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Gaps_PrincipalChanged_ProposesTheNewPrincipal_AndMovesTheResponsibility()
+    {
+        // Johan Lind moves to Kvarnbyskolan; Nina Nyberg becomes principal of Ekbackeskolan 4–9.
+        var nina = await app.CreateUserWithPasswordAsync("nina.nyberg@mittkoping.example", "vinterlov i februari", Role.Requester);
+        await app.WithDbAsync(async db =>
+        {
+            var units = await db.OrganisationUnits.IgnoreQueryFilters().Where(u => (u.Name == "Ekbackeskolan 4–9" || u.Name == "Kvarnbyskolan") && u.SchoolUnitCode != null).ToListAsync();
+            var ekbacke = units.Single(u => u.Name == "Ekbackeskolan 4–9");
+            var johan = await db.Users.SingleAsync(u => u.Email == "johan.lind@mittkoping.example");
+            var membership = await db.Memberships.IgnoreQueryFilters().SingleAsync(m => m.UserId == johan.Id && m.OrganisationUnitId == ekbacke.Id);
+            db.Memberships.Remove(membership);
+            db.Memberships.Add(new Membership(johan.Id, ekbacke.OrganizerId, Role.Principal, units.Single(u => u.Name == "Kvarnbyskolan").Id, DateTime.UtcNow));
+            db.Memberships.Add(new Membership(nina.Id, ekbacke.OrganizerId, Role.Principal, ekbacke.Id, DateTime.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+
+        using var sara = await app.SignInAs(Roles.CentralReviewer);
+        var gaps = await sara.GetPageAsync("/Register/Gaps");
+        var row = Row(gaps, "table.people-left", Samhalle);
+        Assert.Contains("Johan Lind", row.TextContent, StringComparison.Ordinal);
+        var button = row.QuerySelector("button")!;
+        Assert.StartsWith($"Flytta till {nina.DisplayName}", button.TextContent, StringComparison.Ordinal);
+
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)row.QuerySelector("form")!;
+        await sara.FollowAsync(await sara.SubmitAsync("/Register/Gaps", form));
+        var use = await app.WithDbAsync(db => db.ResourceUses.IgnoreQueryFilters()
+            .SingleAsync(u => u.SchoolUnitId == db.OrganisationUnits.IgnoreQueryFilters().Single(o => o.Name == "Ekbackeskolan 4–9").Id));
+        Assert.Equal(nina.Id, use.RegisteransvarigUserId);
+        Assert.Equal("Petra Sjöberg", use.AdministratorName);
+        Assert.Empty((await sara.GetPageAsync("/Register/Gaps")).QuerySelectorAll("table.people-left tbody tr"));
+
+        // A forged move to someone who is not the proposal is refused.
+        var forged = await sara.PostWithoutTokenAsync("/Register/Gaps?handler=Move", new Dictionary<string, string> { ["request"] = use.RequestId.ToString(), ["to"] = Guid.NewGuid().ToString() });
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+    }
+
+    [Fact]
+    public async Task EndUse_NeedsDateAndConfirmation_ThenRecordsWhetherDataWasRemoved()
+    {
+        var id = await InUseAsync("Björkhagaskolan F–6", "lena.bjork@mittkoping.example", "Quizzly", AgreementNeed.NotNeeded);
+        using var anna = await app.SignInAs(Roles.Requester);
+        Assert.Equal(HttpStatusCode.NotFound, (await anna.Http.GetAsync($"/Requests/Use/{id}")).StatusCode);
+
+        using var sara = await app.SignInAs(Roles.CentralReviewer);
+        var refused = await EnsaClient.ParseAsync(await sara.SubmitAsync($"/Requests/Use/{id}", "form[action*='handler=End']",
+            new Dictionary<string, string> { ["EndedOn"] = "2026-12-31" }));
+        Assert.Contains("går inte att ångra", EnsaClient.Text(refused, ".errors"), StringComparison.Ordinal);
+        Assert.Equal(RequestStatus.InUse, await app.StatusAsync(id));
+
+        var early = await EnsaClient.ParseAsync(await sara.SubmitAsync($"/Requests/Use/{id}", "form[action*='handler=End']",
+            new Dictionary<string, string> { ["EndedOn"] = "2001-01-01", ["ConfirmEnd"] = "true" }));
+        Assert.Contains("före den dag", EnsaClient.Text(early, ".errors"), StringComparison.Ordinal);
+
+        var endOn = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(1);
+        await sara.FollowAsync(await sara.SubmitAsync($"/Requests/Use/{id}", "form[action*='handler=End']", new Dictionary<string, string>
+        {
+            ["EndedOn"] = endOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["SupplierDataRemoved"] = "true",
+            ["EndNote"] = "Ersatt av annan tjänst.", ["ConfirmEnd"] = "true",
+        }));
+        Assert.Equal(RequestStatus.UseEnded, await app.StatusAsync(id));
+        var use = await app.WithDbAsync(db => db.ResourceUses.IgnoreQueryFilters().SingleAsync(u => u.RequestId == id));
+        Assert.Equal((endOn, (bool?)true, "Ersatt av annan tjänst."), (use.EndedOn!.Value, use.SupplierDataRemoved, use.EndNote));
+        Assert.Contains("bekräftat att uppgifterna är borttagna", EnsaClient.Text(await sara.GetPageAsync($"/Requests/Use/{id}"), ".use-ended"), StringComparison.Ordinal);
+
+        // Gone from the register, back with "show ended".
+        Assert.DoesNotContain("Quizzly", EnsaClient.Text(await sara.GetPageAsync("/Register"), "table.register"), StringComparison.Ordinal);
+        Assert.Contains("Användningen avslutad", Row(await sara.GetPageAsync("/Register?ended=true"), "table.register", "Quizzly").TextContent, StringComparison.Ordinal);
+        // Ending twice is refused by the domain.
+        Assert.Empty((await sara.GetPageAsync($"/Requests/Use/{id}")).QuerySelectorAll("form[action*='handler=End']"));
+    }
+
+    [Fact]
+    public async Task Pages_InEnglish_AreFullyTranslated()
+    {
+        using var sara = await app.SignInAs(Roles.CentralReviewer);
+        await sara.SubmitAsync("/", "form.language", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/" });
+        foreach (var url in new[] { "/Register", "/Register?ended=true", "/Register/Gaps" })
+        {
+            var page = await sara.GetPageAsync(url);
+            RoleAccessTests.AssertAllTextsTranslated(page);
+            Assert.Empty(page.QuerySelectorAll("script:not([src]), style, [style]"));
+        }
+    }
+}
