@@ -53,6 +53,9 @@ public static class EnsaApp
         services.AddScoped<Catalogue>();
         services.AddScoped<Ensa.Publishing.PublicList>();
         services.AddScoped<Ensa.Register.UseRegister>();
+        services.AddScoped<RightsCases>();
+        services.AddSingleton<RightsReminderJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<RightsReminderJob>());
 
         services.AddDataProtection().SetApplicationName("Ensa");
         services.AddOptions<KeyManagementOptions>()
@@ -129,6 +132,7 @@ public static class EnsaApp
                 o.Conventions.AuthorizeFolder("/Requests", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Review", Policies.Reviewer);
                 o.Conventions.AuthorizeFolder("/Register", Policies.Reviewer);
+                o.Conventions.AuthorizeFolder("/Privacy", Policies.Reviewer);
                 o.Conventions.AuthorizeFolder("/Purchasing", Policies.CentralReviewer);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
@@ -139,6 +143,7 @@ public static class EnsaApp
                 o.Conventions.AllowAnonymousToPage("/Language");
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToFolder("/Published");
+                o.Conventions.AllowAnonymousToFolder("/Tasks");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));

@@ -18,27 +18,6 @@ public sealed class RegisterTests(EnsaAppFactory app) : IClassFixture<EnsaAppFac
     private static IElement Row(IDocument page, string table, string text) =>
         page.QuerySelectorAll($"{table} tbody tr").Single(r => r.TextContent.Contains(text, StringComparison.Ordinal));
 
-    /// <summary>A request at <paramref name="unit"/> taken through the domain to in use, its people named.</summary>
-    private Task<Guid> InUseAsync(string unit, string principal, string resource, AgreementNeed need) => app.WithDbAsync(async db =>
-    {
-        var schoolUnit = await db.OrganisationUnits.IgnoreQueryFilters().SingleAsync(u => u.Name == unit && u.SchoolUnitCode != null);
-        var resourceId = await db.LearningResources.Where(r => r.Name == resource).Select(r => r.Id).SingleAsync();
-        var head = await RequestScenarios.ActorAsync(db, principal, Role.Principal);
-        var sara = await RequestScenarios.ActorAsync(db, "sara.nilsson@mittkoping.example", Role.CentralReviewer);
-        var now = app.Clock.GetUtcNow().UtcDateTime;
-        var request = ResourceRequest.CreateDraft(schoolUnit.OrganizerId, schoolUnit.Id, head, new RequestDetails { ResourceId = resourceId, Need = "Läsning." }, now);
-        Assert.True(request.Submit(head, now).Succeeded);
-        var review = new ResourceReview(request, now) { AgreementNeed = need };
-        review.SignReview(sara, now);
-        Assert.True(request.Decide(sara, review, Decision.Approved, null, null, now).Succeeded);
-        Assert.True(request.NameResponsibles(head, head.UserId, "Ulla Admin", "ulla.admin@mittkoping.example", now).Succeeded);
-        Assert.True(request.ConfirmTraining(head, now).Succeeded);
-        db.ResourceRequests.Add(request);
-        db.ResourceReviews.Add(review);
-        await db.SaveChangesAsync();
-        return request.Id;
-    });
-
     [Fact]
     public async Task Register_ShowsEachUnitsResourcesWithPeopleAndAgreement()
     {
@@ -86,7 +65,7 @@ public sealed class RegisterTests(EnsaAppFactory app) : IClassFixture<EnsaAppFac
     [Fact]
     public async Task Gaps_ApprovedWithoutPeople_AndAgreementEndingOrEnded()
     {
-        var lasresan = await InUseAsync("Ekbackeskolan F–3", "karin.holm@mittkoping.example", "Sagoväven Läsresan", AgreementNeed.AlreadySigned);
+        var lasresan = await app.InUseAsync("Ekbackeskolan F–3", "karin.holm@mittkoping.example", "Sagoväven Läsresan", AgreementNeed.AlreadySigned);
         using var sara = await app.SignInAs(Roles.CentralReviewer);
         var gaps = await sara.GetPageAsync("/Register/Gaps");
         Assert.Contains("Sagoväven Bokstavslek", gaps.QuerySelector("#missing")!.ParentElement!.TextContent, StringComparison.Ordinal);
@@ -179,7 +158,7 @@ public sealed class RegisterTests(EnsaAppFactory app) : IClassFixture<EnsaAppFac
     [Fact]
     public async Task EndUse_NeedsDateAndConfirmation_ThenRecordsWhetherDataWasRemoved()
     {
-        var id = await InUseAsync("Björkhagaskolan F–6", "lena.bjork@mittkoping.example", "Quizzly", AgreementNeed.NotNeeded);
+        var id = await app.InUseAsync("Björkhagaskolan F–6", "lena.bjork@mittkoping.example", "Quizzly", AgreementNeed.NotNeeded);
         using var anna = await app.SignInAs(Roles.Requester);
         Assert.Equal(HttpStatusCode.NotFound, (await anna.Http.GetAsync($"/Requests/Use/{id}")).StatusCode);
 

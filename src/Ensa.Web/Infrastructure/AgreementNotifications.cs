@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Resources;
 using System.Text;
 using Ensa.Agreements;
 using Ensa.Data;
@@ -16,8 +15,6 @@ namespace Ensa.Web.Infrastructure;
 /// field-by-field comparison and the objection deadline, in the same save as the notice itself.</summary>
 public sealed class AgreementNotifications : SaveChangesInterceptor
 {
-    private static readonly ResourceManager Texts = new("Ensa.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
     private const string Key = "Notify.Agreement.VersionChangeNotified";
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
@@ -82,7 +79,7 @@ public sealed class AgreementNotifications : SaveChangesInterceptor
         foreach (var change in changes)
             list.Append(CultureInfo.InvariantCulture, $"  {change.Field}: {Short(change.Before)} → {Short(change.After)}\n");
         var body = new StringBuilder();
-        foreach (var culture in new[] { Format.Swedish, English })
+        foreach (var culture in MailTexts.Languages)
         {
             body.Append(Text(Key, culture, name)).Append('\n')
                 .Append(Text("Notify.Agreement.Deadline", culture, Format.Date(deadline))).Append("\n\n")
@@ -96,6 +93,5 @@ public sealed class AgreementNotifications : SaveChangesInterceptor
     private static string Short(string? value) =>
         value is null ? "–" : value.Length > 200 ? string.Concat(value.AsSpan(0, 200), "…") : value;
 
-    private static string Text(string key, CultureInfo culture, string argument) =>
-        string.Format(culture, Texts.GetString(key, culture) ?? key, argument);
+    private static string Text(string key, CultureInfo culture, string argument) => MailTexts.Text(key, culture, argument);
 }

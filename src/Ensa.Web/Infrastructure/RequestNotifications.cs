@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Resources;
 using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Mail;
@@ -14,8 +13,6 @@ namespace Ensa.Web.Infrastructure;
 /// e-mail (through the outbox), in the same save as the step itself, so no step can go untold.</summary>
 public sealed class RequestNotifications : SaveChangesInterceptor
 {
-    private static readonly ResourceManager Texts = new("Ensa.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
         InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -58,12 +55,11 @@ public sealed class RequestNotifications : SaveChangesInterceptor
                 // The reader's language is not known: Swedish first, English below.
                 var subject = $"Ensa: {Text(key, Format.Swedish, name)}";
                 var body = $"{Text(key, Format.Swedish, name)}\n{Text("Notify.MailLink", Format.Swedish, url)}\n\n" +
-                           $"{Text(key, English, name)}\n{Text("Notify.MailLink", English, url)}\n";
+                           $"{Text(key, MailTexts.English, name)}\n{Text("Notify.MailLink", MailTexts.English, url)}\n";
                 db.OutboxMessages.Add(new OutboxMessage(person.Email, subject, body, null, step.At));
             }
         }
     }
 
-    private static string Text(string key, CultureInfo culture, string argument) =>
-        string.Format(culture, Texts.GetString(key, culture) ?? key, argument);
+    private static string Text(string key, CultureInfo culture, string argument) => MailTexts.Text(key, culture, argument);
 }

@@ -8,6 +8,7 @@ using Ensa.Notifications;
 using Ensa.Requests;
 using Ensa.Resources;
 using Ensa.Organizers;
+using Ensa.Privacy;
 using Ensa.Publishing;
 using Ensa.Suppliers;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -43,6 +44,9 @@ public sealed class EnsaDbContext(DbContextOptions<EnsaDbContext> options, ICurr
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<PublicListSettings> PublicListSettings => Set<PublicListSettings>();
     public DbSet<ResourceGuidance> ResourceGuidance => Set<ResourceGuidance>();
+    public DbSet<RightsRequest> RightsRequests => Set<RightsRequest>();
+    public DbSet<RightsRequestUnit> RightsRequestUnits => Set<RightsRequestUnit>();
+    public DbSet<RightsTask> RightsTasks => Set<RightsTask>();
     public DbSet<AgreementTemplate> AgreementTemplates => Set<AgreementTemplate>();
     public DbSet<SupplierDescription> SupplierDescriptions => Set<SupplierDescription>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
@@ -70,6 +74,9 @@ public sealed class EnsaDbContext(DbContextOptions<EnsaDbContext> options, ICurr
         builder.Entity<Notification>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
         builder.Entity<PublicListSettings>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
         builder.Entity<ResourceGuidance>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
+        builder.Entity<RightsRequest>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
+        builder.Entity<RightsRequestUnit>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
+        builder.Entity<RightsTask>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
         builder.Entity<Agreement>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
         builder.Entity<AgreementEvent>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);
         builder.Entity<AgreementSignatory>().HasQueryFilter(e => e.OrganizerId == CurrentOrganizerId);

@@ -39,6 +39,30 @@ public static class RequestScenarios
             return request.Id;
         });
 
+    /// <summary>A principal's request for their own unit taken through the domain to in use: approved by Sara Nilsson,
+    /// the principal registeransvarig, <paramref name="administrator"/> named, training confirmed.</summary>
+    public static Task<Guid> InUseAsync(this EnsaAppFactory app, string unit, string principal, string resource,
+        AgreementNeed need = AgreementNeed.NotNeeded, string administrator = "Ulla Admin") => app.WithDbAsync(async db =>
+    {
+        var schoolUnit = await db.OrganisationUnits.IgnoreQueryFilters().SingleAsync(u => u.Name == unit && u.SchoolUnitCode != null);
+        var resourceId = await db.LearningResources.Where(r => r.Name == resource).Select(r => r.Id).SingleAsync();
+        var head = await ActorAsync(db, principal, Role.Principal);
+        var sara = await ActorAsync(db, "sara.nilsson@mittkoping.example", Role.CentralReviewer);
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var request = ResourceRequest.CreateDraft(schoolUnit.OrganizerId, schoolUnit.Id, head, new RequestDetails { ResourceId = resourceId, Need = "Behov." }, now);
+        Assert.True(request.Submit(head, now).Succeeded);
+        var review = new ResourceReview(request, now) { AgreementNeed = need };
+        review.SignReview(sara, now);
+        Assert.True(request.Decide(sara, review, Decision.Approved, null, null, now).Succeeded);
+        var email = administrator.ToLowerInvariant().Replace(' ', '.') + "@mittkoping.example";
+        Assert.True(request.NameResponsibles(head, head.UserId, administrator, email, now).Succeeded);
+        Assert.True(request.ConfirmTraining(head, now).Succeeded);
+        db.ResourceRequests.Add(request);
+        db.ResourceReviews.Add(review);
+        await db.SaveChangesAsync();
+        return request.Id;
+    });
+
     public static Task<RequestStatus> StatusAsync(this EnsaAppFactory app, Guid id) =>
         app.WithDbAsync(db => db.ResourceRequests.IgnoreQueryFilters().Where(r => r.Id == id).Select(r => r.Status).SingleAsync());
 }

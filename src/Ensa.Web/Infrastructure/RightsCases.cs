@@ -1,0 +1,110 @@
+using Ensa.Common;
+using Ensa.Data;
+using Ensa.Jobs;
+using Ensa.Mail;
+using Ensa.Privacy;
+using Ensa.Register;
+using Ensa.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ensa.Web.Infrastructure;
+
+/// <summary>What the rights-request pages and the reminder job share: which uses a case reaches, and the e-mail each
+/// task's administrator gets (a one-time link, never the person's identity).</summary>
+public sealed class RightsCases(EnsaDbContext db, UseRegister register)
+{
+    /// <summary>Resources in use now at the units, each with its local system administrator.</summary>
+    public async Task<List<UseAtUnit>> UsesAtAsync(IReadOnlyCollection<Guid> unitIds) =>
+        (await register.UsesAsync()).Where(u => u.Status == RequestStatus.InUse && unitIds.Contains(u.UnitId) && u.Administrator is not null)
+            .Select(u => new UseAtUnit(u.RequestId, u.UnitId, u.ResourceId, u.Administrator!, u.AdministratorEmail ?? ""))
+            .ToList();
+
+    /// <summary>Puts one e-mail per task in the outbox, with the link that answers it.</summary>
+    public async Task MailTasksAsync(RightsRequest request, IEnumerable<(RightsTask Task, string Token)> tokens, DateTime now)
+    {
+        var names = await NamesAsync(request);
+        foreach (var (task, token) in tokens.Where(t => t.Task.AdministratorEmail.Length > 0))
+        {
+            var (resource, unit) = (names.Resources[task.ResourceId], names.Units[task.SchoolUnitId]);
+            var url = $"{db.Session.BaseUrl}/Tasks/{token}";
+            var key = "RightsMail." + request.Kind;
+            db.OutboxMessages.Add(new OutboxMessage(task.AdministratorEmail,
+                "Ensa: " + MailTexts.Text(key + ".Subject", Format.Swedish, resource, unit, request.CaseReference),
+                MailTexts.Body(c => MailTexts.Text(key + ".Body", c, resource, unit, request.CaseReference,
+                    request.Deadline.ToString("yyyy-MM-dd", Format.Swedish), url)),
+                null, now));
+        }
+    }
+
+    /// <summary>Reminds the administrators of overdue open tasks, every organizer's (the job has no tenant), at most once
+    /// a week each; returns how many were reminded.</summary>
+    public async Task<int> RemindOverdueAsync(DateTime now)
+    {
+        var today = DateOnly.FromDateTime(Format.ToSwedishTime(now));
+        var cases = await db.RightsRequests.IgnoreQueryFilters().Include(r => r.Tasks)
+            .Where(r => r.ClosedAt == null && r.Deadline < today).ToListAsync();
+        var reminded = 0;
+        foreach (var request in cases)
+        {
+            var names = await NamesAsync(request);
+            foreach (var task in request.Tasks.Where(t => t.NeedsReminder(request.Deadline, now) && t.AdministratorEmail.Length > 0))
+            {
+                var (resource, unit) = (names.Resources[task.ResourceId], names.Units[task.SchoolUnitId]);
+                db.OutboxMessages.Add(new OutboxMessage(task.AdministratorEmail,
+                    "Ensa: " + MailTexts.Text("RightsMail.Reminder.Subject", Format.Swedish, resource, unit, request.CaseReference),
+                    MailTexts.Body(c => MailTexts.Text("RightsMail.Reminder.Body", c, resource, unit, request.CaseReference,
+                        request.Deadline.ToString("yyyy-MM-dd", Format.Swedish))),
+                    null, now));
+                task.MarkReminded(now);
+                reminded++;
+            }
+        }
+        await db.SaveChangesAsync();
+        return reminded;
+    }
+
+    private async Task<(Dictionary<Guid, string> Resources, Dictionary<Guid, string> Units)> NamesAsync(RightsRequest request)
+    {
+        var resourceIds = request.Tasks.Select(t => t.ResourceId).Distinct().ToList();
+        var unitIds = request.Tasks.Select(t => t.SchoolUnitId).Distinct().ToList();
+        return (await db.LearningResources.Where(r => resourceIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name),
+            await db.OrganisationUnits.IgnoreQueryFilters().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name));
+    }
+}
+
+/// <summary>Runs the overdue reminders every hour under a database lease, so with several nodes only one sends.</summary>
+public sealed class RightsReminderJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RightsReminderJob> logger) : BackgroundService
+{
+    public const string LeaseName = "rights-reminders";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Rights reminders failed");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var leases = scope.ServiceProvider.GetRequiredService<LeaseStore>();
+        if (!await leases.TryAcquireAsync(LeaseName, TimeSpan.FromMinutes(10), cancellationToken)) return 0;
+        try
+        {
+            return await scope.ServiceProvider.GetRequiredService<RightsCases>().RemindOverdueAsync(clock.GetUtcNow().UtcDateTime);
+        }
+        finally
+        {
+            await leases.ReleaseAsync(LeaseName, CancellationToken.None);
+        }
+    }
+}

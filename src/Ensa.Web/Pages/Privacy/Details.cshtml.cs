@@ -1,0 +1,42 @@
+using Ensa.Data;
+using Ensa.Privacy;
+using Ensa.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Ensa.Web.Pages.Privacy;
+
+/// <summary>One rights request: its tasks and their answers, overdue ones marked; a central user may answer a task on
+/// an administrator's behalf (e.g. after a phone call).</summary>
+public sealed class DetailsModel(EnsaDbContext db, IAuthorizationService authorization, RequestAccess access, TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    public CaseView View { get; private set; } = null!;
+
+    [BindProperty] public RightsTaskStatus Answer { get; set; } = RightsTaskStatus.Done;
+    [BindProperty] public string? AnswerText { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAnswerAsync(Guid id, Guid task)
+    {
+        if (!await LoadAsync(id) || View.Case.Tasks.All(t => t.Id != task)) return NotFound();
+        var actor = await access.ActorAsync();
+        var result = AnswerText?.Length > 4000 ? new Common.DomainError("Rights.AnswerTooLong")
+            : Answer == RightsTaskStatus.Open ? new Common.DomainError("Rights.AnswerMissing")
+            : View.Case.Answer(task, Answer, AnswerText, l["Privacy.OnBehalf", actor.Name].Value, clock.GetUtcNow().UtcDateTime);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("", l[result.Error!.Code].Value);
+            return Page();
+        }
+        await db.SaveChangesAsync();
+        TempData["Message"] = l[View.Case.IsClosed ? "Privacy.AnsweredAndClosed" : "Privacy.AnsweredSaved"].Value;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(Guid id) =>
+        (View = (await CaseView.LoadAsync(db, authorization, User, id, clock.GetUtcNow().UtcDateTime))!) is not null;
+}

@@ -1,0 +1,59 @@
+using Ensa.Data;
+using Ensa.Privacy;
+using Ensa.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Ensa.Web.Pages.Tasks;
+
+/// <summary>A local system administrator answers their task by the link in the e-mail, without an Ensa account: the
+/// token is the key (only its hash is stored), and the page shows nothing about the person, only the case reference.</summary>
+public sealed class AnswerModel(EnsaDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public RightsRequest Case { get; private set; } = null!;
+    public RightsTask Task { get; private set; } = null!;
+    public string Resource { get; private set; } = "";
+    public string Unit { get; private set; } = "";
+    public string Organizer { get; private set; } = "";
+
+    [BindProperty] public RightsTaskStatus Answer { get; set; } = RightsTaskStatus.Done;
+    [BindProperty] public string? AnswerText { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string token) => await LoadAsync(token) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string token)
+    {
+        if (!await LoadAsync(token)) return NotFound();
+        var result = AnswerText?.Length > 4000 ? new Common.DomainError("Rights.AnswerTooLong")
+            : Answer == RightsTaskStatus.Open ? new Common.DomainError("Rights.AnswerMissing")
+            : Case.Answer(Task.Id, Answer, AnswerText, Task.AdministratorName, clock.GetUtcNow().UtcDateTime);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("", l[result.Error!.Code].Value);
+            return Page();
+        }
+        await db.SaveChangesAsync();
+        TempData["Message"] = l["Tasks.Thanks"].Value;
+        return RedirectToPage(new { token });
+    }
+
+    private async Task<bool> LoadAsync(string token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 128) return false;
+        var hash = RightsRequest.Hash(token);
+        // No one is signed in: the token names the organizer's row itself.
+        var requestId = await db.RightsTasks.IgnoreQueryFilters().Where(t => t.TokenHash == hash).Select(t => (Guid?)t.RightsRequestId).SingleOrDefaultAsync();
+        if (requestId is null) return false;
+        Case = await db.RightsRequests.IgnoreQueryFilters().Include(r => r.Tasks).SingleAsync(r => r.Id == requestId);
+        Task = Case.Tasks.Single(t => t.TokenHash == hash);
+        var taskResourceId = Task.ResourceId;
+        var taskUnitId = Task.SchoolUnitId;
+        var organizerId = Case.OrganizerId;
+        Resource = await db.LearningResources.Where(r => r.Id == taskResourceId).Select(r => r.Name).SingleAsync();
+        Unit = await db.OrganisationUnits.IgnoreQueryFilters().Where(u => u.Id == taskUnitId).Select(u => u.Name).SingleAsync();
+        Organizer = await db.Organizers.Where(o => o.Id == organizerId).Select(o => o.Name).SingleAsync();
+        return true;
+    }
+}

@@ -1,0 +1,228 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Ensa.Privacy;
+using Ensa.Requests;
+using Ensa.Tests.Infrastructure;
+using Ensa.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ensa.Tests;
+
+/// <summary>Removal and access requests (GDPR Art. 15, 17) over HTTP. On the demo data "Nordlär Samhälle 7–9" is in use at
+/// Ekbackeskolan 4–9 (administrator Petra Sjöberg); "Sagoväven Bokstavslek" is approved for Solängsskolan but not in use.</summary>
+public sealed partial class PrivacyTests(EnsaAppFactory app) : IClassFixture<EnsaAppFactory>
+{
+    private const string Ekbacke = "Ekbackeskolan 4–9";
+    private static readonly string[] Administrators = ["Olle Quiz", "Petra Sjöberg"];
+    private static readonly string[] AdministratorsMailed = ["olle.quiz@mittkoping.example", "petra.sjoberg@mittkoping.example"];
+
+    private Task<Guid> UnitAsync(string name) => app.WithDbAsync(db =>
+        db.OrganisationUnits.IgnoreQueryFilters().Where(u => u.Name == name && u.SchoolUnitCode != null).Select(u => u.Id).SingleAsync());
+
+    /// <summary>Sara records a request for the units; returns the case id from the redirect.</summary>
+    private async Task<Guid> OpenAsync(EnsaClient sara, RightsKind kind, string reference, string? receivedOn, params string[] units)
+    {
+        var values = new List<KeyValuePair<string, string>>();
+        var form = await sara.GetPageAsync("/Privacy/New");
+        var token = form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("main form input[name=__RequestVerificationToken]")!.Value;
+        values.Add(new("__RequestVerificationToken", token));
+        values.Add(new("Input.Kind", kind.ToString()));
+        values.Add(new("Input.Reference", reference));
+        values.Add(new("Input.ReceivedOn", receivedOn ?? DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        foreach (var unit in units) values.Add(new("Input.Units", (await UnitAsync(unit)).ToString()));
+        var response = await sara.Http.PostAsync("/Privacy/New", new FormUrlEncodedContent(values));
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, EnsaClient.Text(await EnsaClient.ParseAsync(response), ".errors, .error"));
+        return Guid.Parse(response.Headers.Location!.OriginalString["/Privacy/".Length..]);
+    }
+
+    private Task<RightsRequest> CaseAsync(Guid id) => app.WithDbAsync(db =>
+        db.RightsRequests.IgnoreQueryFilters().Include(r => r.Tasks).AsNoTracking().SingleAsync(r => r.Id == id));
+
+    /// <summary>The one-time link e-mailed to <paramref name="email"/> for the case <paramref name="reference"/>.</summary>
+    private async Task<string> LinkAsync(string email, string reference)
+    {
+        var body = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == email && m.Subject.Contains(reference)).Select(m => m.TextBody).FirstAsync());
+        return TaskLink().Match(body).Value;
+    }
+
+    [GeneratedRegex("/Tasks/[0-9a-f]{64}")]
+    private static partial Regex TaskLink();
+
+    [Fact]
+    public async Task Removal_CreatesOneTaskPerResourceInUseAtTheUnitsNamed_AndMailsEachAdministrator()
+    {
+        await app.InUseAsync(Ekbacke, "johan.lind@mittkoping.example", "Quizzly", administrator: "Olle Quiz");
+        await app.InUseAsync("Hagaskolan", "oskar.wikstrom@mittkoping.example", "Quizzly", administrator: "Hanna Haga"); // not named
+        var ended = await app.InUseAsync("Solängsskolan", "erik.sandberg@mittkoping.example", "Kodkraft Blocklabb", administrator: "Sune Slut");
+        await app.WithDbAsync(async db =>
+        {
+            var request = await db.ResourceRequests.IgnoreQueryFilters().Include(r => r.Use).Include(r => r.Events).SingleAsync(r => r.Id == ended);
+            var erik = await RequestScenarios.ActorAsync(db, "erik.sandberg@mittkoping.example", Ensa.Identity.Role.Principal);
+            Assert.True(request.EndUse(erik, DateOnly.FromDateTime(DateTime.UtcNow), true, null, DateTime.UtcNow).Succeeded);
+            return await db.SaveChangesAsync();
+        });
+
+        using var sara = await app.SignInAs(Ensa.Identity.Roles.CentralReviewer);
+        var id = await OpenAsync(sara, RightsKind.Removal, "BUN 2026/311", null, Ekbacke, "Solängsskolan");
+        var rightsCase = await CaseAsync(id);
+        Assert.Equal(2, rightsCase.Tasks.Count);
+        Assert.Equal(Administrators, rightsCase.Tasks.Select(t => t.AdministratorName).Order(StringComparer.Ordinal));
+        Assert.Equal(rightsCase.ReceivedOn.AddMonths(1), rightsCase.Deadline);
+        Assert.Null(rightsCase.ClosedAt);
+
+        var mail = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.Subject.Contains("BUN 2026/311")).ToListAsync());
+        Assert.Equal(AdministratorsMailed, mail.Select(m => m.To).Order(StringComparer.Ordinal));
+        Assert.All(mail, m => Assert.Matches(TaskLink(), m.TextBody));
+
+        var page = await sara.GetPageAsync($"/Privacy/{id}");
+        Assert.Equal("0 av 2", page.QuerySelector(".progress")!.TextContent.Trim());
+        Assert.Contains("BUN 2026/311", EnsaClient.Text(await sara.GetPageAsync("/Privacy"), "table.cases"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("20100101-1234")]
+    [InlineData("100101-1234")]
+    [InlineData("Elev 201001011234")]
+    public async Task Reference_LikeAPersonalIdentityNumber_IsRefused(string reference)
+    {
+        using var sara = await app.SignInAs(Ensa.Identity.Roles.CentralReviewer);
+        var page = await sara.GetPageAsync("/Privacy/New");
+        var form = page.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("main form")!;
+        page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>($"input[value='{await UnitAsync(Ekbacke)}']")!.IsChecked = true;
+        var refused = await EnsaClient.ParseAsync(await sara.SubmitAsync("/Privacy/New", form, new Dictionary<string, string> { ["Input.Reference"] = reference }));
+        Assert.Contains("personnummer", EnsaClient.Text(refused, ".error"), StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.RightsRequests.IgnoreQueryFilters().AnyAsync(r => r.CaseReference == reference)));
+    }
+
+    [Fact]
+    public async Task Administrators_AnswerByTheLink_TheCaseClosesWhenAllAreAnswered_WithAReport()
+    {
+        // (At another unit than Ekbackeskolan 4–9, whose tasks the first test counts.)
+        await app.InUseAsync("Tallbackaskolan", "mikael.astrom@mittkoping.example", "Lingua Bridge Vokabel", administrator: "Vera Vokabel");
+        using var sara = await app.SignInAs(Ensa.Identity.Roles.CentralReviewer);
+        var id = await OpenAsync(sara, RightsKind.Removal, "BUN 2026/400", null, Ekbacke, "Tallbackaskolan");
+        var tasks = (await CaseAsync(id)).Tasks.Count;
+
+        using var petra = app.NewClient(); // no Ensa account: the link is the key
+        var link = await LinkAsync("petra.sjoberg@mittkoping.example", "BUN 2026/400");
+        var page = await petra.GetPageAsync(link);
+        Assert.Contains("BUN 2026/400", page.QuerySelector("dl.facts")!.TextContent, StringComparison.Ordinal);
+        await petra.FollowAsync(await petra.SubmitAsync(link, "main form", new Dictionary<string, string> { ["Answer"] = "Done", ["AnswerText"] = "Kontot raderat." }));
+        Assert.NotNull((await petra.GetPageAsync(link)).QuerySelector(".task-done"));
+        var again = await petra.Http.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode); // no token: refused; the answer stands
+        Assert.Equal(HttpStatusCode.NotFound, (await petra.Http.GetAsync("/Tasks/" + new string('a', 64))).StatusCode);
+
+        // The others answer "no data held"; the last answer closes the case.
+        foreach (var task in (await CaseAsync(id)).Tasks.Where(t => t.Status == RightsTaskStatus.Open))
+        {
+            using var admin = app.NewClient();
+            var theirs = await LinkAsync(task.AdministratorEmail, "BUN 2026/400");
+            await admin.FollowAsync(await admin.SubmitAsync(theirs, "main form", new Dictionary<string, string> { ["Answer"] = "NoDataHeld" }));
+        }
+        var closed = await CaseAsync(id);
+        Assert.NotNull(closed.ClosedAt);
+        Assert.Equal(tasks, closed.Tasks.Count(t => t.Status != RightsTaskStatus.Open));
+
+        var report = await sara.GetPageAsync($"/Privacy/Report/{id}");
+        Assert.Contains("Avslutat", report.QuerySelector(".case-state")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Kontot raderat.", EnsaClient.Text(report, "table.report"), StringComparison.Ordinal);
+        Assert.Contains("Inga uppgifter fanns", EnsaClient.Text(report, "table.report"), StringComparison.Ordinal);
+        Assert.Empty((await sara.GetPageAsync($"/Privacy/{id}")).QuerySelectorAll("form[action*='handler=Answer']"));
+    }
+
+    [Fact]
+    public async Task Access_EachAnswerSaysWhatIsHeld_TheReportListsTheSuppliersHoldingData()
+    {
+        using var sara = await app.SignInAs(Ensa.Identity.Roles.CentralReviewer);
+        var id = await OpenAsync(sara, RightsKind.Access, "BUN 2026/500", null, Ekbacke);
+        var samhalle = (await CaseAsync(id)).Tasks.Single(t => t.AdministratorName == "Petra Sjöberg");
+
+        using var petra = app.NewClient();
+        var link = await LinkAsync("petra.sjoberg@mittkoping.example", "BUN 2026/500");
+        var refused = await EnsaClient.ParseAsync(await petra.SubmitAsync(link, "main form", new Dictionary<string, string> { ["Answer"] = "Done", ["AnswerText"] = "" }));
+        Assert.Contains("Skriv vilka uppgifter", EnsaClient.Text(refused, ".errors"), StringComparison.Ordinal);
+        await petra.FollowAsync(await petra.SubmitAsync(link, "main form", new Dictionary<string, string> { ["Answer"] = "Done", ["AnswerText"] = "Konto, klass och inlämnade övningar." }));
+
+        // The rest answered by the central department on the administrators' behalf.
+        foreach (var task in (await CaseAsync(id)).Tasks.Where(t => t.Status == RightsTaskStatus.Open))
+            await sara.FollowAsync(await sara.SubmitAsync($"/Privacy/{id}", $"form[action*='task={task.Id}']", new Dictionary<string, string> { ["Answer"] = "NoDataHeld" }));
+
+        var report = await sara.GetPageAsync($"/Privacy/Report/{id}");
+        var holders = EnsaClient.Text(report, ".holders li");
+        Assert.Contains("Nordlär Förlag AB", holders, StringComparison.Ordinal);
+        Assert.Contains("Konto, klass och inlämnade övningar.", holders, StringComparison.Ordinal);
+        Assert.NotNull((await CaseAsync(id)).ClosedAt);
+        Assert.Equal(samhalle.Id, (await CaseAsync(id)).Tasks.Single(t => t.Status == RightsTaskStatus.Done).Id);
+    }
+
+    [Fact]
+    public async Task Overdue_TasksRemindTheirAdministrators_AtMostWeekly()
+    {
+        using var sara = await app.SignInAs(Ensa.Identity.Roles.CentralReviewer);
+        var received = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(-40).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var id = await OpenAsync(sara, RightsKind.Removal, "BUN 2026/600", received, Ekbacke);
+        Assert.Contains("Försenad", EnsaClient.Text(await sara.GetPageAsync("/Privacy"), "table.cases tr.overdue"), StringComparison.Ordinal);
+
+        var job = app.Services.GetRequiredService<RightsReminderJob>();
+        Task<int> RemindersAsync() => app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Subject.StartsWith("Ensa: Påminnelse") && m.Subject.Contains("BUN 2026/600")));
+        var open = (await CaseAsync(id)).Tasks.Count;
+        await job.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(open, await RemindersAsync());
+        await job.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(open, await RemindersAsync());
+        app.Clock.Offset += TimeSpan.FromDays(8);
+        try
+        {
+            await job.RunOnceAsync(CancellationToken.None);
+            Assert.Equal(2 * open, await RemindersAsync());
+        }
+        finally
+        {
+            app.Clock.Offset -= TimeSpan.FromDays(8);
+        }
+    }
+
+    [Fact]
+    public async Task Refusals_WrongRole_OtherOrganizer_NoAntiforgeryToken()
+    {
+        using var sara = await app.SignInAs(Ensa.Identity.Roles.CentralReviewer);
+        var id = await OpenAsync(sara, RightsKind.Removal, "BUN 2026/700", null, Ekbacke);
+
+        foreach (var role in new[] { Ensa.Identity.Roles.Requester, Ensa.Identity.Roles.Principal, Ensa.Identity.Roles.OrganizerAdmin })
+        {
+            using var client = await app.SignInAs(role);
+            foreach (var url in new[] { "/Privacy", "/Privacy/New", $"/Privacy/{id}" })
+                Assert.StartsWith("/Account/AccessDenied", (await client.Http.GetAsync(url)).Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+        using var fredrik = await app.SignInAs(Ensa.Identity.Roles.OrganizerAdmin, "Lärande Norr AB"); // also a reviewer there
+        Assert.Equal(HttpStatusCode.NotFound, (await fredrik.Http.GetAsync($"/Privacy/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await fredrik.Http.GetAsync($"/Privacy/Report/{id}")).StatusCode);
+        Assert.DoesNotContain("BUN 2026/700", (await fredrik.GetPageAsync("/Privacy")).Body!.TextContent, StringComparison.Ordinal);
+
+        var forged = await sara.PostWithoutTokenAsync("/Privacy/New", new Dictionary<string, string> { ["Input.Reference"] = "Förfalskad", ["Input.Units"] = (await UnitAsync(Ekbacke)).ToString() });
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.RightsRequests.IgnoreQueryFilters().AnyAsync(r => r.CaseReference == "Förfalskad")));
+    }
+
+    [Fact]
+    public async Task Pages_InEnglish_AreFullyTranslated()
+    {
+        using var sara = await app.SignInAs(Ensa.Identity.Roles.CentralReviewer);
+        var id = await OpenAsync(sara, RightsKind.Access, "BUN 2026/800", null, Ekbacke);
+        await sara.SubmitAsync("/", "form.language", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/" });
+        foreach (var url in new[] { "/Privacy", "/Privacy/New", $"/Privacy/{id}", $"/Privacy/Report/{id}" })
+        {
+            var page = await sara.GetPageAsync(url);
+            RoleAccessTests.AssertAllTextsTranslated(page);
+            Assert.Empty(page.QuerySelectorAll("script:not([src]), style, [style]"));
+        }
+        using var petra = app.NewClient();
+        await petra.SubmitAsync("/Account/Login", "form.language", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/" });
+        var task = await petra.GetPageAsync(await LinkAsync("petra.sjoberg@mittkoping.example", "BUN 2026/800"));
+        RoleAccessTests.AssertAllTextsTranslated(task);
+        Assert.StartsWith("Access request for", task.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+    }
+}
