@@ -54,6 +54,7 @@ public static class EnsaApp
         services.AddScoped<Ensa.Publishing.PublicList>();
         services.AddScoped<Ensa.Register.UseRegister>();
         services.AddScoped<RightsCases>();
+        services.AddScoped<Ensa.Register.ProcessingRecord>();
         services.AddSingleton<RightsReminderJob>();
         services.AddHostedService(sp => sp.GetRequiredService<RightsReminderJob>());
 

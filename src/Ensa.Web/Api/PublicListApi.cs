@@ -30,9 +30,6 @@ public static class PublicListApi
         WriteIndented = true,
     };
 
-    /// <summary>Excel in Sweden reads semicolon-separated UTF-8 with a byte order mark.</summary>
-    private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
-
     public static void MapPublicListApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/public/{organizer}/resources.json", (string organizer, string? q, string? subject, string? grade, string? platform,
@@ -55,7 +52,7 @@ public static class PublicListApi
         http.Response.Headers.CacheControl = "public, max-age=300";
         if (json)
             return Results.Json(new List(organizer.Name, organizer.Slug, clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture), items), Json);
-        return Results.File(Utf8WithBom.GetPreamble().Concat(Utf8WithBom.GetBytes(Csv(items))).ToArray(), "text/csv; charset=utf-8",
+        return Results.File(Csv.Utf8WithBom(ToCsv(items)), "text/csv; charset=utf-8",
             $"{organizer.Slug}-resources.csv");
     }
 
@@ -75,7 +72,7 @@ public static class PublicListApi
         "thirdCountryNotes", "agreement", "webAddress", "url",
     ];
 
-    private static string Csv(IEnumerable<Item> items)
+    private static string ToCsv(IEnumerable<Item> items)
     {
         var csv = new StringBuilder();
         csv.AppendJoin(';', CsvColumns).Append("\r\n");
@@ -87,18 +84,10 @@ public static class PublicListApi
                 i.Grades, i.Platforms, string.Join(", ", i.SchoolForms), string.Join(", ", i.SignIn), Bool(i.ProcessesPersonalData),
                 i.PersonalData, Bool(i.SensitiveData), Bool(i.ThirdCountryTransfer), i.ThirdCountryNotes, i.Agreement, i.WebAddress, i.Url,
             ];
-            csv.AppendJoin(';', row.Select(Field)).Append("\r\n");
+            csv.AppendJoin(';', row.Select(Csv.Field)).Append("\r\n");
         }
         return csv.ToString();
     }
 
     private static string? Bool(bool? value) => value switch { true => "true", false => "false", null => null };
-
-    /// <summary>Quoted when needed (RFC 4180); a leading =, +, - or @ is neutralised so a spreadsheet never runs it as a formula.</summary>
-    private static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@') value = "'" + value;
-        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-    }
 }
