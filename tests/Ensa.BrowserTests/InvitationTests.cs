@@ -45,32 +45,6 @@ public sealed partial class InvitationTests(BrowserFixture fixture) : BrowserTes
         await Expect(users.InvitationRow(email)).ToContainTextAsync("Antagen");
     }
 
-    /// <summary>Waits (at most 15 s) for the outbox dispatcher to write the e-mail to this address. A file counts
-    /// once it reads the same twice in a row, so a message still being written is not taken for a whole one.</summary>
-    private async Task<Eml> WaitForMailAsync(string to)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        var previous = new Dictionary<string, string>();
-        while (true)
-        {
-            if (Directory.Exists(Fixture.MailDirectory))
-            {
-                foreach (var file in Directory.EnumerateFiles(Fixture.MailDirectory, "*.eml"))
-                {
-                    var raw = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
-                    var stable = previous.TryGetValue(file, out var before) && before == raw;
-                    previous[file] = raw;
-                    if (!stable) continue;
-                    var mail = Eml.Parse(raw);
-                    if (mail.Header("To").Contains(to, StringComparison.OrdinalIgnoreCase)) return mail;
-                }
-            }
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"No e-mail to {to} in {Fixture.MailDirectory} within 15 s (the outbox is dispatched every second).");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-    }
-
     [GeneratedRegex(@"https?://\S+/Account/AcceptInvitation\?token=[^\s""<>]+")]
     private static partial Regex InvitationLink();
 }

@@ -22,6 +22,33 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         return visitor;
     }
 
+    /// <summary>Waits (at most 15 s) for the outbox dispatcher to write the e-mail to this address. A file counts
+    /// once it reads the same twice in a row, so a message still being written is not taken for a whole one.</summary>
+    protected async Task<Eml> WaitForMailAsync(string to, string? subjectContains = null)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var previous = new Dictionary<string, string>();
+        while (true)
+        {
+            if (Directory.Exists(Fixture.MailDirectory))
+            {
+                foreach (var file in Directory.EnumerateFiles(Fixture.MailDirectory, "*.eml"))
+                {
+                    var raw = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
+                    var stable = previous.TryGetValue(file, out var before) && before == raw;
+                    previous[file] = raw;
+                    if (!stable) continue;
+                    var mail = Eml.Parse(raw);
+                    if (mail.Header("To").Contains(to, StringComparison.OrdinalIgnoreCase) &&
+                        (subjectContains is null || mail.Header("Subject").Contains(subjectContains, StringComparison.Ordinal))) return mail;
+                }
+            }
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"No e-mail to {to} in {Fixture.MailDirectory} within 15 s (the outbox is dispatched every second).");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()

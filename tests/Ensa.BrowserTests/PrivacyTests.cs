@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+using Ensa.BrowserTests.Infrastructure;
+using Ensa.BrowserTests.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace Ensa.BrowserTests;
+
+public sealed partial class PrivacyTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public async Task CentralUser_RunsARemovalRequestToCompletion()
+    {
+        const string reference = "BUN 2026/911";
+        var sara = await NewVisitorAsync();
+        var start = await (await LoginPage.OpenAsync(sara)).SignInAsDemoAsync("Central granskare", "Mittköpings kommun", "Sara Nilsson");
+        await start.FollowMenuAsync("Registrerades rättigheter");
+        var privacy = await PrivacyPage.ExpectAsync(sara);
+        var rightsCase = await privacy.RecordRemovalAsync(reference, "Ekbackeskolan 4–9");
+        await Expect(rightsCase.Progress).ToHaveTextAsync("0 av 1");
+        await Screenshots.SaveAsync(sara.Page, "privacy-case");
+
+        // Petra Sjöberg, the local system administrator of Nordlär Samhälle at Ekbackeskolan 4–9, has no Ensa account.
+        var mail = await WaitForMailAsync("petra.sjoberg@mittkoping.example", reference);
+        var link = TaskLink().Match(mail.Text);
+        Assert.True(link.Success, mail.Text);
+        Assert.DoesNotMatch(@"\d{6,8}-?\d{4}", mail.Text);
+        const string heading = "Radera uppgifter i Nordlär Samhälle 7–9, digital del";
+        var petra = await NewVisitorAsync();
+        var task = await TaskAnswerPage.OpenAsync(petra, link.Value, heading);
+        await Screenshots.SaveAsync(petra.Page, "privacy-task");
+        await task.AnswerRemovedAsync("Kontot borttaget i tjänsten.", heading);
+        await Expect(task.Done).ToContainTextAsync("Uppgiften är besvarad");
+
+        await sara.Page.ReloadAsync();
+        await sara.ArriveAsync($"Ärende {reference}");
+        await Expect(rightsCase.Progress).ToHaveTextAsync("1 av 1");
+        await Expect(rightsCase.State).ToContainTextAsync("Avslutat");
+        await rightsCase.OpenReportAsync(reference);
+        await Expect(sara.Page.GetByRole(Microsoft.Playwright.AriaRole.Cell, new() { Name = "Kontot borttaget i tjänsten." })).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(sara.Page, "privacy-report");
+    }
+
+    [GeneratedRegex(@"https?://\S+/Tasks/[0-9a-f]{64}")]
+    private static partial Regex TaskLink();
+}
