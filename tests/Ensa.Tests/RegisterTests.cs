@@ -191,6 +191,17 @@ public sealed class RegisterTests(EnsaAppFactory app) : IClassFixture<EnsaAppFac
     }
 
     [Fact]
+    public async Task StartPage_CentralDepartment_ShowsGapsAndOpenRightsCases_OthersDoNot()
+    {
+        using var sara = await app.SignInAs(Roles.CentralReviewer);
+        var start = await sara.GetPageAsync("/");
+        Assert.True(int.Parse(start.Figure("Brister i registret"), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        Assert.Equal("0", start.Figure("Pågående rättighetsärenden"));
+        using var anna = await app.SignInAs(Roles.Requester);
+        Assert.DoesNotContain("Brister i registret", EnsaClient.Text(await anna.GetPageAsync("/"), ".figures dt"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pages_InEnglish_AreFullyTranslated()
     {
         using var sara = await app.SignInAs(Roles.CentralReviewer);

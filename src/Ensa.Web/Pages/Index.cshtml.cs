@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ensa.Web.Pages;
 
 /// <summary>The start page: what the user's roles let them see, with figures from the data.</summary>
-public sealed class IndexModel(EnsaDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(EnsaDbContext db, TimeProvider clock, Ensa.Register.UseRegister register) : PageModel
 {
     public string DisplayName { get; private set; } = "";
     public string? OrganizerName { get; private set; }
@@ -22,6 +22,8 @@ public sealed class IndexModel(EnsaDbContext db, TimeProvider clock) : PageModel
     public int MyOpenRequests { get; private set; }
     public int? AwaitingMyApproval { get; private set; }
     public int? InReviewQueue { get; private set; }
+    public int? RegisterGaps { get; private set; }
+    public int? OpenRightsCases { get; private set; }
     public int UnreadNotifications { get; private set; }
     public int? ChangesLastWeek { get; private set; }
     public IReadOnlyList<UnitRow> MyUnits { get; private set; } = [];
@@ -51,7 +53,7 @@ public sealed class IndexModel(EnsaDbContext db, TimeProvider clock) : PageModel
                 .ToListAsync();
             MyUnits = MyUnits.OrderBy(u => u.Name, Format.Sorting).ToList();
             MyOpenRequests = await db.ResourceRequests.CountAsync(r => r.RequesterId == userId && r.Status != RequestStatus.InUse &&
-                r.Status != RequestStatus.NotApproved);
+                r.Status != RequestStatus.NotApproved && r.Status != RequestStatus.UseEnded);
             UnreadNotifications = await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null);
             if (MyUnits.Count > 0)
             {
@@ -59,7 +61,11 @@ public sealed class IndexModel(EnsaDbContext db, TimeProvider clock) : PageModel
                 AwaitingMyApproval = await db.ResourceRequests.CountAsync(r => r.Status == RequestStatus.AwaitingPrincipal && units.Contains(r.SchoolUnitId));
             }
             if (User.IsInRole(Ensa.Identity.Roles.CentralReviewer) || User.IsInRole(Ensa.Identity.Roles.SecurityCoordinator))
+            {
                 InReviewQueue = await db.ResourceRequests.CountAsync(r => r.Status == RequestStatus.InReview || r.Status == RequestStatus.AwaitingAgreement);
+                RegisterGaps = (await register.GapsAsync(DateOnly.FromDateTime(Format.ToSwedishTime(clock.GetUtcNow().UtcDateTime)))).Count;
+                OpenRightsCases = await db.RightsRequests.CountAsync(r => r.ClosedAt == null);
+            }
             if (User.IsInRole(Ensa.Identity.Roles.OrganizerAdmin))
             {
                 var now = clock.GetUtcNow().UtcDateTime;
