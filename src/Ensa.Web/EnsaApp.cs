@@ -50,6 +50,8 @@ public static class EnsaApp
         services.AddScoped<DemoData>();
         services.AddScoped<UserOrganizers>();
         services.AddScoped<RequestAccess>();
+        services.AddScoped<AgreementAccess>();
+        services.AddSingleton<ChromiumPdf>();
         services.AddScoped<Catalogue>();
         services.AddScoped<Ensa.Publishing.PublicList>();
         services.AddScoped<Ensa.Register.UseRegister>();
@@ -130,6 +132,7 @@ public static class EnsaApp
                 o.Conventions.AuthorizeFolder("/Review", Policies.Reviewer);
                 o.Conventions.AuthorizeFolder("/Register", Policies.Reviewer);
                 o.Conventions.AuthorizeFolder("/Purchasing", Policies.CentralReviewer);
+                o.Conventions.AuthorizeFolder("/Agreements", Policies.AgreementStaff);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToPage("/Account/AcceptInvitation");
