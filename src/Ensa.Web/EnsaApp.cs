@@ -133,6 +133,7 @@ public static class EnsaApp
                 o.Conventions.AuthorizeFolder("/Register", Policies.Reviewer);
                 o.Conventions.AuthorizeFolder("/Purchasing", Policies.CentralReviewer);
                 o.Conventions.AuthorizeFolder("/Agreements", Policies.AgreementStaff);
+                o.Conventions.AuthorizeFolder("/Supplier", Policies.SupplierUser);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToPage("/Account/AcceptInvitation");

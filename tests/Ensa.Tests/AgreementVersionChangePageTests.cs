@@ -56,6 +56,10 @@ public sealed class AgreementVersionChangePageTests(EnsaAppFactory app) : IClass
         Assert.Equal("Säkerhetskopiorna ska ligga hos er själva.", await app.WithDbAsync(db =>
             db.Agreements.IgnoreQueryFilters().Where(a => a.Id == id).Select(a => a.ObjectionReason).SingleAsync()));
 
+        // The supplier sees the objection and its reason in its portal.
+        using var elin = await app.SignInAs(Roles.SupplierUser);
+        Assert.Contains("Säkerhetskopiorna ska ligga hos er själva.", EnsaClient.Text(await elin.GetPageAsync("/Supplier"), "ul.objections"), StringComparison.Ordinal);
+
         page = await lisa.FollowAsync(await lisa.SubmitAsync(url, Form("Accept")));
         Assert.Null(page.QuerySelector("section.version-change"));
         Assert.Contains("Ny version godtagen", EnsaClient.Text(page, "ol.timeline"), StringComparison.Ordinal);
