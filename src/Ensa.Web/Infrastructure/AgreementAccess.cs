@@ -25,6 +25,15 @@ public sealed class AgreementAccess(EnsaDbContext db, IAuthorizationService auth
         return AgreementActor.OrganizerStaff(userId, User.FindFirstValue(EnsaClaimTypes.DisplayName) ?? "", roles);
     }
 
+    /// <summary>The organizer's agreement for a resource that matters most to a request: one in force, else the latest.</summary>
+    public async Task<(Guid Id, AgreementStatus Status)?> ForResourceAsync(Guid resourceId)
+    {
+        var rows = await db.Agreements.Where(a => a.ResourceId == resourceId)
+            .Select(a => new { a.Id, a.Status, a.UpdatedAt }).ToListAsync();
+        var best = rows.OrderByDescending(a => a.Status == AgreementStatus.InForce).ThenByDescending(a => a.UpdatedAt).FirstOrDefault();
+        return best is null ? null : (best.Id, best.Status);
+    }
+
     /// <summary>The agreement with its timeline, signatories and deviations, or null (the page answers 404).</summary>
     public async Task<Agreement?> LoadAsync(Guid id, bool withDocument = false)
     {
