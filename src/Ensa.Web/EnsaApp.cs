@@ -156,6 +156,8 @@ public static class EnsaApp
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<AgreementReminders>();
+        services.AddHostedService(sp => sp.GetRequiredService<AgreementReminders>());
     }
 
     internal static void ConfigureDatabase(DbContextOptionsBuilder options, IConfiguration configuration, string contentRoot)
