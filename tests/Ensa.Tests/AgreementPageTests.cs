@@ -179,6 +179,39 @@ public sealed class AgreementPageTests(EnsaAppFactory app) : IClassFixture<EnsaA
         // The reviewer's refusal to approve without its own review, and the sending back to the supplier.
         page = await sara.FollowAsync(await sara.SubmitAsync(url, Form("Return"), new Dictionary<string, string> { ["Comment"] = "Ange lagringsplats för loggar." }));
         Assert.Equal("Skickat till leverantören", Status(page));
+        // The supplier (Numerix has no portal user in the demo; one is made here) sees what to change, not the review.
+        var numerix = await app.WithDbAsync(db => db.Suppliers.Where(s => s.Name.StartsWith("Numerix")).Select(s => s.Id).SingleAsync());
+        var user = await app.CreateUserWithPasswordAsync("per.gran@numerix.example", "Numerix-lösenord-2026!", Role.Requester);
+        await app.WithDbAsync(async db =>
+        {
+            await db.Memberships.IgnoreQueryFilters().Where(m => m.UserId == user.Id).ExecuteDeleteAsync();
+            await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.SupplierId, numerix));
+            return true;
+        });
+        using var per = app.NewClient();
+        await per.FollowAsync(await per.SignInWithPasswordAsync("per.gran@numerix.example", "Numerix-lösenord-2026!"));
+        var portal = EnsaClient.Text(await per.GetPageAsync("/Supplier"), "main");
+        Assert.Contains("Ange lagringsplats för loggar.", portal, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kryptering i vila", portal, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Roles.Requester)]
+    [InlineData(Roles.Principal)]
+    public async Task Step_ByRequesterOrPrincipal_IsRefused(string role)
+    {
+        var id = await DemoAgreementAsync();
+        using var client = await app.SignInAs(role);
+        // A valid token of their own, posted to an agreement step.
+        var form = (await client.GetPageAsync("/")).QuerySelector<IHtmlFormElement>("form[action='/Account/Logout']")!;
+        form.Action = $"/Agreements/{id}?handler=Terminate";
+        var response = await client.SubmitAsync("/", form, new Dictionary<string, string>
+        {
+            ["TerminatedOn"] = "2026-01-01", ["Disposition"] = "Deleted", ["Confirmation"] = "x",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(AgreementStatus.InForce, await app.WithDbAsync(db => db.Agreements.IgnoreQueryFilters().Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
     }
 
     [Fact]

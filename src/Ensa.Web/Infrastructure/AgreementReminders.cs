@@ -25,6 +25,8 @@ public sealed class AgreementReminders(IServiceScopeFactory scopes, IConfigurati
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = configuration.GetValue("Agreements:ReminderInterval", TimeSpan.FromHours(1));
+        // Not in the middle of start-up (migrations, demo data); reminders are days ahead, a minute's wait costs nothing.
+        await Task.Delay(configuration.GetValue("Agreements:ReminderFirstRun", TimeSpan.FromMinutes(1)), clock, stoppingToken);
         using var timer = new PeriodicTimer(interval, clock);
         do
         {

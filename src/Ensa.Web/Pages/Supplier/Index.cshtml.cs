@@ -14,7 +14,8 @@ namespace Ensa.Web.Pages.SupplierPortal;
 public sealed class IndexModel(EnsaDbContext db) : PageModel
 {
     public sealed record ResourceRow(Guid Id, string Name, int? Published, int? Draft);
-    public sealed record Waiting(string Organizer, string Resource, Guid ResourceId, DateTime Since);
+    /// <summary><see cref="Comment"/>: what the organizer asked the supplier to change when it sent the agreement back.</summary>
+    public sealed record Waiting(string Organizer, string Resource, Guid ResourceId, DateTime Since, string? Comment);
     public sealed record Objection(string Organizer, string Resource, int? Version, DateTime At, string Reason);
 
     public string SupplierName { get; private set; } = "";
@@ -38,7 +39,9 @@ public sealed class IndexModel(EnsaDbContext db) : PageModel
         var mine = db.Agreements.IgnoreQueryFilters().Where(a => a.SupplierId == supplierId);
         WaitingFor = await mine.Where(a => a.Status == AgreementStatus.SentToSupplier)
             .Select(a => new Waiting(db.Organizers.Where(o => o.Id == a.OrganizerId).Select(o => o.Name).First(),
-                db.LearningResources.Where(r => r.Id == a.ResourceId).Select(r => r.Name).First(), a.ResourceId, a.UpdatedAt))
+                db.LearningResources.Where(r => r.Id == a.ResourceId).Select(r => r.Name).First(), a.ResourceId, a.UpdatedAt,
+                db.AgreementEvents.IgnoreQueryFilters().Where(e => e.AgreementId == a.Id && e.Kind == AgreementEventKind.ReturnedToSupplier)
+                    .OrderByDescending(e => e.At).Select(e => e.Comment).FirstOrDefault()))
             .ToListAsync();
         Objections = await mine.Where(a => a.ObjectedAt != null)
             .Select(a => new Objection(db.Organizers.Where(o => o.Id == a.OrganizerId).Select(o => o.Name).First(),
