@@ -124,6 +124,10 @@ public sealed class AgreementPageTests(EnsaAppFactory app) : IClassFixture<EnsaA
         };
         page = await EnsaClient.ParseAsync(await lisa.SubmitWithFileAsync(url, Form("Sign"), signing, "Signing.Document", "avtal.pdf", "MZ not a pdf"u8.ToArray()));
         Assert.Contains("PDF", Errors(page), StringComparison.Ordinal);
+        var tooLarge = new byte[SignedAgreementDocument.MaxBytes + 1];
+        "%PDF-1.4\n"u8.CopyTo(tooLarge);
+        page = await EnsaClient.ParseAsync(await lisa.SubmitWithFileAsync(url, Form("Sign"), signing, "Signing.Document", "stor.pdf", tooLarge));
+        Assert.Contains("20 MB", Errors(page), StringComparison.Ordinal);
         var pdf = "%PDF-1.4\n% signerat avtal\n%%EOF\n"u8.ToArray();
         page = await lisa.FollowAsync(await lisa.SubmitWithFileAsync(url, Form("Sign"), signing, "Signing.Document", "avtal.pdf", pdf));
         Assert.Equal("Signerat", Status(page));
