@@ -232,6 +232,32 @@ public sealed class AgreementPageTests(EnsaAppFactory app) : IClassFixture<EnsaA
     }
 
     [Fact]
+    public async Task Draft_BeforeTheSupplierDescribed_TakesTheDescriptionOncePublished()
+    {
+        var resource = await app.WithDbAsync(db => db.LearningResources
+            .Where(r => r.SupplierId != null && !db.SupplierDescriptions.Any(d => d.ResourceId == r.Id)).OrderByDescending(r => r.Name).Select(r => r.Name).FirstAsync());
+        using var sara = await app.SignInAs(Roles.CentralReviewer);
+        var url = await CreateAsync(sara, resource);
+        Assert.Null((await sara.GetPageAsync(url)).QuerySelector(Form("UseLatest")));
+        await app.WithDbAsync(async db =>
+        {
+            var r = await db.LearningResources.SingleAsync(x => x.Name == resource);
+            var supplier = AgreementActor.SupplierUser(Guid.NewGuid(), "Leverantören", r.SupplierId!.Value);
+            Assert.True(SupplierDescription.StartFirstDraft(supplier, r, app.Clock.GetUtcNow().UtcDateTime, out var draft).Succeeded);
+            var v1 = await db.SupplierDescriptions.FirstAsync(d => d.PublishedAt != null);
+            Assert.True(draft!.Edit(supplier, v1.Content(), app.Clock.GetUtcNow().UtcDateTime).Succeeded);
+            db.SupplierDescriptions.Add(draft);
+            Assert.True((await DescriptionPublishing.PublishAsync(db, supplier, draft, app.Clock.GetUtcNow().UtcDateTime)).Succeeded);
+            await db.SaveChangesAsync();
+            return true;
+        });
+        var page = await sara.FollowAsync(await sara.SubmitAsync(url, Form("UseLatest")));
+        Assert.Contains("Leverantörens nya beskrivning används", EnsaClient.Text(page, "ol.timeline"), StringComparison.Ordinal);
+        page = await sara.FollowAsync(await sara.SubmitAsync(url, Form("StartReview")));
+        Assert.Equal("Granskas", Status(page));
+    }
+
+    [Fact]
     public async Task Post_WithoutAntiforgeryToken_IsRefused()
     {
         var id = await DemoAgreementAsync();

@@ -188,6 +188,21 @@ public sealed class Agreement : IOrganizerOwned, IAudited
         return Result.Ok;
     }
 
+    /// <summary>Before signing, the agreement takes the supplier's latest published description: a draft made before the
+    /// supplier described the resource, or a newer version published during the review (which then starts again).</summary>
+    public Result UseDescription(AgreementActor actor, SupplierDescription description, DateTime now)
+    {
+        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
+        if (Status is not (AgreementStatus.Draft or AgreementStatus.SupplierCompleted or AgreementStatus.UnderReview))
+            return new DomainError("Agreement.NotEditable");
+        if (description.Version <= (DescriptionVersion ?? 0)) return new DomainError("Agreement.NotNewerVersion");
+        var from = DescriptionVersion;
+        if (Attach(description) is { } error) return error;
+        if (Status == AgreementStatus.UnderReview) ClearReviews();
+        Log(AgreementEventKind.DescriptionUpdated, actor, now, Invariant($"{from?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"} → {description.Version}"));
+        return Result.Ok;
+    }
+
     public Result RecordReview(AgreementActor actor, string? notes, DateTime now)
     {
         if (!actor.IsReviewer) return new DomainError("Agreement.NotReviewer");

@@ -29,6 +29,7 @@ public enum AgreementEventKind
     Expired,
     ReviewReminderSent,
     EndReminderSent,
+    DescriptionUpdated,
 }
 
 /// <summary>One step in an agreement's timeline: what happened, who did it (null: Ensa itself) and when.</summary>

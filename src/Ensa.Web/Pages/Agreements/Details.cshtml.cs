@@ -98,6 +98,14 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
     public Task<IActionResult> OnPostStartReviewAsync(Guid id) =>
         ActAsync(id, now => Current.StartReview(Actor, now), "Agreement.ReviewStarted");
 
+    public Task<IActionResult> OnPostUseLatestAsync(Guid id) => ActAsync(id, async now =>
+    {
+        var latest = await db.SupplierDescriptions
+            .Where(d => d.ResourceId == Current.ResourceId && d.SupplierId == Current.SupplierId && d.PublishedAt != null)
+            .OrderByDescending(d => d.Version).FirstOrDefaultAsync();
+        return latest is null ? new DomainError("Agreement.DescriptionMissing") : Current.UseDescription(Actor, latest, now);
+    }, "Agreement.DescriptionUsed");
+
     public Task<IActionResult> OnPostReviewAsync(Guid id) =>
         ActAsync(id, now => Current.RecordReview(Actor, Notes, now), "Agreement.ReviewSaved");
 
