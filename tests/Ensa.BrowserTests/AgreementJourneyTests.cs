@@ -90,6 +90,10 @@ public sealed partial class AgreementJourneyTests(BrowserFixture fixture) : Brow
         await Expect(agreement.Status).ToHaveTextAsync("Signerat");
         await Expect(agreement.Timeline).ToContainTextAsync("Signerat");
         await Screenshots.SaveAsync(lisa.Page, "agreement-signed");
+
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        agreement = await agreement.PutInForceAsync(today, today.AddYears(1), today.AddYears(3));
+        await Expect(agreement.Status).ToHaveTextAsync("Gäller");
     }
 
     /// <summary>Waits (at most 15 s) for the outbox dispatcher to write the e-mail to this address.</summary>

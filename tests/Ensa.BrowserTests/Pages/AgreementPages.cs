@@ -82,6 +82,15 @@ public sealed class AgreementPage(Visitor visitor, string resource) : EnsaPage(v
         return await response.BodyAsync();
     }
 
+    public async Task<AgreementPage> PutInForceAsync(DateOnly from, DateOnly review, DateOnly end)
+    {
+        static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await Page.GetByLabel("Gäller från", new() { Exact = true }).FillAsync(Day(from));
+        await Page.GetByLabel("Omprövas senast", new() { Exact = true }).FillAsync(Day(review));
+        await Page.GetByLabel("Upphör", new() { Exact = true }).FillAsync(Day(end));
+        return await PressAsync("Sätt avtalet i kraft");
+    }
+
     public async Task<AgreementPage> RecordSigningAsync((string Name, string Title) organizer, (string Name, string Title) supplier, DateOnly on, string file, byte[] pdf)
     {
         var day = on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
