@@ -50,6 +50,8 @@ public static class EnsaApp
         services.AddScoped<DemoData>();
         services.AddScoped<UserOrganizers>();
         services.AddScoped<RequestAccess>();
+        services.AddScoped<AgreementAccess>();
+        services.AddSingleton<ChromiumPdf>();
         services.AddScoped<Catalogue>();
         services.AddScoped<Ensa.Publishing.PublicList>();
         services.AddScoped<Ensa.Register.UseRegister>();
@@ -135,6 +137,8 @@ public static class EnsaApp
                 o.Conventions.AuthorizeFolder("/Register", Policies.Reviewer);
                 o.Conventions.AuthorizeFolder("/Privacy", Policies.Reviewer);
                 o.Conventions.AuthorizeFolder("/Purchasing", Policies.CentralReviewer);
+                o.Conventions.AuthorizeFolder("/Agreements", Policies.AgreementStaff);
+                o.Conventions.AuthorizeFolder("/Supplier", Policies.SupplierUser);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToPage("/Account/AcceptInvitation");
@@ -158,6 +162,8 @@ public static class EnsaApp
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<AgreementReminders>();
+        services.AddHostedService(sp => sp.GetRequiredService<AgreementReminders>());
     }
 
     internal static void ConfigureDatabase(DbContextOptionsBuilder options, IConfiguration configuration, string contentRoot)

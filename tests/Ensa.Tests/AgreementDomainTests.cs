@@ -712,4 +712,43 @@ public sealed class AgreementDomainTests
         Assert.Equal((v3.Id, Now.AddDays(35)), (a.PendingDescriptionId!.Value, a.ObjectionDeadline!.Value));
         Assert.Null(a.ObjectionReason);
     }
+
+    [Fact]
+    public void Reminders_DueWithinSixtyDays_OncePerDate_MovedDateRemindsAgain()
+    {
+        var a = In(AgreementStatus.InForce);
+        Assert.True(a.SetDates(Admin, Today.AddDays(61), Today.AddDays(200), Now).Succeeded);
+        Assert.Empty(a.DueReminders(Now));
+        Assert.True(a.SetDates(Admin, Today.AddDays(60), Today.AddDays(200), Now).Succeeded);
+        var due = Assert.Single(a.DueReminders(Now));
+        Assert.Equal((AgreementReminder.ReviewDate, Today.AddDays(60)), due);
+        Assert.True(a.RecordReminder(due.Kind, due.Date, Now).Succeeded);
+        Assert.Equal("Agreement.AlreadyReminded", a.RecordReminder(due.Kind, due.Date, Now).Error?.Code);
+        Assert.Empty(a.DueReminders(Now));
+        Assert.False(a.Events.Single(e => e.Kind == AgreementEventKind.ReviewReminderSent).IsVisibleToSupplier);
+        // The review date moved: that date gets its own reminder.
+        Assert.True(a.SetDates(Admin, Today.AddDays(50), Today.AddDays(200), Now).Succeeded);
+        Assert.Equal((AgreementReminder.ReviewDate, Today.AddDays(50)), Assert.Single(a.DueReminders(Now)));
+        // Not in force: nothing to remind of.
+        Assert.Empty(In(AgreementStatus.Signed).DueReminders(Now));
+    }
+
+    [Fact]
+    public void UseDescription_DraftAndReview_TakesNewerVersionAndRestartsReview()
+    {
+        var v1 = Published();
+        var draft = Draft();
+        Assert.Equal("Agreement.NotManager", draft.UseDescription(Security, v1, Now).Error?.Code);
+        Assert.True(draft.UseDescription(Admin, v1, Now).Succeeded);
+        Assert.Equal(1, draft.DescriptionVersion);
+        Assert.Equal("Agreement.NotNewerVersion", draft.UseDescription(Admin, v1, Now).Error?.Code);
+
+        var review = In(AgreementStatus.UnderReview, v1);
+        Assert.True(review.RecordReview(Reviewer, "Bra", Now).Succeeded);
+        var v2 = NextVersion(v1, c => c with { Retention = "Ett läsår." });
+        Assert.True(review.UseDescription(Reviewer, v2, Now).Succeeded);
+        Assert.Equal(2, review.DescriptionVersion);
+        Assert.Null(review.ReviewedAt);
+        Assert.Equal("Agreement.NotEditable", In(AgreementStatus.InForce, v1).UseDescription(Admin, v2, Now).Error?.Code);
+    }
 }

@@ -16,6 +16,8 @@ public static class Policies
     public const string Reviewer = "Reviewer";
     /// <summary>May add and change entries in the shared catalogue of learning resources.</summary>
     public const string CatalogueEditor = "CatalogueEditor";
+    /// <summary>Works on the organizer's data processing agreements: reviewers, security coordinators, admins.</summary>
+    public const string AgreementStaff = "AgreementStaff";
     /// <summary>Resource policy: the record belongs to the organizer the user acts for.</summary>
     public const string SameOrganizer = "SameOrganizer";
 
@@ -27,6 +29,7 @@ public static class Policies
             options.AddPolicy(role, p => p.RequireRole(role));
         options.AddPolicy(Reviewer, p => p.RequireRole(Roles.CentralReviewer, Roles.SecurityCoordinator));
         options.AddPolicy(CatalogueEditor, p => p.RequireRole(Catalogue.EditorRoles));
+        options.AddPolicy(AgreementStaff, p => p.RequireRole(AgreementAccess.StaffRoles));
         options.AddPolicy(SameOrganizer, p => p.AddRequirements(new SameOrganizerRequirement()));
     }
 }

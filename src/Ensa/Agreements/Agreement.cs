@@ -18,6 +18,9 @@ public enum AgreementStatus
     Expired,
 }
 
+/// <summary>A date of an agreement in force that someone must act on before it comes.</summary>
+public enum AgreementReminder { ReviewDate, EndDate }
+
 /// <summary>How the supplier confirmed what became of the data when the agreement ended.</summary>
 public enum DataDisposition { Returned, Deleted, ReturnedThenDeleted }
 
@@ -185,6 +188,21 @@ public sealed class Agreement : IOrganizerOwned, IAudited
         return Result.Ok;
     }
 
+    /// <summary>Before signing, the agreement takes the supplier's latest published description: a draft made before the
+    /// supplier described the resource, or a newer version published during the review (which then starts again).</summary>
+    public Result UseDescription(AgreementActor actor, SupplierDescription description, DateTime now)
+    {
+        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
+        if (Status is not (AgreementStatus.Draft or AgreementStatus.SupplierCompleted or AgreementStatus.UnderReview))
+            return new DomainError("Agreement.NotEditable");
+        if (description.Version <= (DescriptionVersion ?? 0)) return new DomainError("Agreement.NotNewerVersion");
+        var from = DescriptionVersion;
+        if (Attach(description) is { } error) return error;
+        if (Status == AgreementStatus.UnderReview) ClearReviews();
+        Log(AgreementEventKind.DescriptionUpdated, actor, now, Invariant($"{from?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"} → {description.Version}"));
+        return Result.Ok;
+    }
+
     public Result RecordReview(AgreementActor actor, string? notes, DateTime now)
     {
         if (!actor.IsReviewer) return new DomainError("Agreement.NotReviewer");
@@ -346,6 +364,36 @@ public sealed class Agreement : IOrganizerOwned, IAudited
         Log(AgreementEventKind.Terminated, actor, now, DispositionConfirmation);
         return Result.Ok;
     }
+
+    /// <summary>How long before the review date and the end date Ensa reminds.</summary>
+    public static readonly int ReminderDaysBefore = 60;
+
+    /// <summary>The reminders due at <paramref name="now"/>: a review or end date within <see cref="ReminderDaysBefore"/>
+    /// days that has had no reminder yet. The timeline records each reminder with its date, so a date moved later gets
+    /// one reminder of its own. Needs <see cref="Events"/> loaded.</summary>
+    public IReadOnlyList<(AgreementReminder Kind, DateOnly Date)> DueReminders(DateTime now)
+    {
+        if (Status != AgreementStatus.InForce) return [];
+        var horizon = DateOnly.FromDateTime(now).AddDays(ReminderDaysBefore);
+        var due = new List<(AgreementReminder, DateOnly)>();
+        if (ReviewDate is { } review && review <= horizon && !Reminded(AgreementEventKind.ReviewReminderSent, review)) due.Add((AgreementReminder.ReviewDate, review));
+        if (EndDate is { } end && end <= horizon && !Reminded(AgreementEventKind.EndReminderSent, end)) due.Add((AgreementReminder.EndDate, end));
+        return due;
+    }
+
+    /// <summary>Ensa has reminded of <paramref name="date"/>: kept on the timeline, so it is never sent twice.</summary>
+    public Result RecordReminder(AgreementReminder kind, DateOnly date, DateTime now)
+    {
+        if (Status != AgreementStatus.InForce) return new DomainError("Agreement.NotInForce");
+        var eventKind = kind == AgreementReminder.ReviewDate ? AgreementEventKind.ReviewReminderSent : AgreementEventKind.EndReminderSent;
+        if (Reminded(eventKind, date)) return new DomainError("Agreement.AlreadyReminded");
+        Log(eventKind, AgreementActor.System, now, DateText(date));
+        return Result.Ok;
+    }
+
+    private bool Reminded(AgreementEventKind kind, DateOnly date) => _events.Exists(e => e.Kind == kind && e.Comment == DateText(date));
+
+    private static string DateText(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Run by Ensa after the end date has passed.</summary>
     public Result Expire(DateTime now)

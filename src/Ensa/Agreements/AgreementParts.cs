@@ -27,6 +27,9 @@ public enum AgreementEventKind
     VersionChangeObjected,
     Terminated,
     Expired,
+    ReviewReminderSent,
+    EndReminderSent,
+    DescriptionUpdated,
 }
 
 /// <summary>One step in an agreement's timeline: what happened, who did it (null: Ensa itself) and when.</summary>
@@ -60,7 +63,7 @@ public sealed class AgreementEvent : IOrganizerOwned
 
     /// <summary>The organizer's internal review stays internal; everything else on the timeline concerns the supplier too.</summary>
     public bool IsVisibleToSupplier => Kind is not (AgreementEventKind.ReviewRecorded or AgreementEventKind.SecurityReviewRecorded
-        or AgreementEventKind.RegistryNumberRecorded);
+        or AgreementEventKind.RegistryNumberRecorded or AgreementEventKind.ReviewReminderSent or AgreementEventKind.EndReminderSent);
 }
 
 public enum AgreementParty { Organizer, Supplier }

@@ -177,8 +177,10 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited
         return Result.Ok;
     }
 
-    /// <summary>Step 2 → 3. An approval waits when an agreement is needed and none is in force.</summary>
-    public Result Decide(Actor actor, ResourceReview review, Decision decision, string? conditions, string? reason, DateTime now)
+    /// <summary>Step 2 → 3. An approval waits when an agreement is needed and none is in force
+    /// (<paramref name="agreementInForce"/>: the organizer has an agreement in force for the resource).</summary>
+    public Result Decide(Actor actor, ResourceReview review, Decision decision, string? conditions, string? reason, DateTime now,
+        bool agreementInForce = false)
     {
         if (!actor.IsReviewer) return new DomainError("Request.NotReviewer");
         if (actor.UserId == RequesterId) return new DomainError("Request.OwnRequest");
@@ -190,7 +192,7 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited
         if (decision == Decision.ApprovedWithConditions && string.IsNullOrWhiteSpace(conditions)) return new DomainError("Request.ConditionsMissing");
         if (decision == Decision.NotApproved && string.IsNullOrWhiteSpace(reason)) return new DomainError("Request.ReasonMissing");
 
-        if (decision != Decision.NotApproved && review.AgreementNeed == AgreementNeed.Needed)
+        if (decision != Decision.NotApproved && review.AgreementNeed == AgreementNeed.Needed && !agreementInForce)
         {
             if (Status != RequestStatus.AwaitingAgreement)
             {

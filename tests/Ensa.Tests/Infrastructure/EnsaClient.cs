@@ -65,6 +65,25 @@ public sealed class EnsaClient(HttpClient http) : IDisposable
         return http.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>Like <see cref="SubmitAsync(string, string, IReadOnlyDictionary{string, string}?)"/> for a form with a file
+    /// field: posts multipart/form-data with <paramref name="file"/> as <paramref name="fileField"/>.</summary>
+    public async Task<HttpResponseMessage> SubmitWithFileAsync(string pageUrl, string formSelector, IReadOnlyDictionary<string, string> values,
+        string fileField, string fileName, byte[] file)
+    {
+        var document = await GetPageAsync(pageUrl);
+        var form = document.QuerySelectorAll<IHtmlFormElement>(formSelector).FirstOrDefault()
+                   ?? throw new InvalidOperationException($"No form '{formSelector}' on {pageUrl}.");
+        var content = new MultipartFormDataContent();
+        foreach (var input in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden" && i.Name is { Length: > 0 }))
+            if (!values.ContainsKey(input.Name!)) content.Add(new StringContent(input.Value), input.Name!);
+        foreach (var (name, value) in values) content.Add(new StringContent(value), name);
+        var bytes = new ByteArrayContent(file);
+        bytes.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        content.Add(bytes, fileField, fileName);
+        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : pageUrl;
+        return await http.PostAsync(action, content);
+    }
+
     /// <summary>Posts without any antiforgery token, as a cross-site attacker would.</summary>
     public Task<HttpResponseMessage> PostWithoutTokenAsync(string url, IReadOnlyDictionary<string, string> values) =>
         http.PostAsync(url, new FormUrlEncodedContent(values));

@@ -11,7 +11,8 @@ namespace Ensa.Web.Pages.Requests;
 
 /// <summary>The one record of a request: what was asked, where it stands, every step so far, and what the viewer may
 /// do next (the requester submits, the unit's principal approves or sends back).</summary>
-public sealed class DetailsModel(EnsaDbContext db, RequestAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(EnsaDbContext db, RequestAccess access, AgreementAccess agreements, TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public string? Comment { get; set; }
 
@@ -27,6 +28,8 @@ public sealed class DetailsModel(EnsaDbContext db, RequestAccess access, TimePro
     public ResourceReview? Review { get; private set; }
     public string? FrameworkAgreementName { get; private set; }
     public string? RegisteransvarigName { get; private set; }
+    /// <summary>While the request waits for an agreement: the organizer's agreement for the resource, if any.</summary>
+    public (Guid Id, Ensa.Agreements.AgreementStatus Status)? Agreement { get; private set; }
 
     // What the viewer may do: the domain's own rules, so no button is shown that would be refused.
     public bool CanEdit => Actor.UserId == Current.RequesterId && Current.Status is RequestStatus.Draft or RequestStatus.SentBack;
@@ -70,6 +73,9 @@ public sealed class DetailsModel(EnsaDbContext db, RequestAccess access, TimePro
     {
         if (await access.LoadAsync(id) is not var (request, actor)) return false;
         (Current, Actor) = (request, actor);
+        Agreement = request.Status == RequestStatus.AwaitingAgreement && request.ResourceId is { } forResource
+            ? await agreements.ForResourceAsync(forResource)
+            : null;
         if (request.ResourceId is { } resourceId)
         {
             var resource = await db.LearningResources.AsNoTracking().Where(r => r.Id == resourceId)

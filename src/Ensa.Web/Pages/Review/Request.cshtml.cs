@@ -10,7 +10,8 @@ namespace Ensa.Web.Pages.Review;
 
 /// <summary>Step 2 for one request: the reviewer's structured review, the security coordinator's part, the link to
 /// the catalogue, what other organizers shared, the decision, and a later re-review.</summary>
-public sealed class RequestModel(EnsaDbContext db, RequestAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class RequestModel(EnsaDbContext db, RequestAccess access, AgreementAccess agreements, TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class ReviewInput
     {
@@ -50,6 +51,8 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, TimePro
     public string RequesterName { get; private set; } = "";
     public IReadOnlyList<(Guid Id, string Name)> Catalogue { get; private set; } = [];
     public IReadOnlyList<SharedReview> OtherOrganizers { get; private set; } = [];
+    /// <summary>The organizer's agreement for the linked resource, if any.</summary>
+    public (Guid Id, Ensa.Agreements.AgreementStatus Status)? Agreement { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -87,7 +90,8 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, TimePro
     public Task<IActionResult> OnPostDecideAsync(Guid id) => ActAsync(id, now =>
         Task.FromResult(Review is null
             ? new Common.DomainError("Request.ReviewMissing")
-            : Current.Decide(Actor, Review, DecisionChoice, Conditions, Reason, now)), "Review.DecisionSaved");
+            : Current.Decide(Actor, Review, DecisionChoice, Conditions, Reason, now,
+                agreementInForce: Agreement?.Status == Ensa.Agreements.AgreementStatus.InForce)), "Review.DecisionSaved");
 
     public Task<IActionResult> OnPostReopenAsync(Guid id) => ActAsync(id, now =>
     {
@@ -128,6 +132,7 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, TimePro
         RequesterName = await db.Users.Where(u => u.Id == request.RequesterId).Select(u => u.DisplayName).SingleAsync();
         Catalogue = (await db.LearningResources.Select(r => new { r.Id, r.Name }).ToListAsync())
             .OrderBy(r => r.Name, Format.Sorting).Select(r => (r.Id, r.Name)).ToList();
+        Agreement = request.ResourceId is { } linked ? await agreements.ForResourceAsync(linked) : null;
         if (request.ResourceId is { } resourceId)
         {
             // Only what other organizers chose to share, and only decided reviews.

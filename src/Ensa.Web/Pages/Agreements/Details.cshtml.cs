@@ -1,0 +1,238 @@
+using Ensa.Agreements;
+using Ensa.Common;
+using Ensa.Data;
+using Ensa.Identity;
+using Ensa.Mail;
+using Ensa.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Ensa.Web.Pages.Agreements;
+
+/// <summary>One agreement: its state and timeline, the organizer's parts, the supplier's description with the
+/// organizer's deviations field by field, the review, signing, entry into force, a supplier's version change and
+/// termination. Every step is a domain method; the page loads, calls it, saves and redirects.</summary>
+public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l,
+    UserManager<EnsaUser> users) : PageModel
+{
+    public sealed class SigningInput
+    {
+        public string? OrganizerName { get; set; }
+        public string? OrganizerTitle { get; set; }
+        public DateOnly? OrganizerSignedOn { get; set; }
+        public string? SupplierName { get; set; }
+        public string? SupplierTitle { get; set; }
+        public DateOnly? SupplierSignedOn { get; set; }
+        public IFormFile? Document { get; set; }
+    }
+
+    public sealed class DeviationInput
+    {
+        public string? Field { get; set; }
+        public string? OrganizerValue { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    [BindProperty] public PartsInput Parts { get; set; } = new();
+    [BindProperty] public string? Notes { get; set; }
+    [BindProperty] public string? Comment { get; set; }
+    [BindProperty] public SigningInput Signing { get; set; } = new();
+    [BindProperty] public DateOnly? InForceFrom { get; set; }
+    [BindProperty] public DateOnly? ReviewDate { get; set; }
+    [BindProperty] public DateOnly? EndDate { get; set; }
+    [BindProperty] public DateOnly? TerminatedOn { get; set; }
+    [BindProperty] public DataDisposition Disposition { get; set; }
+    [BindProperty] public string? Confirmation { get; set; }
+    [BindProperty] public string? ObjectionReason { get; set; }
+    [BindProperty] public string? RegistryNumber { get; set; }
+    [BindProperty] public DeviationInput Deviation { get; set; } = new();
+    [BindProperty] public Guid? DeviationId { get; set; }
+    [BindProperty] public string? InviteName { get; set; }
+    [BindProperty] public string? InviteEmail { get; set; }
+    public string SupplierContactName { get; private set; } = "";
+    public string SupplierContactEmail { get; private set; } = "";
+
+    public Agreement Current { get; private set; } = null!;
+    public AgreementActor Actor { get; private set; } = null!;
+    public string ResourceName { get; private set; } = "";
+    public string SupplierName { get; private set; } = "";
+    public SupplierDescription? Description { get; private set; }
+    public SupplierDescription? Pending { get; private set; }
+    public IReadOnlyDictionary<string, string> DescriptionFields { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyList<FieldChange> PendingChanges { get; private set; } = [];
+    /// <summary>Other organizers that have signed on the same description version: a count, never their documents.</summary>
+    public int OthersSigned { get; private set; }
+    public int? LatestPublishedVersion { get; private set; }
+    public string? SignedFileName { get; private set; }
+    public int? SignedFileSize { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        Parts = PartsInput.From(Current.Parts);
+        (InForceFrom, ReviewDate, EndDate) = (Current.InForceFrom, Current.ReviewDate, Current.EndDate);
+        RegistryNumber = Current.RegistryNumber;
+        return Page();
+    }
+
+    /// <summary>The signed copy as it was uploaded.</summary>
+    public async Task<IActionResult> OnGetSignedAsync(Guid id)
+    {
+        var agreement = await access.LoadAsync(id, withDocument: true);
+        if (agreement?.SignedDocument is not { } document) return NotFound();
+        return File(document.Content, "application/pdf", document.FileName);
+    }
+
+    public Task<IActionResult> OnPostPartsAsync(Guid id) =>
+        ActAsync(id, now => Current.EditOrganizerParts(Actor, Parts.ToParts(), now), "Agreement.PartsSaved");
+
+    public Task<IActionResult> OnPostRegistryAsync(Guid id) =>
+        ActAsync(id, now => Current.SetRegistryNumber(Actor, RegistryNumber ?? "", now), "Agreement.RegistrySaved");
+
+    public Task<IActionResult> OnPostSendAsync(Guid id) =>
+        ActAsync(id, now => Current.SendToSupplier(Actor, now), "Agreement.Sent");
+
+    public Task<IActionResult> OnPostStartReviewAsync(Guid id) =>
+        ActAsync(id, now => Current.StartReview(Actor, now), "Agreement.ReviewStarted");
+
+    public Task<IActionResult> OnPostUseLatestAsync(Guid id) => ActAsync(id, async now =>
+    {
+        var latest = await db.SupplierDescriptions
+            .Where(d => d.ResourceId == Current.ResourceId && d.SupplierId == Current.SupplierId && d.PublishedAt != null)
+            .OrderByDescending(d => d.Version).FirstOrDefaultAsync();
+        return latest is null ? new DomainError("Agreement.DescriptionMissing") : Current.UseDescription(Actor, latest, now);
+    }, "Agreement.DescriptionUsed");
+
+    public Task<IActionResult> OnPostReviewAsync(Guid id) =>
+        ActAsync(id, now => Current.RecordReview(Actor, Notes, now), "Agreement.ReviewSaved");
+
+    public Task<IActionResult> OnPostSecurityAsync(Guid id) =>
+        ActAsync(id, now => Current.RecordSecurityReview(Actor, Notes, now), "Agreement.SecuritySaved");
+
+    public Task<IActionResult> OnPostReturnAsync(Guid id) =>
+        ActAsync(id, now => Current.ReturnToSupplier(Actor, Comment ?? "", now), "Agreement.Returned");
+
+    public Task<IActionResult> OnPostApproveAsync(Guid id) =>
+        ActAsync(id, now => Current.ApproveForSigning(Actor, now), "Agreement.Approved");
+
+    public Task<IActionResult> OnPostSignAsync(Guid id) => ActAsync(id, async now =>
+    {
+        if (Signing.Document is not { } file) return new DomainError("SignedPdf.Empty");
+        // Refused before it is read: the size the client declares is checked again on the bytes by the domain.
+        if (file.Length > SignedAgreementDocument.MaxBytes) return new DomainError("SignedPdf.TooLarge", SignedAgreementDocument.MaxBytes / (1024 * 1024));
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer);
+        var today = DateOnly.FromDateTime(now);
+        SignatoryInput[] signatories =
+        [
+            new(AgreementParty.Organizer, Signing.OrganizerName ?? "", Signing.OrganizerTitle ?? "", Signing.OrganizerSignedOn ?? today),
+            new(AgreementParty.Supplier, Signing.SupplierName ?? "", Signing.SupplierTitle ?? "", Signing.SupplierSignedOn ?? today),
+        ];
+        var result = Current.RecordSigning(Actor, signatories, file.FileName, buffer.ToArray(), now);
+        if (result.Succeeded) db.SignedAgreementDocuments.Add(Current.SignedDocument!);
+        return result;
+    }, "Agreement.SigningSaved");
+
+    public Task<IActionResult> OnPostInForceAsync(Guid id) =>
+        ActAsync(id, now => InForceFrom is { } from
+            ? Current.PutInForce(Actor, from, ReviewDate, EndDate, now)
+            : new DomainError("Agreement.StartMissing"), "Agreement.PutInForce");
+
+    public Task<IActionResult> OnPostDatesAsync(Guid id) =>
+        ActAsync(id, now => Current.SetDates(Actor, ReviewDate, EndDate, now), "Agreement.DatesSaved");
+
+    public Task<IActionResult> OnPostTerminateAsync(Guid id) =>
+        ActAsync(id, now => TerminatedOn is { } on
+            ? Current.Terminate(Actor, on, Disposition, Confirmation ?? "", now)
+            : new DomainError("Agreement.TerminationDateMissing"), "Agreement.Terminated");
+
+    public Task<IActionResult> OnPostAcceptAsync(Guid id) => ActAsync(id, now => Pending is null
+        ? new DomainError("Agreement.NoVersionChange")
+        : Current.AcceptVersionChange(Actor, Pending, now), "Agreement.VersionAccepted");
+
+    public Task<IActionResult> OnPostObjectAsync(Guid id) =>
+        ActAsync(id, now => Current.ObjectToVersionChange(Actor, ObjectionReason ?? "", now), "Agreement.VersionObjected");
+
+    public Task<IActionResult> OnPostDeviationAsync(Guid id) => ActAsync(id, now => Description is null
+        ? new DomainError("Agreement.DescriptionMissing")
+        : Current.RecordDeviation(Actor, Description, Deviation.Field ?? "", Deviation.OrganizerValue ?? "", Deviation.Reason ?? "", now),
+        "Agreement.DeviationSaved");
+
+    public Task<IActionResult> OnPostRemoveDeviationAsync(Guid id) =>
+        ActAsync(id, now => Current.RemoveDeviation(Actor, DeviationId ?? Guid.Empty, now), "Agreement.DeviationRemoved");
+
+    /// <summary>Sends the supplier's contact a link to the supplier portal (the user invitation, for a supplier's
+    /// account): the link expires, and the account can only ever act for this supplier.</summary>
+    public Task<IActionResult> OnPostInviteAsync(Guid id) => ActAsync(id, async now =>
+    {
+        if (!Actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
+        var email = InviteEmail?.Trim() ?? "";
+        var name = InviteName?.Trim() ?? "";
+        if (!new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email) || email.Length == 0 || name.Length == 0)
+            return new DomainError("Agreement.InviteIncomplete");
+        var user = await users.FindByEmailAsync(email);
+        if (user is not null && user.SupplierId != Current.SupplierId) return new DomainError("Agreement.InviteOtherAccount");
+        if (user is null)
+        {
+            user = EnsaUser.Create(email, name, now);
+            user.SupplierId = Current.SupplierId;
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded) return new DomainError("Agreement.InviteIncomplete");
+        }
+        var (invitation, token) = Invitation.Create(Current.OrganizerId, user.Id, email, Actor.UserId, now);
+        db.Invitations.Add(invitation);
+        var link = Url.Page("/Account/AcceptInvitation", null, new { token }, Request.Scheme)!;
+        var organizer = User.FindFirst(EnsaClaimTypes.OrganizerName)?.Value ?? "";
+        db.OutboxMessages.Add(new OutboxMessage(email, l["Agreement.InviteMailSubject", organizer].Value,
+            l["Agreement.InviteMailBody", user.DisplayName, organizer, ResourceName, link, Format.DateTime(invitation.ExpiresAt)].Value, null, now));
+        return Result.Ok;
+    }, "Agreement.InviteSent");
+
+    private Task<IActionResult> ActAsync(Guid id, Func<DateTime, Result> action, string doneKey) =>
+        ActAsync(id, now => Task.FromResult(action(now)), doneKey);
+
+    /// <summary>Load, let the domain decide, save, redirect; or show the refusal on the page.</summary>
+    private async Task<IActionResult> ActAsync(Guid id, Func<DateTime, Task<Result>> action, string doneKey)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        var result = await action(clock.GetUtcNow().UtcDateTime);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("", l[result.Error!.Code, result.Error.Args]);
+            db.ChangeTracker.Clear();
+            await LoadAsync(id);
+            return Page();
+        }
+        await db.SaveChangesAsync();
+        TempData["Message"] = l[doneKey].Value;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        if (await access.LoadAsync(id) is not { } agreement) return false;
+        (Current, Actor) = (agreement, access.Actor());
+        ResourceName = await db.LearningResources.Where(r => r.Id == agreement.ResourceId).Select(r => r.Name).SingleAsync();
+        var supplier = await db.Suppliers.SingleAsync(s => s.Id == agreement.SupplierId);
+        (SupplierName, SupplierContactName, SupplierContactEmail) = (supplier.Name, supplier.ContactName, supplier.ContactEmail);
+        Description = agreement.DescriptionId is { } descriptionId ? await db.SupplierDescriptions.SingleAsync(d => d.Id == descriptionId) : null;
+        Pending = agreement.PendingDescriptionId is { } pendingId ? await db.SupplierDescriptions.SingleAsync(d => d.Id == pendingId) : null;
+        DescriptionFields = Description is null ? new Dictionary<string, string>() : DescriptionComparison.Fields(Description.Content());
+        PendingChanges = Description is not null && Pending is not null ? DescriptionComparison.Compare(Description.Content(), Pending.Content()) : [];
+        LatestPublishedVersion = await db.SupplierDescriptions
+            .Where(d => d.ResourceId == agreement.ResourceId && d.SupplierId == agreement.SupplierId && d.PublishedAt != null)
+            .MaxAsync(d => (int?)d.Version);
+        if (agreement.DescriptionId is { } signedOn)
+        {
+            OthersSigned = await db.Agreements.IgnoreQueryFilters()
+                .Where(a => a.DescriptionId == signedOn && a.OrganizerId != agreement.OrganizerId && a.SignedAt != null)
+                .Select(a => a.OrganizerId).Distinct().CountAsync();
+        }
+        var signed = await db.SignedAgreementDocuments.Where(d => d.AgreementId == id).Select(d => new { d.FileName, d.Size }).SingleOrDefaultAsync();
+        (SignedFileName, SignedFileSize) = (signed?.FileName, signed?.Size);
+        return true;
+    }
+}

@@ -1,0 +1,63 @@
+using Ensa.Agreements;
+using Ensa.Data;
+using Ensa.Organizers;
+using Ensa.Suppliers;
+using Ensa.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ensa.Web.Pages.Agreements;
+
+/// <summary>The whole agreement as one document: the main text of its template version, the Instruktion appendix, the
+/// sub-processor list and the signature block. Printed by the browser (print CSS) or as PDF by headless Chromium.</summary>
+public sealed class DocumentModel(EnsaDbContext db, AgreementAccess access, ChromiumPdf chromium, IWebHostEnvironment environment,
+    IRazorViewEngine views) : PageModel
+{
+    public Agreement Current { get; private set; } = null!;
+    public AgreementTemplate Template { get; private set; } = null!;
+    public SupplierDescription? Description { get; private set; }
+    public Organizer Organizer { get; private set; } = null!;
+    public Supplier Supplier { get; private set; } = null!;
+    public string ResourceName { get; private set; } = "";
+    /// <summary>Set when printing: the document must stand alone, so the stylesheet goes inside it.</summary>
+    public string? InlineStylesheet { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetPdfAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        InlineStylesheet = await System.IO.File.ReadAllTextAsync(Path.Combine(environment.WebRootPath, "css", "agreement.css"), HttpContext.RequestAborted);
+        var html = await RenderAsync();
+        var pdf = await chromium.PrintAsync(html, HttpContext.RequestAborted);
+        if (pdf is null) return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        return File(pdf, "application/pdf", $"PUB-avtal {ResourceName}.pdf");
+    }
+
+    /// <summary>The same markup as the page, rendered into a string.</summary>
+    private async Task<string> RenderAsync()
+    {
+        var found = views.FindView(PageContext, "_AgreementDocument", isMainPage: false);
+        if (found.View is not { } view) throw new InvalidOperationException("_AgreementDocument not found.");
+        await using var writer = new StringWriter();
+        var context = new ViewContext(PageContext, view, new ViewDataDictionary<DocumentModel>(ViewData, this), TempData, writer, new HtmlHelperOptions());
+        await view.RenderAsync(context);
+        return writer.ToString();
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        if (await access.LoadAsync(id) is not { } agreement) return false;
+        Current = agreement;
+        Template = await db.AgreementTemplates.SingleAsync(t => t.Id == agreement.TemplateId);
+        Description = agreement.DescriptionId is { } descriptionId ? await db.SupplierDescriptions.SingleAsync(d => d.Id == descriptionId) : null;
+        Organizer = await db.Organizers.SingleAsync(o => o.Id == agreement.OrganizerId);
+        Supplier = await db.Suppliers.SingleAsync(s => s.Id == agreement.SupplierId);
+        ResourceName = await db.LearningResources.Where(r => r.Id == agreement.ResourceId).Select(r => r.Name).SingleAsync();
+        return true;
+    }
+}

@@ -1,0 +1,188 @@
+using Ensa.Agreements;
+using Ensa.Common;
+using Ensa.Data;
+using Ensa.Resources;
+using Ensa.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Ensa.Web.Pages.SupplierPortal;
+
+/// <summary>The supplier describes one of its resources once (the Instruktion appendix and the sub-processors), as a
+/// versioned draft, and publishes it: every organizer starts from it, and agreements in force on an older version get
+/// notice of the change. Lists are rows of fields, with empty rows to add to, so the form works without JavaScript.</summary>
+public sealed class DescribeModel(EnsaDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public const int EmptyRows = 2;
+
+    public sealed class PersonalDataRow { public string? Name { get; set; } public bool Sensitive { get; set; } public bool PersonalIdentityNumber { get; set; } public string? Notes { get; set; } }
+    public sealed class LocationRow { public string? Description { get; set; } public string? CountryCode { get; set; } public bool Processing { get; set; } public bool Storage { get; set; } }
+    public sealed class TransferRow { public string? Recipient { get; set; } public string? CountryCode { get; set; } public TransferSafeguard Safeguard { get; set; } public string? Notes { get; set; } }
+    public sealed class SubProcessorRow
+    {
+        public string? Name { get; set; }
+        public string? OrganisationNumber { get; set; }
+        public string? Address { get; set; }
+        public string? Activities { get; set; }
+        public string? CountryCode { get; set; }
+        public TransferSafeguard? Safeguard { get; set; }
+    }
+
+    public sealed class InputModel
+    {
+        public string? SubjectMatter { get; set; }
+        public string? Nature { get; set; }
+        public string? Purposes { get; set; }
+        public List<DataSubjectKind> DataSubjects { get; set; } = [];
+        public string? DataSubjectsOther { get; set; }
+        public List<PersonalDataRow> PersonalData { get; set; } = [];
+        public string? ProcessingOperations { get; set; }
+        public string? Retention { get; set; }
+        public string? Deletion { get; set; }
+        public List<LocationRow> Locations { get; set; } = [];
+        public List<TransferRow> Transfers { get; set; } = [];
+        public string? SecurityMeasures { get; set; }
+        public string? Logging { get; set; }
+        public string? LogAccess { get; set; }
+        public string? AgreementContactName { get; set; }
+        public string? AgreementContactEmail { get; set; }
+        public string? AgreementContactPhone { get; set; }
+        public string? DataProtectionContactName { get; set; }
+        public string? DataProtectionContactEmail { get; set; }
+        public string? DataProtectionContactPhone { get; set; }
+        public List<SubProcessorRow> SubProcessors { get; set; } = [];
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public LearningResource Resource { get; private set; } = null!;
+    public SupplierDescription? Draft { get; private set; }
+    public SupplierDescription? Latest { get; private set; }
+    public int OrganizersInForce { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if ((Draft ?? Latest) is { } current) Input = ToInput(current.Content());
+        Pad();
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(Guid id) => ActAsync(id, publish: false);
+
+    public Task<IActionResult> OnPostPublishAsync(Guid id) => ActAsync(id, publish: true);
+
+    private async Task<IActionResult> ActAsync(Guid id, bool publish)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var actor = Actor();
+        var draft = Draft;
+        Result result = Result.Ok;
+        if (draft is null)
+        {
+            SupplierDescription? started;
+            result = Latest is null ? SupplierDescription.StartFirstDraft(actor, Resource, now, out started) : Latest.StartNextDraft(actor, now, out started);
+            if (result.Succeeded) draft = db.SupplierDescriptions.Add(started!).Entity;
+        }
+        if (result.Succeeded) result = draft!.Edit(actor, ToContent(Input), now);
+        if (result.Succeeded && publish)
+        {
+            result = await DescriptionPublishing.PublishAsync(db, actor, draft!, now);
+            // Organizers who asked this supplier for a description get it now.
+            if (result.Succeeded)
+            {
+                var asking = await db.Agreements.IgnoreQueryFilters()
+                    .Where(a => a.ResourceId == Resource.Id && a.SupplierId == actor.SupplierId && a.Status == AgreementStatus.SentToSupplier)
+                    .ToListAsync();
+                foreach (var agreement in asking) agreement.CompleteBySupplier(actor, draft!, now);
+            }
+        }
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("", l[result.Error!.Code, result.Error.Args]);
+            db.ChangeTracker.Clear();
+            await LoadAsync(id);
+            Pad();
+            return Page();
+        }
+        await db.SaveChangesAsync();
+        TempData["Message"] = l[publish ? "Describe.Published" : "Describe.Saved", draft!.Version].Value;
+        return RedirectToPage(new { id });
+    }
+
+    private AgreementActor Actor() => AgreementActor.SupplierUser(User.UserId()!.Value,
+        User.FindFirst(EnsaClaimTypes.DisplayName)?.Value ?? "", IndexModel.SupplierOf(User)!.Value);
+
+    /// <summary>Only the supplier's own resources: another supplier's answers 404.</summary>
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        if (IndexModel.SupplierOf(User) is not { } supplierId) return false;
+        if (await db.LearningResources.SingleOrDefaultAsync(r => r.Id == id && r.SupplierId == supplierId) is not { } resource) return false;
+        Resource = resource;
+        var versions = await db.SupplierDescriptions.Where(d => d.ResourceId == id && d.SupplierId == supplierId).OrderByDescending(d => d.Version).ToListAsync();
+        Draft = versions.FirstOrDefault(d => !d.IsPublished);
+        Latest = versions.FirstOrDefault(d => d.IsPublished);
+        OrganizersInForce = await db.Agreements.IgnoreQueryFilters()
+            .Where(a => a.ResourceId == id && a.SupplierId == supplierId && a.Status == AgreementStatus.InForce)
+            .Select(a => a.OrganizerId).Distinct().CountAsync();
+        return true;
+    }
+
+    private void Pad()
+    {
+        for (var i = 0; i < EmptyRows; i++)
+        {
+            Input.PersonalData.Add(new());
+            Input.Locations.Add(new());
+            Input.Transfers.Add(new());
+            Input.SubProcessors.Add(new());
+        }
+    }
+
+    private static string[] Lines(string? text) =>
+        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static bool Filled(string? s) => !string.IsNullOrWhiteSpace(s);
+
+    private static InstructionContent ToContent(InputModel i) => new()
+    {
+        SubjectMatter = i.SubjectMatter ?? "",
+        Nature = i.Nature ?? "",
+        Purposes = i.Purposes ?? "",
+        DataSubjects = [.. i.DataSubjects.Distinct().Select(k => new DataSubjectGroup(k, k == DataSubjectKind.Other && Filled(i.DataSubjectsOther) ? i.DataSubjectsOther!.Trim() : null))],
+        PersonalData = [.. i.PersonalData.Where(p => Filled(p.Name)).Select(p => new PersonalDataCategory(p.Name!.Trim(), p.Sensitive, p.PersonalIdentityNumber, Filled(p.Notes) ? p.Notes!.Trim() : null))],
+        ProcessingOperations = Lines(i.ProcessingOperations),
+        Retention = i.Retention ?? "",
+        Deletion = i.Deletion ?? "",
+        Locations = [.. i.Locations.Where(x => Filled(x.Description) && Filled(x.CountryCode)).Select(x => new ProcessingLocation(x.Description!.Trim(), x.CountryCode!,
+            (x.Processing ? LocationUse.Processing : LocationUse.None) | (x.Storage ? LocationUse.Storage : LocationUse.None)))],
+        Transfers = [.. i.Transfers.Where(t => Filled(t.Recipient) && Filled(t.CountryCode)).Select(t => new ThirdCountryTransfer(t.Recipient!.Trim(), t.CountryCode!, t.Safeguard, Filled(t.Notes) ? t.Notes!.Trim() : null))],
+        SecurityMeasures = Lines(i.SecurityMeasures),
+        Logging = i.Logging ?? "",
+        LogAccess = i.LogAccess ?? "",
+        AgreementContact = new ContactPerson(i.AgreementContactName ?? "", i.AgreementContactEmail ?? "", i.AgreementContactPhone),
+        DataProtectionContact = new ContactPerson(i.DataProtectionContactName ?? "", i.DataProtectionContactEmail ?? "", i.DataProtectionContactPhone),
+        SubProcessors = [.. i.SubProcessors.Where(s => Filled(s.Name)).Select(s => new SubProcessor(s.Name!.Trim(), Filled(s.OrganisationNumber) ? s.OrganisationNumber!.Trim() : null,
+            s.Address?.Trim() ?? "", s.Activities?.Trim() ?? "", s.CountryCode ?? "", s.Safeguard))],
+    };
+
+    private static InputModel ToInput(InstructionContent c) => new()
+    {
+        SubjectMatter = c.SubjectMatter, Nature = c.Nature, Purposes = c.Purposes,
+        DataSubjects = [.. c.DataSubjects.Select(d => d.Kind)],
+        DataSubjectsOther = c.DataSubjects.FirstOrDefault(d => d.Kind == DataSubjectKind.Other)?.Description,
+        PersonalData = [.. c.PersonalData.Select(p => new PersonalDataRow { Name = p.Name, Sensitive = p.Sensitive, PersonalIdentityNumber = p.PersonalIdentityNumber, Notes = p.Notes })],
+        ProcessingOperations = string.Join('\n', c.ProcessingOperations),
+        Retention = c.Retention, Deletion = c.Deletion,
+        Locations = [.. c.Locations.Select(x => new LocationRow { Description = x.Description, CountryCode = x.CountryCode, Processing = x.Use.HasFlag(LocationUse.Processing), Storage = x.Use.HasFlag(LocationUse.Storage) })],
+        Transfers = [.. c.Transfers.Select(t => new TransferRow { Recipient = t.Recipient, CountryCode = t.CountryCode, Safeguard = t.Safeguard, Notes = t.Notes })],
+        SecurityMeasures = string.Join('\n', c.SecurityMeasures),
+        Logging = c.Logging, LogAccess = c.LogAccess,
+        AgreementContactName = c.AgreementContact.Name, AgreementContactEmail = c.AgreementContact.Email, AgreementContactPhone = c.AgreementContact.Phone,
+        DataProtectionContactName = c.DataProtectionContact.Name, DataProtectionContactEmail = c.DataProtectionContact.Email, DataProtectionContactPhone = c.DataProtectionContact.Phone,
+        SubProcessors = [.. c.SubProcessors.Select(s => new SubProcessorRow { Name = s.Name, OrganisationNumber = s.OrganisationNumber, Address = s.Address, Activities = s.Activities, CountryCode = s.CountryCode, Safeguard = s.Safeguard })],
+    };
+}

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Ensa.Agreements;
+using Ensa.Data;
+using Ensa.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ensa.Web.Pages.SupplierPortal;
+
+/// <summary>The supplier portal: the supplier's own resources and their descriptions, the organizers waiting for a
+/// description, and organizers' objections to a new version (with their reasons). Agreements are read past the tenant
+/// filter, but only this supplier's, and only what concerns the supplier — never an organizer's internal review.</summary>
+public sealed class IndexModel(EnsaDbContext db) : PageModel
+{
+    public sealed record ResourceRow(Guid Id, string Name, int? Published, int? Draft);
+    /// <summary><see cref="Comment"/>: what the organizer asked the supplier to change when it sent the agreement back.</summary>
+    public sealed record Waiting(string Organizer, string Resource, Guid ResourceId, DateTime Since, string? Comment);
+    public sealed record Objection(string Organizer, string Resource, int? Version, DateTime At, string Reason);
+
+    public string SupplierName { get; private set; } = "";
+    public IReadOnlyList<ResourceRow> Resources { get; private set; } = [];
+    public IReadOnlyList<Waiting> WaitingFor { get; private set; } = [];
+    public IReadOnlyList<Objection> Objections { get; private set; } = [];
+
+    public static Guid? SupplierOf(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(EnsaClaimTypes.Supplier), out var id) ? id : null;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (SupplierOf(User) is not { } supplierId) return Forbid();
+        SupplierName = await db.Suppliers.Where(s => s.Id == supplierId).Select(s => s.Name).SingleAsync();
+        Resources = (await db.LearningResources.Where(r => r.SupplierId == supplierId)
+                .Select(r => new ResourceRow(r.Id, r.Name,
+                    db.SupplierDescriptions.Where(d => d.ResourceId == r.Id && d.SupplierId == supplierId && d.PublishedAt != null).Max(d => (int?)d.Version),
+                    db.SupplierDescriptions.Where(d => d.ResourceId == r.Id && d.SupplierId == supplierId && d.PublishedAt == null).Max(d => (int?)d.Version)))
+                .ToListAsync())
+            .OrderBy(r => r.Name, Format.Sorting).ToList();
+        var mine = db.Agreements.IgnoreQueryFilters().Where(a => a.SupplierId == supplierId);
+        WaitingFor = await mine.Where(a => a.Status == AgreementStatus.SentToSupplier)
+            .Select(a => new Waiting(db.Organizers.Where(o => o.Id == a.OrganizerId).Select(o => o.Name).First(),
+                db.LearningResources.Where(r => r.Id == a.ResourceId).Select(r => r.Name).First(), a.ResourceId, a.UpdatedAt,
+                db.AgreementEvents.IgnoreQueryFilters().Where(e => e.AgreementId == a.Id && e.Kind == AgreementEventKind.ReturnedToSupplier)
+                    .OrderByDescending(e => e.At).Select(e => e.Comment).FirstOrDefault()))
+            .ToListAsync();
+        Objections = await mine.Where(a => a.ObjectedAt != null)
+            .Select(a => new Objection(db.Organizers.Where(o => o.Id == a.OrganizerId).Select(o => o.Name).First(),
+                db.LearningResources.Where(r => r.Id == a.ResourceId).Select(r => r.Name).First(), a.PendingDescriptionVersion,
+                a.ObjectedAt!.Value, a.ObjectionReason ?? ""))
+            .ToListAsync();
+        return Page();
+    }
+}

@@ -1,0 +1,146 @@
+using System.Net;
+using AngleSharp.Dom;
+using System.Text.RegularExpressions;
+using Ensa.Agreements;
+using Ensa.Identity;
+using Ensa.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ensa.Tests;
+
+/// <summary>The supplier portal: Mittköping asks Sagoväven to describe "Sagoväven Bokstavslek" and invites its contact
+/// by e-mail; the contact fills in the description and publishes it, and the agreement is ready for review. A supplier
+/// sees only its own resources, and never an organizer's internal review.</summary>
+public sealed partial class SupplierPortalTests(EnsaAppFactory app) : IClassFixture<EnsaAppFactory>
+{
+    private const string Password = "Leverantör-2026!";
+
+    private static string Form(string handler) => $"form[action$='handler={handler}']";
+
+    private Task<Guid> ResourceAsync(string name) => app.WithDbAsync(db => db.LearningResources.Where(r => r.Name == name).Select(r => r.Id).SingleAsync());
+
+    [Fact]
+    public async Task InviteSupplier_FillsInAndPublishes_AgreementReadyForReview()
+    {
+        using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
+        var created = await lisa.SubmitAsync("/Agreements/New", "main form", new Dictionary<string, string> { ["ResourceId"] = (await ResourceAsync("Sagoväven Bokstavslek")).ToString() });
+        var url = created.Headers.Location!.OriginalString;
+        await lisa.FollowAsync(await lisa.SubmitAsync(url, Form("Send")));
+
+        // A bad address is refused; an organizer's staff address cannot become a supplier account.
+        var page = await EnsaClient.ParseAsync(await lisa.SubmitAsync(url, Form("Invite"), new Dictionary<string, string> { ["InviteEmail"] = "inte en adress" }));
+        Assert.NotEmpty(EnsaClient.Text(page, ".errors"));
+        page = await EnsaClient.ParseAsync(await lisa.SubmitAsync(url, Form("Invite"), new Dictionary<string, string> { ["InviteEmail"] = "sara.nilsson@mittkoping.example" }));
+        Assert.Contains("inte är leverantörens", EnsaClient.Text(page, ".errors"), StringComparison.Ordinal);
+
+        const string email = "avtal@sagovaven.example";
+        page = await lisa.FollowAsync(await lisa.SubmitAsync(url, Form("Invite"), new Dictionary<string, string> { ["InviteName"] = "Sam Avtal", ["InviteEmail"] = email }));
+        Assert.Contains("Inbjudan är skickad", EnsaClient.Text(page, ".notice"), StringComparison.Ordinal);
+        var body = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == email).Select(m => m.TextBody).SingleAsync());
+        Assert.Contains("Sagoväven Bokstavslek", body, StringComparison.Ordinal);
+        var link = new Uri(Link().Match(body).Value).PathAndQuery;
+
+        using var sam = app.NewClient();
+        await sam.FollowAsync(await sam.SubmitAsync(link, "main form", new Dictionary<string, string> { ["Input.Password"] = Password, ["Input.ConfirmPassword"] = Password }));
+        var portal = await sam.GetPageAsync("/Supplier");
+        Assert.Contains("Mittköpings kommun – Sagoväven Bokstavslek", EnsaClient.Text(portal, "ul.waiting"), StringComparison.Ordinal);
+
+        var describe = $"/Supplier/Describe/{await ResourceAsync("Sagoväven Bokstavslek")}";
+        var description = new Dictionary<string, string>
+        {
+            ["Input.SubjectMatter"] = "Läsinlärning i appen.", ["Input.Nature"] = "Lagring av elevens framsteg.", ["Input.Purposes"] = "Att eleven ska lära sig läsa.",
+            ["Input.DataSubjects"] = "Pupils",
+            ["Input.PersonalData[0].Name"] = "Elevens förnamn", ["Input.PersonalData[1].Name"] = "Personnummer", ["Input.PersonalData[1].PersonalIdentityNumber"] = "true",
+            ["Input.ProcessingOperations"] = "Lagring\nSammanställning av framsteg",
+            ["Input.Retention"] = "Så länge skolan använder appen.", ["Input.Deletion"] = "Raderas inom 30 dagar efter avslut.",
+            ["Input.Locations[0].Description"] = "Datacenter i Stockholm", ["Input.Locations[0].CountryCode"] = "se", ["Input.Locations[0].Storage"] = "true",
+            ["Input.SecurityMeasures"] = "Kryptering", ["Input.Logging"] = "Inloggningar loggas.", ["Input.LogAccess"] = "Huvudmannen på begäran.",
+            ["Input.AgreementContactName"] = "Sam Avtal", ["Input.AgreementContactEmail"] = email,
+            ["Input.DataProtectionContactName"] = "Dana Skydd", ["Input.DataProtectionContactEmail"] = "dpo@sagovaven.example",
+            ["Input.SubProcessors[0].Name"] = "Norrhallen AB", ["Input.SubProcessors[0].Address"] = "Serverv. 1, Luleå",
+            ["Input.SubProcessors[0].Activities"] = "Drift", ["Input.SubProcessors[0].CountryCode"] = "SE",
+            ["Input.SubProcessors[1].Name"] = "Cloudy Inc.", ["Input.SubProcessors[1].Address"] = "1 Main St, Seattle",
+            ["Input.SubProcessors[1].Activities"] = "E-post", ["Input.SubProcessors[1].CountryCode"] = "US",
+        };
+        // Saved as a draft; publishing is refused while a sub-processor outside the EU/EEA lacks a safeguard.
+        page = await sam.FollowAsync(await sam.SubmitAsync(describe, Form("Save"), description));
+        Assert.Contains("version 1", EnsaClient.Text(page, ".lead"), StringComparison.Ordinal);
+        var publish = page.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>(Form("Save"))!;
+        publish.Action = describe + "?handler=Publish";
+        page = await EnsaClient.ParseAsync(await sam.SubmitAsync(describe, publish));
+        Assert.Contains("Cloudy Inc.", EnsaClient.Text(page, ".errors"), StringComparison.Ordinal);
+
+        description["Input.SubProcessors[1].Safeguard"] = nameof(TransferSafeguard.StandardContractualClauses);
+        description["Input.Transfers[0].Recipient"] = "Cloudy Inc.";
+        description["Input.Transfers[0].CountryCode"] = "US";
+        description["Input.Transfers[0].Safeguard"] = nameof(TransferSafeguard.StandardContractualClauses);
+        publish = (await sam.GetPageAsync(describe)).QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>(Form("Save"))!;
+        publish.Action = describe + "?handler=Publish";
+        page = await sam.FollowAsync(await sam.SubmitAsync(describe, publish, description));
+        Assert.Contains("Version 1 är publicerad", EnsaClient.Text(page, ".notice"), StringComparison.Ordinal);
+        Assert.Contains("Ingen huvudman väntar", EnsaClient.Text(await sam.GetPageAsync("/Supplier"), "main"), StringComparison.Ordinal);
+
+        // The organizer's agreement now has the description and can go to review.
+        page = await lisa.GetPageAsync(url);
+        Assert.Equal("Leverantören har svarat", page.QuerySelector(".agreement-status strong")!.TextContent.Trim());
+        Assert.Contains("Norrhallen AB", EnsaClient.Text(page, "table.deviations"), StringComparison.Ordinal);
+        page = await lisa.FollowAsync(await lisa.SubmitAsync(url, Form("StartReview")));
+        Assert.Equal("Granskas", page.QuerySelector(".agreement-status strong")!.TextContent.Trim());
+        var document = await lisa.GetPageAsync(url + "/Document");
+        Assert.Contains("Cloudy Inc.", EnsaClient.Text(document, ".sub-processors"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Supplier_SeesOnlyItsOwn_NeverAnOrganizersInternalReview()
+    {
+        using var elin = await app.SignInAs(Roles.SupplierUser);
+        var portal = await elin.GetPageAsync("/Supplier");
+        var text = portal.QuerySelector("main")!.TextContent;
+        Assert.Contains("Sagoväven Läsresan", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Numerix", text, StringComparison.Ordinal);
+        // The demo agreement's internal review notes.
+        Assert.DoesNotContain("Pedagogiskt värdefull", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("godtagbar", text, StringComparison.Ordinal);
+
+        var lasresan = await elin.GetPageAsync($"/Supplier/Describe/{await ResourceAsync("Sagoväven Läsresan")}");
+        Assert.DoesNotContain("Pedagogiskt värdefull", lasresan.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await elin.Http.GetAsync($"/Supplier/Describe/{await ResourceAsync("Numerix Matteträning")}")).StatusCode);
+
+        // The organizer's agreement pages are not the supplier's.
+        var agreement = await app.WithDbAsync(db => db.Agreements.IgnoreQueryFilters().Select(a => a.Id).FirstAsync());
+        foreach (var url in new[] { "/Agreements", $"/Agreements/{agreement}", $"/Agreements/{agreement}/Document" })
+        {
+            var response = await elin.Http.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+        // And organizer staff do not reach the portal.
+        using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
+        Assert.Equal(HttpStatusCode.Redirect, (await lisa.Http.GetAsync("/Supplier")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SupplierPortal_PostWithoutToken_IsRefused()
+    {
+        using var elin = await app.SignInAs(Roles.SupplierUser);
+        var id = await ResourceAsync("Sagoväven Läsresan");
+        var response = await elin.PostWithoutTokenAsync($"/Supplier/Describe/{id}?handler=Publish", new Dictionary<string, string> { ["Input.Purposes"] = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SupplierPortal_InEnglish_IsFullyTranslated()
+    {
+        using var elin = await app.SignInAs(Roles.SupplierUser);
+        await elin.SubmitAsync("/", "form.language", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/" });
+        foreach (var url in new[] { "/Supplier", $"/Supplier/Describe/{await ResourceAsync("Sagoväven Läsresan")}" })
+        {
+            var page = await elin.GetPageAsync(url);
+            Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+            RoleAccessTests.AssertAllTextsTranslated(page);
+        }
+    }
+
+    [GeneratedRegex(@"https?://\S+AcceptInvitation\?token=[0-9a-f]+")]
+    private static partial Regex Link();
+}
