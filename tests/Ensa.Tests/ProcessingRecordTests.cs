@@ -53,6 +53,20 @@ public sealed class ProcessingRecordTests(EnsaAppFactory app) : IClassFixture<En
     }
 
     [Fact]
+    public async Task Pdf_HasTheControllerAndEveryActivityWithItsRecipientsAndTransfers()
+    {
+        PdfText.RequireTools();
+        using var sara = await app.SignInAs(Roles.CentralReviewer);
+        var response = await sara.Http.GetAsync("/Privacy/Record?handler=Pdf");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        var text = await PdfText.ExtractAsync(await response.Content.ReadAsByteArrayAsync(), app.DataDirectory);
+        foreach (var expected in new[] { "Grundskolenämnden, Mittköpings kommun", "Nordlär Samhälle 7–9, digital del", "Sagoväven Läsresan",
+                     "Namn, klass, inloggnings-id, resultat", "Läshistorik och lästid", "Postverket Mail Inc. (US)" })
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Record_OtherOrganizerOrWrongRole_ShowsNoneOfIt()
     {
         using var fredrik = await app.SignInAs(Roles.OrganizerAdmin, "Lärande Norr AB"); // also a reviewer there

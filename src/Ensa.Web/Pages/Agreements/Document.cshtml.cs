@@ -32,21 +32,10 @@ public sealed class DocumentModel(EnsaDbContext db, AgreementAccess access, Chro
     {
         if (!await LoadAsync(id)) return NotFound();
         InlineStylesheet = await System.IO.File.ReadAllTextAsync(Path.Combine(environment.WebRootPath, "css", "agreement.css"), HttpContext.RequestAborted);
-        var html = await RenderAsync();
+        var html = await this.RenderPartialAsync(views, "_AgreementDocument");
         var pdf = await chromium.PrintAsync(html, HttpContext.RequestAborted);
         if (pdf is null) return StatusCode(StatusCodes.Status503ServiceUnavailable);
         return File(pdf, "application/pdf", $"PUB-avtal {ResourceName}.pdf");
-    }
-
-    /// <summary>The same markup as the page, rendered into a string.</summary>
-    private async Task<string> RenderAsync()
-    {
-        var found = views.FindView(PageContext, "_AgreementDocument", isMainPage: false);
-        if (found.View is not { } view) throw new InvalidOperationException("_AgreementDocument not found.");
-        await using var writer = new StringWriter();
-        var context = new ViewContext(PageContext, view, new ViewDataDictionary<DocumentModel>(ViewData, this), TempData, writer, new HtmlHelperOptions());
-        await view.RenderAsync(context);
-        return writer.ToString();
     }
 
     private async Task<bool> LoadAsync(Guid id)

@@ -4,6 +4,7 @@ using Ensa.Organizers;
 using Ensa.Register;
 using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,11 +12,14 @@ namespace Ensa.Web.Pages.Privacy;
 
 /// <summary>The record of processing activities (GDPR Art. 30) for the organizer's controller, from what Ensa knows:
 /// a printable page and CSV.</summary>
-public sealed class RecordModel(EnsaDbContext db, ProcessingRecord record, TimeProvider clock) : PageModel
+public sealed class RecordModel(EnsaDbContext db, ProcessingRecord record, TimeProvider clock, ChromiumPdf chromium,
+    IRazorViewEngine views, IWebHostEnvironment environment) : PageModel
 {
     public Organizer Organizer { get; private set; } = null!;
     public IReadOnlyList<ProcessingEntry> Entries { get; private set; } = [];
     public DateTime Generated { get; private set; }
+    /// <summary>Set when printing: the document must stand alone, so the stylesheet goes inside it.</summary>
+    public string? InlineStylesheet { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -38,6 +42,16 @@ public sealed class RecordModel(EnsaDbContext db, ProcessingRecord record, TimeP
             csv.AppendJoin(';', row.Select(Csv.Field)).Append("\r\n");
         }
         return File(Csv.Utf8WithBom(csv.ToString()), "text/csv; charset=utf-8", $"registerforteckning-{Organizer.Slug}.csv");
+    }
+
+    /// <summary>The same record printed to PDF by headless Chromium (503 when it is not installed).</summary>
+    public async Task<IActionResult> OnGetPdfAsync()
+    {
+        await LoadAsync();
+        InlineStylesheet = await System.IO.File.ReadAllTextAsync(Path.Combine(environment.WebRootPath, "css", "site.css"), HttpContext.RequestAborted);
+        var pdf = await chromium.PrintAsync(await this.RenderPartialAsync(views, "_RecordDocument"), HttpContext.RequestAborted);
+        if (pdf is null) return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        return File(pdf, "application/pdf", $"registerforteckning-{Organizer.Slug}.pdf");
     }
 
     public static string PersonalData(ProcessingEntry e) => e.PersonalData.Count > 0
