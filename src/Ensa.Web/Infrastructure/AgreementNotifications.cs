@@ -6,31 +6,17 @@ using Ensa.Identity;
 using Ensa.Mail;
 using Ensa.Notifications;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Ensa.Web.Infrastructure;
 
 /// <summary>Tells an organizer's agreement people (reviewers, security coordinators, admins, and the agreement's
 /// contact) when a supplier changed the description an agreement in force rests on: in the app and by e-mail with the
 /// field-by-field comparison and the objection deadline, in the same save as the notice itself.</summary>
-public sealed class AgreementNotifications : SaveChangesInterceptor
+public sealed class AgreementNotifications : NotifyingInterceptor
 {
     private const string Key = "Notify.Agreement.VersionChangeNotified";
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is EnsaDbContext db) await AddAsync(db, cancellationToken);
-        return result;
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is EnsaDbContext db) AddAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
-
-    private static async Task AddAsync(EnsaDbContext db, CancellationToken cancellationToken)
+    protected override async Task AddAsync(EnsaDbContext db, CancellationToken cancellationToken)
     {
         var notices = db.ChangeTracker.Entries<AgreementEvent>()
             .Where(e => e.State == EntityState.Added && e.Entity.Kind == AgreementEventKind.VersionChangeNotified)

@@ -5,29 +5,14 @@ using Ensa.Mail;
 using Ensa.Notifications;
 using Ensa.Requests;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Ensa.Web.Infrastructure;
 
 /// <summary>Tells the requester and the unit's principals of every step of their request, in the app and by
 /// e-mail (through the outbox), in the same save as the step itself, so no step can go untold.</summary>
-public sealed class RequestNotifications : SaveChangesInterceptor
+public sealed class RequestNotifications : NotifyingInterceptor
 {
-
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is EnsaDbContext db) await AddAsync(db, cancellationToken);
-        return result;
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is EnsaDbContext db) AddAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
-
-    private static async Task AddAsync(EnsaDbContext db, CancellationToken cancellationToken)
+    protected override async Task AddAsync(EnsaDbContext db, CancellationToken cancellationToken)
     {
         var steps = db.ChangeTracker.Entries<RequestEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)
             .Where(e => e.Kind != RequestEventKind.Created).ToList();
