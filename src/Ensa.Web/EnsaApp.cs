@@ -216,6 +216,7 @@ public static class EnsaApp
         if (db.Database.IsSqlite() && db.Database.GetDbConnection().DataSource is { Length: > 0 } file && file != ":memory:")
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         await db.Database.MigrateAsync();
+        await Ensa.Agreements.PlaceholderTemplate.EnsureAsync(db, app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         var seed = app.Configuration.GetValue<bool?>("Ensa:DemoData") ?? DemoEnabled(app.Configuration, app.Environment);
         if (seed) await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync();
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using Ensa.Identity;
 using Ensa.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Tests;
 
@@ -112,5 +113,14 @@ public sealed class DemoModeOffTests(ProductionLikeAppFactory app) : IClassFixtu
             ["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
         }));
         Assert.Equal(HttpStatusCode.NotFound, demo.StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_WithoutDemoData_ShipsThePlaceholderAgreementText()
+    {
+        var templates = await app.WithDbAsync(db => db.AgreementTemplates.Select(t => new { t.Version, t.IsPlaceholder }).ToListAsync());
+        Assert.Equal(1, Assert.Single(templates).Version);
+        Assert.True(templates[0].IsPlaceholder);
+        Assert.False(await app.WithDbAsync(db => db.Organizers.AnyAsync()));
     }
 }

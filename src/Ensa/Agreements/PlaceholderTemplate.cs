@@ -1,9 +1,24 @@
+using Ensa.Data;
+using Microsoft.EntityFrameworkCore;
+
 namespace Ensa.Agreements;
 
 /// <summary>Ensa's own neutral main text, written for Ensa. It is a placeholder: an organizer should use the official
 /// template from SKR, Adda and Inera, which a platform admin publishes as a new version.</summary>
 public static class PlaceholderTemplate
 {
+    /// <summary>Publishes this text as version 1 when no template exists, so an agreement can always be made; a
+    /// platform admin replaces it with the official template as a new version.</summary>
+    public static async Task<AgreementTemplate> EnsureAsync(EnsaDbContext db, DateTime now, CancellationToken cancellationToken = default)
+    {
+        if (await db.AgreementTemplates.OrderByDescending(t => t.Version).FirstOrDefaultAsync(cancellationToken) is { } latest) return latest;
+        var result = AgreementTemplate.Publish(AgreementActor.System, 0, Title, Sections, isPlaceholder: true, now, out var template);
+        if (!result.Succeeded) throw new InvalidOperationException(result.Error!.Code);
+        db.AgreementTemplates.Add(template!);
+        await db.SaveChangesAsync(cancellationToken);
+        return template!;
+    }
+
     public const string Title = "Personuppgiftsbiträdesavtal – Ensas platshållartext (ersätts av SKR:s, Addas och Ineras mall)";
 
     public static readonly IReadOnlyList<TemplateSection> Sections =

@@ -135,21 +135,19 @@ public sealed partial class DemoData(EnsaDbContext db, UserManager<EnsaUser> use
         db.LearningResources.AddRange(resources);
         db.FrameworkAgreements.AddRange(new FrameworkAgreement(mittkoping.Id, "ATEA"), new FrameworkAgreement(mittkoping.Id, "GR Utbildning"),
             new FrameworkAgreement(larande.Id, "Adda – Digitala läromedel"));
-        AddAgreements(mittkoping, resources, suppliers, elin, sara, ahmed, lisa, now);
+        AddAgreements(await PlaceholderTemplate.EnsureAsync(db, now, cancellationToken), mittkoping, resources, suppliers, elin, sara, ahmed, lisa, now);
         await db.SaveChangesAsync(cancellationToken);
         await SeedRequestsAsync(now, cancellationToken);
         return true;
     }
 
     /// <summary>The placeholder template, two published supplier descriptions and one agreement in force for Mittköping.</summary>
-    private void AddAgreements(Organizer mittkoping, List<LearningResource> resources, Supplier[] suppliers, EnsaUser elin, EnsaUser sara,
+    private void AddAgreements(AgreementTemplate template, Organizer mittkoping, List<LearningResource> resources, Supplier[] suppliers, EnsaUser elin, EnsaUser sara,
         EnsaUser ahmed, EnsaUser lisa, DateTime now)
     {
         static void Ok(Result result) { if (!result.Succeeded) throw new InvalidOperationException(result.Error!.Code); }
         var today = DateOnly.FromDateTime(now);
 
-        Ok(AgreementTemplate.Publish(AgreementActor.System, 0, PlaceholderTemplate.Title, PlaceholderTemplate.Sections, true, now, out var template));
-        db.AgreementTemplates.Add(template!);
 
         var sagovaven = AgreementActor.SupplierUser(elin.Id, elin.DisplayName, suppliers[0].Id);
         var lasresan = resources.Single(r => r.Name == "Sagoväven Läsresan");

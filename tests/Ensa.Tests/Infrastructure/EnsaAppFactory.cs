@@ -26,6 +26,7 @@ public class EnsaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected virtual string Provider => "Sqlite";
     protected virtual string ConnectionString => $"Data Source={Path.Combine(DataDirectory, "ensa.db")}";
     protected virtual bool Demo => true;
+    protected virtual bool WithDemoData => true;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -34,7 +35,7 @@ public class EnsaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Ensa", ConnectionString);
         builder.UseSetting("Ensa:Demo", Demo ? "true" : "false");
-        builder.UseSetting("Ensa:DemoData", "true");
+        builder.UseSetting("Ensa:DemoData", WithDemoData ? "true" : "false");
         builder.UseSetting("Mail:PickupDirectory", MailDirectory);
         // Tests dispatch the outbox themselves.
         builder.UseSetting("Mail:PollInterval", "01:00:00");
@@ -121,8 +122,9 @@ public sealed class PostgresAppFactory : EnsaAppFactory
     }
 }
 
-/// <summary>The app with demo mode off, as in production.</summary>
+/// <summary>The app with demo mode and demo data off, as in production.</summary>
 public sealed class ProductionLikeAppFactory : EnsaAppFactory
 {
     protected override bool Demo => false;
+    protected override bool WithDemoData => false;
 }
