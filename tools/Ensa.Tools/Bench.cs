@@ -14,7 +14,7 @@ namespace Ensa.Tools;
 /// and the register pages with concurrent clients for a fixed time each. Loopback only; every loop ends by its deadline.</summary>
 internal static partial class Bench
 {
-    private static readonly string[] SearchTerms = ["matte", "läs", "engelska", "kod", "quiz", "historia", "kemi", "språk", "bild", "plattform"];
+    internal static readonly string[] SearchTerms = ["matte", "läs", "engelska", "kod", "quiz", "historia", "kemi", "språk", "bild", "plattform"];
 
     public static async Task<int> RunAsync(Database database, Options options)
     {

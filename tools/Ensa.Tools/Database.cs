@@ -1,6 +1,7 @@
 using Ensa.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace Ensa.Tools;
 
@@ -17,13 +18,13 @@ public sealed record Database(string Provider, string ConnectionString)
         _ => throw new ArgumentException($"Unknown provider '{provider}': sqlite or postgresql."),
     };
 
-    public EnsaDbContext CreateContext()
+    public EnsaDbContext CreateContext(Common.ICurrentSession? session = null)
     {
         var options = new DbContextOptionsBuilder<EnsaDbContext>();
         if (IsPostgres) options.UseNpgsql(ConnectionString);
         else options.UseSqlite(ConnectionString);
         // As in the app: migrations are hand-written without a snapshot (ADR 1).
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-        return new EnsaDbContext(options.Options);
+        return new EnsaDbContext(options.Options, session);
     }
 }

@@ -130,11 +130,11 @@ public sealed class NationalData(EnsaDbContext db, GenerationSize size, int seed
             for (var i = 0; i < usesPer[o]; i++)
             {
                 var (unit, principal) = units[i % units.Count];
-                LearningResource resource;
-                var tries = 0;
-                do resource = resources[Sample(popularity)];
-                while (!used.Add((unit.Id, resource.Id)) && ++tries < 50);
-                if (tries >= 50) continue;
+                var resource = resources[Sample(popularity)];
+                // A unit uses each resource once: after a few repeats take the first one it does not use yet.
+                for (var tries = 0; used.Contains((unit.Id, resource.Id)) && tries < 20; tries++) resource = resources[Sample(popularity)];
+                if (used.Contains((unit.Id, resource.Id))) resource = resources.First(r => !used.Contains((unit.Id, r.Id)));
+                used.Add((unit.Id, resource.Id));
                 if (seen.Add(resource.Id)) decidedResources.Add(resource);
                 InUse(organizer, unit, principal, resource, staff);
             }
