@@ -21,9 +21,10 @@ public sealed class IndexModel(EnsaDbContext db, UseRegister register) : PageMod
     {
         (Unit, Ended) = (unit, ended);
         var rows = await register.UsesAsync(unit, includeEnded: ended);
-        ByUnit = rows.OrderBy(r => r.Unit, Format.Sorting).ThenBy(r => r.Resource, Format.Sorting)
+        var units = await db.OrganisationUnits.Where(u => u.Kind == UnitKind.SchoolUnit).Select(u => new { u.Id, u.Name }).ToListAsync();
+        var key = Format.SortKeys(rows.Select(r => r.Unit).Concat(rows.Select(r => r.Resource)).Concat(units.Select(u => u.Name)));
+        ByUnit = rows.OrderBy(r => key(r.Unit), Format.SortKeyOrder).ThenBy(r => key(r.Resource), Format.SortKeyOrder)
             .GroupBy(r => r.Unit).ToList();
-        Units = (await db.OrganisationUnits.Where(u => u.Kind == UnitKind.SchoolUnit).Select(u => new { u.Id, u.Name }).ToListAsync())
-            .OrderBy(u => u.Name, Format.Sorting).Select(u => (u.Id, u.Name)).ToList();
+        Units = units.OrderBy(u => key(u.Name), Format.SortKeyOrder).Select(u => (u.Id, u.Name)).ToList();
     }
 }
