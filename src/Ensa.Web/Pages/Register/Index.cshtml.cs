@@ -17,7 +17,12 @@ public sealed class IndexModel(EnsaDbContext db, UseRegister register) : PageMod
     /// <summary>Rows grouped by unit, units and resources in Swedish order.</summary>
     public IReadOnlyList<IGrouping<string, UseRow>> ByUnit { get; private set; } = [];
 
-    public async Task OnGetAsync(Guid? unit, bool ended)
+    /// <summary>Units per page: a large organizer has hundreds of units and thousands of uses, too many for one page.</summary>
+    public const int UnitsPerPage = 20;
+    public int PageNumber { get; private set; } = 1;
+    public int PageCount { get; private set; } = 1;
+
+    public async Task OnGetAsync(Guid? unit, bool ended, int page = 1)
     {
         (Unit, Ended) = (unit, ended);
         var rows = await register.UsesAsync(unit, includeEnded: ended);
@@ -25,6 +30,14 @@ public sealed class IndexModel(EnsaDbContext db, UseRegister register) : PageMod
         var key = Format.SortKeys(rows.Select(r => r.Unit).Concat(rows.Select(r => r.Resource)).Concat(units.Select(u => u.Name)));
         ByUnit = rows.OrderBy(r => key(r.Unit), Format.SortKeyOrder).ThenBy(r => key(r.Resource), Format.SortKeyOrder)
             .GroupBy(r => r.Unit).ToList();
+        PageCount = Math.Max(1, (ByUnit.Count + UnitsPerPage - 1) / UnitsPerPage);
+        PageNumber = Math.Clamp(page, 1, PageCount);
+        ByUnit = ByUnit.Skip((PageNumber - 1) * UnitsPerPage).Take(UnitsPerPage).ToList();
         Units = units.OrderBy(u => key(u.Name), Format.SortKeyOrder).Select(u => (u.Id, u.Name)).ToList();
     }
+
+    /// <summary>This register with the same filter, at another page.</summary>
+    public string PageUrl(int number) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Request.Path,
+        Request.Query.Where(p => p.Key != "page").SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
+            .Append(new("page", number.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 }
