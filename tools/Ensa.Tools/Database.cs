@@ -18,6 +18,9 @@ public sealed record Database(string Provider, string ConnectionString)
         _ => throw new ArgumentException($"Unknown provider '{provider}': sqlite or postgresql."),
     };
 
+    /// <summary>Write each SQL command with its duration (the profile command's --sql).</summary>
+    public bool LogSql { get; init; }
+
     public EnsaDbContext CreateContext(Common.ICurrentSession? session = null)
     {
         var options = new DbContextOptionsBuilder<EnsaDbContext>();
@@ -25,6 +28,7 @@ public sealed record Database(string Provider, string ConnectionString)
         else options.UseSqlite(ConnectionString);
         // As in the app: migrations are hand-written without a snapshot (ADR 1).
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        if (LogSql) options.LogTo(Console.WriteLine, [RelationalEventId.CommandExecuted], LogLevel.Information);
         return new EnsaDbContext(options.Options, session);
     }
 }

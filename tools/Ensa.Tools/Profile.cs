@@ -22,6 +22,15 @@ internal static class Profile
 
     public static async Task<int> RunAsync(Database database, Options options)
     {
+        if (options.Get("sql", "") == "true")
+        {
+            Guid id;
+            await using (var db = database.CreateContext())
+                id = await db.Organizers.OrderBy(o => o.Slug).Where(o => o.Slug == "kommun001").Select(o => o.Id).SingleAsync();
+            await using var logged = (database with { LogSql = true }).CreateContext(new Session(id));
+            await new UseRegister(logged).UsesAsync();
+            return 0;
+        }
         var rounds = int.Parse(options.Get("rounds", "5"), System.Globalization.CultureInfo.InvariantCulture);
         Guid organizerId;
         await using (var db = database.CreateContext())

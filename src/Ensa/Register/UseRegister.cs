@@ -27,16 +27,15 @@ public sealed class UseRegister(EnsaDbContext db)
 {
     public const int EndingSoonDays = 90;
 
-    /// <summary>Requests that are approved, in use, or whose use has ended (with <paramref name="includeEnded"/>).</summary>
-    public async Task<List<UseRow>> UsesAsync(Guid? unitId = null, Guid? resourceId = null, bool includeEnded = false)
+    /// <summary>Requests that are approved, in use, or whose use has ended (with <paramref name="includeEnded"/>), at one unit,
+    /// of one resource, or at the units in <paramref name="unitIds"/> (one page of the register).</summary>
+    public async Task<List<UseRow>> UsesAsync(Guid? unitId = null, Guid? resourceId = null, bool includeEnded = false,
+        IReadOnlyCollection<Guid>? unitIds = null)
     {
-        var statuses = includeEnded
-            ? new[] { RequestStatus.Approved, RequestStatus.ApprovedWithConditions, RequestStatus.InUse, RequestStatus.UseEnded }
-            : new[] { RequestStatus.Approved, RequestStatus.ApprovedWithConditions, RequestStatus.InUse };
-        var requests = db.ResourceRequests.AsNoTracking()
-            .Where(r => statuses.Contains(r.Status) && r.ResourceId != null)
+        var requests = Registered(includeEnded)
             .Where(r => unitId == null || r.SchoolUnitId == unitId)
             .Where(r => resourceId == null || r.ResourceId == resourceId);
+        if (unitIds is not null) requests = requests.Where(r => unitIds.Contains(r.SchoolUnitId));
         // Names and each request's latest decision are read once per query, not per row (thousands of rows at a large organizer).
         var rows = await requests
             .Select(r => new
@@ -49,18 +48,19 @@ public sealed class UseRegister(EnsaDbContext db)
             })
             .ToListAsync();
         var unitNames = await db.OrganisationUnits.AsNoTracking().Where(u => requests.Any(r => r.SchoolUnitId == u.Id))
-            .ToDictionaryAsync(u => u.Id, u => u.Name);
+            .Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name);
         var resourceNames = await db.LearningResources.AsNoTracking().Where(x => requests.Any(r => r.ResourceId == x.Id))
-            .ToDictionaryAsync(x => x.Id, x => x.Name);
+            .Select(x => new { x.Id, x.Name }).ToDictionaryAsync(x => x.Id, x => x.Name);
         var userIds = rows.Where(r => r.RegisteransvarigUserId != null).Select(r => r.RegisteransvarigUserId!.Value).Distinct().ToList();
-        var userNames = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        var userNames = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         var needs = (await db.ResourceReviews.AsNoTracking().Where(v => v.DecidedAt != null && requests.Any(r => r.Id == v.RequestId))
                 .Select(v => new { v.RequestId, v.DecidedAt, v.AgreementNeed }).ToListAsync())
             .GroupBy(v => v.RequestId).ToDictionary(g => g.Key, g => g.MaxBy(v => v.DecidedAt)!.AgreementNeed);
-        var resourceIds = rows.Select(r => r.ResourceId).Distinct().ToList();
+
         // This organizer's agreements per resource (the tenant filter applies): whether one is in force, and until when
         // (none means open-ended, so the latest end of those in force counts).
-        var agreements = (await db.Agreements.AsNoTracking().Where(a => resourceIds.Contains(a.ResourceId))
+        var agreements = (await db.Agreements.AsNoTracking().Where(a => requests.Any(r => r.ResourceId == a.ResourceId))
                 .Select(a => new { a.ResourceId, a.Status, a.EndDate }).ToListAsync())
             .GroupBy(a => a.ResourceId)
             .ToDictionary(g => g.Key, g =>
@@ -78,6 +78,18 @@ public sealed class UseRegister(EnsaDbContext db)
                     Coverage.Of(needs.TryGetValue(r.Id, out var need) ? need : AgreementNeed.Needed, agreement?.InForce), agreement?.Ends);
             })
             .ToList();
+    }
+
+    /// <summary>The units that have rows in the register, so that it can be shown a page of units at a time.</summary>
+    public Task<List<Guid>> UnitsWithUsesAsync(bool includeEnded = false) =>
+        Registered(includeEnded).Select(r => r.SchoolUnitId).Distinct().ToListAsync();
+
+    private IQueryable<ResourceRequest> Registered(bool includeEnded)
+    {
+        var statuses = includeEnded
+            ? new[] { RequestStatus.Approved, RequestStatus.ApprovedWithConditions, RequestStatus.InUse, RequestStatus.UseEnded }
+            : new[] { RequestStatus.Approved, RequestStatus.ApprovedWithConditions, RequestStatus.InUse };
+        return db.ResourceRequests.AsNoTracking().Where(r => statuses.Contains(r.Status) && r.ResourceId != null);
     }
 
     public async Task<Gaps> GapsAsync(DateOnly today)

@@ -25,14 +25,19 @@ public sealed class IndexModel(EnsaDbContext db, UseRegister register) : PageMod
     public async Task OnGetAsync(Guid? unit, bool ended, int page = 1)
     {
         (Unit, Ended) = (unit, ended);
-        var rows = await register.UsesAsync(unit, includeEnded: ended);
         var units = await db.OrganisationUnits.Where(u => u.Kind == UnitKind.SchoolUnit).Select(u => new { u.Id, u.Name }).ToListAsync();
-        var key = Format.SortKeys(rows.Select(r => r.Unit).Concat(rows.Select(r => r.Resource)).Concat(units.Select(u => u.Name)));
-        ByUnit = rows.OrderBy(r => key(r.Unit), Format.SortKeyOrder).ThenBy(r => key(r.Resource), Format.SortKeyOrder)
-            .GroupBy(r => r.Unit).ToList();
-        PageCount = Math.Max(1, (ByUnit.Count + UnitsPerPage - 1) / UnitsPerPage);
+        var key = Format.SortKeys(units.Select(u => u.Name));
+        // A page of units, in Swedish order of their names; only their rows are read.
+        var withUses = (await register.UnitsWithUsesAsync(ended)).ToHashSet();
+        var listed = units.Where(u => withUses.Contains(u.Id) && (unit is null || u.Id == unit))
+            .OrderBy(u => key(u.Name), Format.SortKeyOrder).Select(u => u.Id).ToList();
+        PageCount = Math.Max(1, (listed.Count + UnitsPerPage - 1) / UnitsPerPage);
         PageNumber = Math.Clamp(page, 1, PageCount);
-        ByUnit = ByUnit.Skip((PageNumber - 1) * UnitsPerPage).Take(UnitsPerPage).ToList();
+        var pageUnits = listed.Skip((PageNumber - 1) * UnitsPerPage).Take(UnitsPerPage).ToList();
+        var rows = await register.UsesAsync(includeEnded: ended, unitIds: pageUnits);
+        var resourceKey = Format.SortKeys(rows.Select(r => r.Resource));
+        ByUnit = rows.OrderBy(r => key(r.Unit), Format.SortKeyOrder).ThenBy(r => resourceKey(r.Resource), Format.SortKeyOrder)
+            .GroupBy(r => r.Unit).ToList();
         Units = units.OrderBy(u => key(u.Name), Format.SortKeyOrder).Select(u => (u.Id, u.Name)).ToList();
     }
 
