@@ -47,9 +47,13 @@ public sealed class UseRegister(EnsaDbContext db)
                 AdministratorEmail = r.Use == null ? null : r.Use.AdministratorEmail,
             })
             .ToListAsync();
-        var unitNames = await db.OrganisationUnits.AsNoTracking().Where(u => requests.Any(r => r.SchoolUnitId == u.Id))
+        // By id lists, not "exists a request for it": SQLite would look for the requests through the resource's index,
+        // across every organizer's requests for a popular resource.
+        var rowUnitIds = rows.Select(r => r.SchoolUnitId).Distinct().ToList();
+        var resourceIds = rows.Select(r => r.ResourceId).Distinct().ToList();
+        var unitNames = await db.OrganisationUnits.AsNoTracking().Where(u => rowUnitIds.Contains(u.Id))
             .Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name);
-        var resourceNames = await db.LearningResources.AsNoTracking().Where(x => requests.Any(r => r.ResourceId == x.Id))
+        var resourceNames = await db.LearningResources.AsNoTracking().Where(x => resourceIds.Contains(x.Id))
             .Select(x => new { x.Id, x.Name }).ToDictionaryAsync(x => x.Id, x => x.Name);
         var userIds = rows.Where(r => r.RegisteransvarigUserId != null).Select(r => r.RegisteransvarigUserId!.Value).Distinct().ToList();
         var userNames = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
@@ -60,7 +64,7 @@ public sealed class UseRegister(EnsaDbContext db)
 
         // This organizer's agreements per resource (the tenant filter applies): whether one is in force, and until when
         // (none means open-ended, so the latest end of those in force counts).
-        var agreements = (await db.Agreements.AsNoTracking().Where(a => requests.Any(r => r.ResourceId == a.ResourceId))
+        var agreements = (await db.Agreements.AsNoTracking().Where(a => resourceIds.Contains(a.ResourceId))
                 .Select(a => new { a.ResourceId, a.Status, a.EndDate }).ToListAsync())
             .GroupBy(a => a.ResourceId)
             .ToDictionary(g => g.Key, g =>
