@@ -58,7 +58,12 @@ public sealed class UseRegister(EnsaDbContext db)
         var userIds = rows.Where(r => r.RegisteransvarigUserId != null).Select(r => r.RegisteransvarigUserId!.Value).Distinct().ToList();
         var userNames = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName);
-        var needs = (await db.ResourceReviews.AsNoTracking().Where(v => v.DecidedAt != null && requests.Any(r => r.Id == v.RequestId))
+        // A page's few hundred requests by id (their reviews' index); the whole organizer's by a semi-join.
+        var requestIds = rows.Select(r => r.Id).ToList();
+        var reviews = rows.Count <= 1000
+            ? db.ResourceReviews.AsNoTracking().Where(v => requestIds.Contains(v.RequestId))
+            : db.ResourceReviews.AsNoTracking().Where(v => requests.Any(r => r.Id == v.RequestId));
+        var needs = (await reviews.Where(v => v.DecidedAt != null)
                 .Select(v => new { v.RequestId, v.DecidedAt, v.AgreementNeed }).ToListAsync())
             .GroupBy(v => v.RequestId).ToDictionary(g => g.Key, g => g.MaxBy(v => v.DecidedAt)!.AgreementNeed);
 
