@@ -39,10 +39,14 @@ public sealed class PublicList(EnsaDbContext db, PublicListCache? cache = null)
     private static readonly StringComparer SwedishOrder = StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: true);
 
     /// <summary>The organizer with this short name (slugs are stored in lower case).</summary>
-    public Task<Organizer?> OrganizerAsync(string slug)
+    public async Task<Organizer?> OrganizerAsync(string slug)
     {
         var wanted = slug.ToLowerInvariant();
-        return db.Organizers.AsNoTracking().SingleOrDefaultAsync(o => o.Slug == wanted);
+        if (cache?.GetOrganizer(wanted) is { } cached) return cached;
+        var version = cache?.Version ?? 0;
+        var organizer = await db.Organizers.AsNoTracking().SingleOrDefaultAsync(o => o.Slug == wanted);
+        if (organizer is not null) cache?.PutOrganizer(wanted, version, organizer);
+        return organizer;
     }
 
     public async Task<PublicListSettings> SettingsAsync(Guid organizerId) => (await ListAsync(organizerId)).Settings;

@@ -26,6 +26,7 @@ public sealed class PublicListCache : SaveChangesInterceptor
     ];
 
     private readonly ConcurrentDictionary<Guid, Snapshot> _lists = new();
+    private readonly ConcurrentDictionary<string, (long Version, long LoadedAt, Organizer Organizer)> _organizers = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<DbContext, object> _saving = [];
     private long _version;
 
@@ -41,10 +42,19 @@ public sealed class PublicListCache : SaveChangesInterceptor
 
     internal void Put(Guid organizerId, Snapshot snapshot) => _lists[organizerId] = snapshot;
 
+    /// <summary>Organizers by slug (every public request names one); unknown slugs are not kept.</summary>
+    internal Organizer? GetOrganizer(string slug) =>
+        _organizers.TryGetValue(slug, out var o) && o.Version == Interlocked.Read(ref _version) && Stopwatch.GetElapsedTime(o.LoadedAt) < MaxAge
+            ? o.Organizer : null;
+
+    internal void PutOrganizer(string slug, long version, Organizer organizer) =>
+        _organizers[slug] = (version, Stopwatch.GetTimestamp(), organizer);
+
     public void Clear()
     {
         Interlocked.Increment(ref _version);
         _lists.Clear();
+        _organizers.Clear();
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
