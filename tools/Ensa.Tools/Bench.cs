@@ -41,6 +41,9 @@ internal static partial class Bench
                 AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer(), MaxConnectionsPerServer = clients * 2,
             };
             using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            // Public pages are read by visitors without a sign-in cookie: a client of their own.
+            using var anonymousHandler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, MaxConnectionsPerServer = clients * 2 };
+            using var anonymous = new HttpClient(anonymousHandler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
             await WaitForHealthAsync(http, server);
 
             var list = JsonDocument.Parse(await http.GetStringAsync(new Uri($"/public/{slug}/resources.json", UriKind.Relative)));
@@ -51,21 +54,21 @@ internal static partial class Bench
 
             var counter = 0;
             string Search(string suffix) => $"/public/{slug}/resources{suffix}?q={Uri.EscapeDataString(SearchTerms[Interlocked.Increment(ref counter) % SearchTerms.Length])}";
-            var endpoints = new (string Name, Func<string> Url)[]
+            var endpoints = new (string Name, HttpClient Client, Func<string> Url)[]
             {
-                ("GET /public/{o}/resources?q= (search, HTML)", () => Search("")),
-                ("GET /public/{o}/resources.json?q= (search, JSON)", () => Search(".json")),
-                ("GET /public/{o}/resources (whole list, HTML)", () => $"/public/{slug}/resources"),
-                ("GET /public/{o}/resources/{id} (one resource)", () => $"/public/{slug}/resources/{resourceId}"),
-                ("GET /Register (central reviewer)", () => "/Register"),
-                ("GET /Register/Gaps (central reviewer)", () => "/Register/Gaps"),
+                ("GET /public/{o}/resources?q= (search, HTML)", anonymous, () => Search("")),
+                ("GET /public/{o}/resources.json?q= (search, JSON)", anonymous, () => Search(".json")),
+                ("GET /public/{o}/resources (first page of the whole list, HTML)", anonymous, () => $"/public/{slug}/resources"),
+                ("GET /public/{o}/resources/{id} (one resource)", anonymous, () => $"/public/{slug}/resources/{resourceId}"),
+                ("GET /Register (central reviewer, first page)", http, () => "/Register"),
+                ("GET /Register/Gaps (central reviewer)", http, () => "/Register/Gaps"),
             };
             // Warm every endpoint first (JIT, caches, the database's pages), then measure each.
-            foreach (var (_, url) in endpoints) await LoadAsync(http, url, clients, TimeSpan.FromSeconds(warmup));
+            foreach (var (_, client, url) in endpoints) await LoadAsync(client, url, clients, TimeSpan.FromSeconds(warmup));
             var results = new List<Result>();
-            foreach (var (name, url) in endpoints)
+            foreach (var (name, client, url) in endpoints)
             {
-                var result = await LoadAsync(http, url, clients, TimeSpan.FromSeconds(seconds)) with { Name = name };
+                var result = await LoadAsync(client, url, clients, TimeSpan.FromSeconds(seconds)) with { Name = name };
                 Console.WriteLine(result.Row);
                 results.Add(result);
             }
