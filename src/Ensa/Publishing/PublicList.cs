@@ -81,7 +81,7 @@ public sealed class PublicList(EnsaDbContext db, PublicListCache? cache = null)
         var version = cache?.Version ?? 0;
         var settings = await ReadSettingsAsync(organizerId);
         var entries = (await LoadAsync(organizerId, settings)).OrderBy(e => e.Name, SwedishOrder).ToList();
-        var snapshot = new PublicListCache.Snapshot(version, System.Diagnostics.Stopwatch.GetTimestamp(), settings, entries,
+        var snapshot = new PublicListCache.Snapshot(version, settings, entries,
             entries.Select(e => new FoldedEntry(
                 // Name, supplier, subjects and description are searched as one text: one comparison, not four.
                 Fold(string.Join(" | ", e.Name, e.Supplier, e.Subjects, e.Description))!, Fold(e.Subjects), Fold(e.Grades), Fold(e.Platforms))).ToList());

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Ensa.Agreements;
+using Ensa.Common;
 using Ensa.Organizers;
 using Ensa.Requests;
 using Ensa.Resources;
@@ -19,23 +20,41 @@ public sealed class PublicListCache : SaveChangesInterceptor
     /// <summary>How stale another node's change may be here. The JSON is cached by its readers for five minutes anyway.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
+    // What the list shows. Organizer-owned rows clear only their organizer's list; the shared ones (a resource, a supplier,
+    // an organizer's name) clear every list.
     private static readonly HashSet<Type> Shown =
     [
-        typeof(ResourceReview), typeof(LearningResource), typeof(Supplier), typeof(ResourceGuidance), typeof(PublicListSettings),
-        typeof(Agreement), typeof(Organizer),
+        typeof(ResourceReview), typeof(ResourceGuidance), typeof(PublicListSettings), typeof(Agreement),
+        typeof(LearningResource), typeof(Supplier), typeof(Organizer),
     ];
 
     private readonly ConcurrentDictionary<Guid, Snapshot> _lists = new();
     private readonly ConcurrentDictionary<string, (long Version, long LoadedAt, Organizer Organizer)> _organizers = new(StringComparer.Ordinal);
-    private readonly ConditionalWeakTable<DbContext, object> _saving = [];
+    private readonly ConcurrentDictionary<Guid, long> _organizerClearedAt = new();
+    private readonly ConditionalWeakTable<DbContext, HashSet<Guid>?> _saving = [];
     private long _version;
+    private long _allClearedAt;
 
-    internal sealed record Snapshot(long Version, long LoadedAt, PublicListSettings Settings, IReadOnlyList<PublicEntry> Entries,
-        IReadOnlyList<PublicList.FoldedEntry> Folded);
+    internal sealed class Snapshot(long version, PublicListSettings settings, IReadOnlyList<PublicEntry> entries,
+        IReadOnlyList<PublicList.FoldedEntry> folded)
+    {
+        public long Version { get; } = version;
+        public long LoadedAt { get; } = Stopwatch.GetTimestamp();
+        public PublicListSettings Settings { get; } = settings;
+        public IReadOnlyList<PublicEntry> Entries { get; } = entries;
+        public IReadOnlyList<PublicList.FoldedEntry> Folded { get; } = folded;
+        internal int Refreshing;
+    }
 
-    internal Snapshot? Get(Guid organizerId) =>
-        _lists.TryGetValue(organizerId, out var s) && s.Version == Interlocked.Read(ref _version)
-            && Stopwatch.GetElapsedTime(s.LoadedAt) < MaxAge ? s : null;
+    /// <summary>The kept list, or null when it must be read. When it has only aged (no change saved here), the first caller
+    /// reads it again while the others keep using it, so a large list is not read by every waiting request at once.</summary>
+    internal Snapshot? Get(Guid organizerId)
+    {
+        if (!_lists.TryGetValue(organizerId, out var s) || !Valid(s.Version, organizerId)) return null;
+        var age = Stopwatch.GetElapsedTime(s.LoadedAt);
+        if (age < MaxAge) return s;
+        return age < 2 * MaxAge && Interlocked.Exchange(ref s.Refreshing, 1) == 1 ? s : null;
+    }
 
     /// <summary>The version to load under: read before loading, so a change saved meanwhile makes the result stale at once.</summary>
     internal long Version => Interlocked.Read(ref _version);
@@ -44,17 +63,34 @@ public sealed class PublicListCache : SaveChangesInterceptor
 
     /// <summary>Organizers by slug (every public request names one); unknown slugs are not kept.</summary>
     internal Organizer? GetOrganizer(string slug) =>
-        _organizers.TryGetValue(slug, out var o) && o.Version == Interlocked.Read(ref _version) && Stopwatch.GetElapsedTime(o.LoadedAt) < MaxAge
+        _organizers.TryGetValue(slug, out var o) && o.Version >= Interlocked.Read(ref _allClearedAt) && Stopwatch.GetElapsedTime(o.LoadedAt) < MaxAge
             ? o.Organizer : null;
 
     internal void PutOrganizer(string slug, long version, Organizer organizer) =>
         _organizers[slug] = (version, Stopwatch.GetTimestamp(), organizer);
 
-    public void Clear()
+    private bool Valid(long loadedUnder, Guid organizerId) =>
+        loadedUnder >= Interlocked.Read(ref _allClearedAt) && loadedUnder >= _organizerClearedAt.GetValueOrDefault(organizerId);
+
+    /// <summary>Clears every organizer's list.</summary>
+    public void Clear() => Clear(null);
+
+    private void Clear(HashSet<Guid>? organizers)
     {
-        Interlocked.Increment(ref _version);
-        _lists.Clear();
-        _organizers.Clear();
+        var now = Interlocked.Increment(ref _version);
+        if (organizers is null)
+        {
+            for (var seen = Interlocked.Read(ref _allClearedAt); seen < now; seen = Interlocked.Read(ref _allClearedAt))
+                if (Interlocked.CompareExchange(ref _allClearedAt, now, seen) == seen) break;
+            _lists.Clear();
+            _organizers.Clear();
+            return;
+        }
+        foreach (var organizerId in organizers)
+        {
+            _organizerClearedAt.AddOrUpdate(organizerId, now, (_, old) => Math.Max(old, now));
+            _lists.TryRemove(organizerId, out _);
+        }
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -94,15 +130,22 @@ public sealed class PublicListCache : SaveChangesInterceptor
     // read while it was being committed is kept).
     private void Note(DbContext? context)
     {
-        if (context is null || !context.ChangeTracker.Entries().Any(e =>
-                e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Shown.Contains(e.Metadata.ClrType)))
-            return;
-        _saving.AddOrUpdate(context, this);
-        Clear();
+        if (context is null) return;
+        var changed = context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Shown.Contains(e.Metadata.ClrType))
+            .Select(e => e.Entity).ToList();
+        if (changed.Count == 0) return;
+        var organizers = changed.All(e => e is IOrganizerOwned) ? changed.Select(e => ((IOrganizerOwned)e).OrganizerId).ToHashSet() : null;
+        _saving.AddOrUpdate(context, organizers);
+        Clear(organizers);
     }
 
     private void Done(DbContext? context)
     {
-        if (context is not null && _saving.Remove(context)) Clear();
+        if (context is not null && _saving.TryGetValue(context, out var organizers))
+        {
+            _saving.Remove(context);
+            Clear(organizers);
+        }
     }
 }
