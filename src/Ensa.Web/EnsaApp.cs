@@ -45,7 +45,12 @@ public static class EnsaApp
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentSession, HttpCurrentSession>();
 
-        services.AddDbContext<EnsaDbContext>(options => ConfigureDatabase(options, configuration, builder.Environment.ContentRootPath));
+        services.AddSingleton<Ensa.Publishing.PublicListCache>();
+        services.AddDbContext<EnsaDbContext>((sp, options) =>
+        {
+            ConfigureDatabase(options, configuration, builder.Environment.ContentRootPath);
+            options.AddInterceptors(sp.GetRequiredService<Ensa.Publishing.PublicListCache>());
+        });
         services.AddScoped<LeaseStore>();
         services.AddScoped<DemoData>();
         services.AddScoped<UserOrganizers>();

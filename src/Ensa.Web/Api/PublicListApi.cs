@@ -27,7 +27,7 @@ public static class PublicListApi
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        WriteIndented = true,
+        // Compact: a large organizer's list is hundreds of kilobytes, and indentation was a third of it.
     };
 
     public static void MapPublicListApi(this IEndpointRouteBuilder app)

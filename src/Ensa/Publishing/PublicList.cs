@@ -32,88 +32,145 @@ public sealed record PublicSearch(string? Text = null, string? Subject = null, s
 }
 
 /// <summary>An organizer's public list of decided resources, read without a signed-in user: every query names the
-/// organizer itself (the tenant filter has no organizer here) and only published fields leave this class.</summary>
-public sealed class PublicList(EnsaDbContext db)
+/// organizer itself (the tenant filter has no organizer here) and only published fields leave this class. The whole list
+/// is read once per organizer and kept in <see cref="PublicListCache"/>; searches filter it in memory.</summary>
+public sealed class PublicList(EnsaDbContext db, PublicListCache? cache = null)
 {
-    private static readonly CompareInfo Swedish = CultureInfo.GetCultureInfo("sv-SE").CompareInfo;
+    private static readonly StringComparer SwedishOrder = StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: true);
 
     /// <summary>The organizer with this short name (slugs are stored in lower case).</summary>
-    public Task<Organizer?> OrganizerAsync(string slug)
+    public async Task<Organizer?> OrganizerAsync(string slug)
     {
         var wanted = slug.ToLowerInvariant();
-        return db.Organizers.AsNoTracking().SingleOrDefaultAsync(o => o.Slug == wanted);
+        if (cache?.GetOrganizer(wanted) is { } cached) return cached;
+        var version = cache?.Version ?? 0;
+        var organizer = await db.Organizers.AsNoTracking().SingleOrDefaultAsync(o => o.Slug == wanted);
+        if (organizer is not null) cache?.PutOrganizer(wanted, version, organizer);
+        return organizer;
     }
 
-    public async Task<PublicListSettings> SettingsAsync(Guid organizerId) =>
+    public async Task<PublicListSettings> SettingsAsync(Guid organizerId) => (await ListAsync(organizerId)).Settings;
+
+    private async Task<PublicListSettings> ReadSettingsAsync(Guid organizerId) =>
         await db.PublicListSettings.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(s => s.OrganizerId == organizerId)
         ?? new PublicListSettings(organizerId);
 
     /// <summary>The entries matching <paramref name="search"/>, sorted by name the Swedish way.</summary>
     public async Task<IReadOnlyList<PublicEntry>> SearchAsync(Guid organizerId, PublicSearch search)
     {
-        var settings = await SettingsAsync(organizerId);
-        var entries = await LoadAsync(organizerId, settings, resourceId: null, search.AppsOnly);
-        return entries
-            .Where(e => search.Status is null || e.Decision == search.Status)
-            .Where(e => Contains(search.Text, e.Name, e.Supplier, e.Subjects, e.Description))
-            .Where(e => Contains(search.Subject, e.Subjects) && Contains(search.Grade, e.Grades) && Contains(search.Platform, e.Platforms))
-            .OrderBy(e => e.Name, StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: true))
-            .ToList();
+        var list = await ListAsync(organizerId);
+        var (text, subject, grade, platform) = (Fold(search.Text), Fold(search.Subject), Fold(search.Grade), Fold(search.Platform));
+        var found = new List<PublicEntry>();
+        for (var i = 0; i < list.Entries.Count; i++)
+        {
+            var (e, f) = (list.Entries[i], list.Folded[i]);
+            if (search.AppsOnly && e.Type != ResourceType.App) continue;
+            if (search.Status is { } status && e.Decision != status) continue;
+            if (Contains(f.Text, text) && Contains(f.Subjects, subject) && Contains(f.Grades, grade) && Contains(f.Platforms, platform)) found.Add(e);
+        }
+        return found; // the cached list is already in Swedish order
     }
 
     /// <summary>One entry, or null when the resource is not on the organizer's public list.</summary>
-    public async Task<PublicEntry?> FindAsync(Guid organizerId, Guid resourceId)
+    public async Task<PublicEntry?> FindAsync(Guid organizerId, Guid resourceId) =>
+        (await ListAsync(organizerId)).Entries.FirstOrDefault(e => e.ResourceId == resourceId);
+
+    private async Task<PublicListCache.Snapshot> ListAsync(Guid organizerId)
     {
-        var settings = await SettingsAsync(organizerId);
-        return (await LoadAsync(organizerId, settings, resourceId, appsOnly: false)).SingleOrDefault();
+        if (cache?.Get(organizerId) is { } cached) return cached;
+        var version = cache?.Version ?? 0;
+        var settings = await ReadSettingsAsync(organizerId);
+        var entries = (await LoadAsync(organizerId, settings)).OrderBy(e => e.Name, SwedishOrder).ToList();
+        var snapshot = new PublicListCache.Snapshot(version, settings, entries,
+            entries.Select(e => new FoldedEntry(
+                // Name, supplier, subjects and description are searched as one text: one comparison, not four.
+                Fold(string.Join(" | ", e.Name, e.Supplier, e.Subjects, e.Description))!, Fold(e.Subjects), Fold(e.Grades), Fold(e.Platforms))).ToList());
+        cache?.Put(organizerId, snapshot);
+        return snapshot;
     }
 
-    private async Task<List<PublicEntry>> LoadAsync(Guid organizerId, PublicListSettings settings, Guid? resourceId, bool appsOnly)
+    private async Task<List<PublicEntry>> LoadAsync(Guid organizerId, PublicListSettings settings)
     {
         var reviews = db.ResourceReviews.IgnoreQueryFilters().Where(r => r.OrganizerId == organizerId && r.DecidedAt != null);
         // The latest decision per resource is the one in force; older ones are history and never public.
         var current = reviews.Where(r => !reviews.Any(o => o.ResourceId == r.ResourceId && o.DecidedAt > r.DecidedAt));
         if (!settings.ShowNotApproved) current = current.Where(r => r.Decision != Decision.NotApproved);
-        if (resourceId is { } id) current = current.Where(r => r.ResourceId == id);
+        // Only the columns shown; agreements and guidance are read per organizer, not per row.
         var rows = await current
             .Join(db.LearningResources, r => r.ResourceId, x => x.Id, (r, x) => new { Review = r, Resource = x })
-            .Where(j => !appsOnly || j.Resource.Type == ResourceType.App)
             .Select(j => new
             {
-                j.Review, j.Resource,
-                Supplier = db.Suppliers.Where(s => s.Id == j.Resource.SupplierId).Select(s => new { s.Name, s.CountryCode }).FirstOrDefault(),
-                Guidance = db.ResourceGuidance.IgnoreQueryFilters()
-                    .FirstOrDefault(g => g.OrganizerId == organizerId && g.ResourceId == j.Resource.Id),
-                AgreementInForce = db.Agreements.IgnoreQueryFilters().Where(a => a.OrganizerId == organizerId && a.ResourceId == j.Resource.Id)
-                    .Select(a => (bool?)(a.Status == AgreementStatus.InForce)).OrderByDescending(inForce => inForce).FirstOrDefault(),
+                j.Resource.Id, j.Resource.Name, j.Resource.Type, j.Resource.Description, j.Resource.SupplierId, j.Resource.WebAddress,
+                j.Resource.AppStoreLinks, j.Resource.Platforms, j.Resource.SchoolForms, j.Resource.Grades, j.Resource.Subjects,
+                j.Resource.SignInMethods, j.Resource.ProcessesPersonalData,
+                Decision = j.Review.Decision!.Value, j.Review.Conditions, j.Review.Reason, DecidedAt = j.Review.DecidedAt!.Value,
+                j.Review.PersonalDataCategories, j.Review.SensitiveData, j.Review.ThirdCountryTransfer, j.Review.ThirdCountryNotes,
+                j.Review.AgreementNeed, j.Review.PedagogicalAssessment, j.Review.Accessibility,
             })
             .AsNoTracking()
             .ToListAsync();
+        var supplierIds = rows.Where(r => r.SupplierId != null).Select(r => r.SupplierId!.Value).Distinct().ToList();
+        var suppliers = await db.Suppliers.AsNoTracking().Where(s => supplierIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.Name, s.CountryCode }).ToDictionaryAsync(s => s.Id);
+        var guidance = await db.ResourceGuidance.IgnoreQueryFilters().AsNoTracking().Where(g => g.OrganizerId == organizerId)
+            .ToDictionaryAsync(g => g.ResourceId);
+        // Per resource: whether any of the organizer's agreements for it is in force (null: none kept in Ensa).
+        var agreements = (await db.Agreements.IgnoreQueryFilters().AsNoTracking().Where(a => a.OrganizerId == organizerId)
+                .Select(a => new { a.ResourceId, a.Status }).ToListAsync())
+            .GroupBy(a => a.ResourceId).ToDictionary(g => g.Key, g => g.Any(a => a.Status == AgreementStatus.InForce));
         // Two decisions at the same instant would both count as latest: keep one.
-        return rows.DistinctBy(r => r.Resource.Id).Select(r =>
+        return rows.DistinctBy(r => r.Id).Select(r =>
         {
-            var (review, resource) = (r.Review, r.Resource);
             T? If<T>(PublicFields field, T value) => settings.Shows(field) ? value : default;
+            var supplier = r.SupplierId is { } sid && suppliers.TryGetValue(sid, out var found) ? found : null;
+            var guide = guidance.GetValueOrDefault(r.Id);
+            bool? inForce = agreements.TryGetValue(r.Id, out var a) ? a : null;
             return new PublicEntry(
-                resource.Id, resource.Name, resource.Type, resource.Description, r.Supplier?.Name, r.Supplier?.CountryCode,
-                resource.WebAddress, Lines(resource.AppStoreLinks), resource.Platforms, resource.SchoolForms, resource.Grades,
-                resource.Subjects, resource.SignInMethods, resource.ProcessesPersonalData,
-                review.Decision!.Value, review.Conditions, review.Reason, review.DecidedAt!.Value,
-                If(PublicFields.PersonalData, review.PersonalDataCategories),
-                settings.Shows(PublicFields.PersonalData) ? review.SensitiveData : null,
-                settings.Shows(PublicFields.ThirdCountry) ? review.ThirdCountryTransfer : null,
-                If(PublicFields.ThirdCountry, review.ThirdCountryNotes),
-                settings.Shows(PublicFields.AgreementStatus) ? Coverage.Of(review.AgreementNeed, r.AgreementInForce) : null,
-                If(PublicFields.PedagogicalAssessment, review.PedagogicalAssessment),
-                settings.Shows(PublicFields.Accessibility) ? review.Accessibility : null,
-                r.Guidance?.HowToStart, r.Guidance?.Guidelines, r.Guidance?.LinkList ?? []);
+                r.Id, r.Name, r.Type, r.Description, supplier?.Name, supplier?.CountryCode,
+                r.WebAddress, Lines(r.AppStoreLinks), r.Platforms, r.SchoolForms, r.Grades,
+                r.Subjects, r.SignInMethods, r.ProcessesPersonalData,
+                r.Decision, r.Conditions, r.Reason, r.DecidedAt,
+                If(PublicFields.PersonalData, r.PersonalDataCategories),
+                settings.Shows(PublicFields.PersonalData) ? r.SensitiveData : null,
+                settings.Shows(PublicFields.ThirdCountry) ? r.ThirdCountryTransfer : null,
+                If(PublicFields.ThirdCountry, r.ThirdCountryNotes),
+                settings.Shows(PublicFields.AgreementStatus) ? Coverage.Of(r.AgreementNeed, inForce) : null,
+                If(PublicFields.PedagogicalAssessment, r.PedagogicalAssessment),
+                settings.Shows(PublicFields.Accessibility) ? r.Accessibility : null,
+                guide?.HowToStart, guide?.Guidelines, guide?.LinkList ?? []);
         }).ToList();
     }
 
     private static List<string> Lines(string? text) =>
         (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
-    private static bool Contains(string? wanted, params string?[] texts) =>
-        string.IsNullOrWhiteSpace(wanted) ||
-        texts.Any(t => t is not null && Swedish.IndexOf(t, wanted.Trim(), CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0);
+    /// <summary>An entry's searchable texts, folded.</summary>
+    internal sealed record FoldedEntry(string Text, string? Subjects, string? Grades, string? Platforms);
+
+    private static bool Contains(string? text, string? wanted) =>
+        wanted is null || (text is not null && text.Contains(wanted, StringComparison.Ordinal));
+
+    /// <summary>Text folded for searching the Swedish way, so that an ordinal comparison does the work of a culture-aware one
+    /// (a culture-aware IndexOf per entry costs microseconds; with thousands of entries per search that was most of the
+    /// time): lower case, accents dropped (é → e, ü → y as in Swedish order), but å, ä and ö kept as the letters they are
+    /// (æ and ø read as ä and ö). Blank is null: "any".</summary>
+    internal static string? Fold(string? s)
+    {
+        if (string.IsNullOrWhiteSpace(s)) return null;
+        var folded = new System.Text.StringBuilder(s.Length);
+        foreach (var c in s.Trim().Normalize().ToLowerInvariant())
+        {
+            switch (c)
+            {
+                case 'å' or 'ä' or 'ö': folded.Append(c); continue;
+                case 'æ': folded.Append('ä'); continue;
+                case 'ø': folded.Append('ö'); continue;
+                case 'ü': folded.Append('y'); continue;
+                case < '\u0080': folded.Append(c); continue;
+            }
+            foreach (var d in c.ToString().Normalize(System.Text.NormalizationForm.FormD))
+                if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark) folded.Append(d);
+        }
+        return folded.ToString();
+    }
 }

@@ -27,31 +27,46 @@ public sealed class UseRegister(EnsaDbContext db)
 {
     public const int EndingSoonDays = 90;
 
-    /// <summary>Requests that are approved, in use, or whose use has ended (with <paramref name="includeEnded"/>).</summary>
-    public async Task<List<UseRow>> UsesAsync(Guid? unitId = null, Guid? resourceId = null, bool includeEnded = false)
+    /// <summary>Requests that are approved, in use, or whose use has ended (with <paramref name="includeEnded"/>), at one unit,
+    /// of one resource, or at the units in <paramref name="unitIds"/> (one page of the register).</summary>
+    public async Task<List<UseRow>> UsesAsync(Guid? unitId = null, Guid? resourceId = null, bool includeEnded = false,
+        IReadOnlyCollection<Guid>? unitIds = null)
     {
-        var statuses = includeEnded
-            ? new[] { RequestStatus.Approved, RequestStatus.ApprovedWithConditions, RequestStatus.InUse, RequestStatus.UseEnded }
-            : new[] { RequestStatus.Approved, RequestStatus.ApprovedWithConditions, RequestStatus.InUse };
-        var rows = await db.ResourceRequests.AsNoTracking()
-            .Where(r => statuses.Contains(r.Status) && r.ResourceId != null)
+        var requests = Registered(includeEnded)
             .Where(r => unitId == null || r.SchoolUnitId == unitId)
-            .Where(r => resourceId == null || r.ResourceId == resourceId)
+            .Where(r => resourceId == null || r.ResourceId == resourceId);
+        if (unitIds is not null) requests = requests.Where(r => unitIds.Contains(r.SchoolUnitId));
+        // Names and each request's latest decision are read once per query, not per row (thousands of rows at a large organizer).
+        var rows = await requests
             .Select(r => new
             {
                 r.Id, r.Status, r.SchoolUnitId, ResourceId = r.ResourceId!.Value,
-                Unit = db.OrganisationUnits.Where(u => u.Id == r.SchoolUnitId).Select(u => u.Name).First(),
-                Resource = db.LearningResources.Where(x => x.Id == r.ResourceId).Select(x => x.Name).First(),
                 Since = r.Use == null ? null : r.Use.InUseSince,
                 RegisteransvarigUserId = r.Use == null ? null : r.Use.RegisteransvarigUserId,
-                Registeransvarig = db.Users.Where(u => r.Use != null && u.Id == r.Use.RegisteransvarigUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 Administrator = r.Use == null ? null : r.Use.AdministratorName,
                 AdministratorEmail = r.Use == null ? null : r.Use.AdministratorEmail,
-                Need = db.ResourceReviews.Where(v => v.RequestId == r.Id && v.DecidedAt != null).OrderByDescending(v => v.DecidedAt)
-                    .Select(v => (AgreementNeed?)v.AgreementNeed).FirstOrDefault(),
             })
             .ToListAsync();
+        // By id lists, not "exists a request for it": SQLite would look for the requests through the resource's index,
+        // across every organizer's requests for a popular resource.
+        var rowUnitIds = rows.Select(r => r.SchoolUnitId).Distinct().ToList();
         var resourceIds = rows.Select(r => r.ResourceId).Distinct().ToList();
+        var unitNames = await db.OrganisationUnits.AsNoTracking().Where(u => rowUnitIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name);
+        var resourceNames = await db.LearningResources.AsNoTracking().Where(x => resourceIds.Contains(x.Id))
+            .Select(x => new { x.Id, x.Name }).ToDictionaryAsync(x => x.Id, x => x.Name);
+        var userIds = rows.Where(r => r.RegisteransvarigUserId != null).Select(r => r.RegisteransvarigUserId!.Value).Distinct().ToList();
+        var userNames = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        // A page's few hundred requests by id (their reviews' index); the whole organizer's by a semi-join.
+        var requestIds = rows.Select(r => r.Id).ToList();
+        var reviews = rows.Count <= 1000
+            ? db.ResourceReviews.AsNoTracking().Where(v => requestIds.Contains(v.RequestId))
+            : db.ResourceReviews.AsNoTracking().Where(v => requests.Any(r => r.Id == v.RequestId));
+        var needs = (await reviews.Where(v => v.DecidedAt != null)
+                .Select(v => new { v.RequestId, v.DecidedAt, v.AgreementNeed }).ToListAsync())
+            .GroupBy(v => v.RequestId).ToDictionary(g => g.Key, g => g.MaxBy(v => v.DecidedAt)!.AgreementNeed);
+
         // This organizer's agreements per resource (the tenant filter applies): whether one is in force, and until when
         // (none means open-ended, so the latest end of those in force counts).
         var agreements = (await db.Agreements.AsNoTracking().Where(a => resourceIds.Contains(a.ResourceId))
@@ -65,11 +80,25 @@ public sealed class UseRegister(EnsaDbContext db)
         return rows.Select(r =>
             {
                 var agreement = agreements.TryGetValue(r.ResourceId, out var a) ? a : ((bool InForce, DateOnly? Ends)?)null;
-                return new UseRow(r.Id, r.Status, r.SchoolUnitId, r.Unit, r.ResourceId, r.Resource, r.Since,
-                    r.RegisteransvarigUserId, r.Registeransvarig, r.Administrator, r.AdministratorEmail,
-                    Coverage.Of(r.Need ?? AgreementNeed.Needed, agreement?.InForce), agreement?.Ends);
+                return new UseRow(r.Id, r.Status, r.SchoolUnitId, unitNames.GetValueOrDefault(r.SchoolUnitId, ""), r.ResourceId,
+                    resourceNames.GetValueOrDefault(r.ResourceId, ""), r.Since,
+                    r.RegisteransvarigUserId, r.RegisteransvarigUserId is { } user ? userNames.GetValueOrDefault(user) : null,
+                    r.Administrator, r.AdministratorEmail,
+                    Coverage.Of(needs.TryGetValue(r.Id, out var need) ? need : AgreementNeed.Needed, agreement?.InForce), agreement?.Ends);
             })
             .ToList();
+    }
+
+    /// <summary>The units that have rows in the register, so that it can be shown a page of units at a time.</summary>
+    public Task<List<Guid>> UnitsWithUsesAsync(bool includeEnded = false) =>
+        Registered(includeEnded).Select(r => r.SchoolUnitId).Distinct().ToListAsync();
+
+    private IQueryable<ResourceRequest> Registered(bool includeEnded)
+    {
+        var statuses = includeEnded
+            ? new[] { RequestStatus.Approved, RequestStatus.ApprovedWithConditions, RequestStatus.InUse, RequestStatus.UseEnded }
+            : new[] { RequestStatus.Approved, RequestStatus.ApprovedWithConditions, RequestStatus.InUse };
+        return db.ResourceRequests.AsNoTracking().Where(r => statuses.Contains(r.Status) && r.ResourceId != null);
     }
 
     public async Task<Gaps> GapsAsync(DateOnly today)
@@ -94,13 +123,14 @@ public sealed class UseRegister(EnsaDbContext db)
                 .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { UnitId = m.OrganisationUnitId!.Value, u.Id, u.DisplayName }).ToListAsync());
         var principalsByUnit = principals.ToLookup(p => p.UnitId);
         var members = (await db.Memberships.AsNoTracking().Select(m => m.UserId).Distinct().ToListAsync()).ToHashSet();
+        var anyPrincipal = principals.Select(p => p.Id).ToHashSet();
         var left = new List<(UseRow, Guid?, string?)>();
         foreach (var use in uses.Where(u => u.RegisteransvarigUserId is not null))
         {
             var named = use.RegisteransvarigUserId!.Value;
             var current = principalsByUnit[use.UnitId].ToList();
             var hasLeft = !members.Contains(named);
-            var movedOn = current.Count > 0 && current.All(p => p.Id != named) && principals.Any(p => p.Id == named);
+            var movedOn = current.Count > 0 && current.All(p => p.Id != named) && anyPrincipal.Contains(named);
             if (!hasLeft && !movedOn) continue;
             var proposed = current.FirstOrDefault();
             left.Add((use, proposed?.Id, proposed?.DisplayName));
