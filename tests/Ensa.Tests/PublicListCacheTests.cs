@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Tests;
 
-/// <summary>The public list is kept per node (ADR 7): a change saved through the app shows at once.</summary>
+/// <summary>The public list is kept per node (ADR 9): a change saved through the app shows at once.</summary>
 public sealed class PublicListCacheTests(EnsaAppFactory app) : IClassFixture<EnsaAppFactory>
 {
     [Fact]
