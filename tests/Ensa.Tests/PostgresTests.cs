@@ -74,7 +74,7 @@ public sealed class PostgresTests(PostgresAppFactory app) : IClassFixture<Postgr
         Assert.Equal("Nordlär Samhälle 7–9, digital del", EnsaClient.Text(list, ".public-list h2"));
         var link = list.QuerySelector(".public-list h2 a")!.GetAttribute("href")!;
         Assert.Equal("Finns och gäller", (await visitor.GetPageAsync(link)).QuerySelector(".agreement")!.TextContent.Trim());
-        Assert.Contains("\"decision\": \"Approved\"", await visitor.Http.GetStringAsync("/public/mittkoping/resources.json?status=Approved"), StringComparison.Ordinal);
+        Assert.Contains("\"decision\":\"Approved\"", await visitor.Http.GetStringAsync("/public/mittkoping/resources.json?status=Approved"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await visitor.Http.GetAsync("/public/mittkoping/resources.csv")).StatusCode);
     }
 

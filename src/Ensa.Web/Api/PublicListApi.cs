@@ -28,6 +28,8 @@ public static class PublicListApi
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         // Compact: a large organizer's list is hundreds of kilobytes, and indentation was a third of it.
+        // Swedish letters as they are (å, ä, ö), not \u escapes; characters that matter to HTML stay escaped.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
     public static void MapPublicListApi(this IEndpointRouteBuilder app)
