@@ -79,6 +79,8 @@ public sealed class Agreement : IOrganizerOwned, IAudited
 
     public DateTime? SignedAt { get; private set; }
     public string? SignedDocumentSha256 { get; private set; }
+    /// <summary>Other organizers' agreement staff may read the signed copy (opt-in; otherwise they see only a count).</summary>
+    public bool SharedWithOtherOrganizers { get; private set; }
     public DateOnly? InForceFrom { get; private set; }
     public DateOnly? ReviewDate { get; private set; }
     public DateOnly? EndDate { get; private set; }
@@ -152,6 +154,17 @@ public sealed class Agreement : IOrganizerOwned, IAudited
         if (string.IsNullOrWhiteSpace(registryNumber)) return new DomainError("Agreement.RegistryNumberMissing");
         RegistryNumber = registryNumber.Trim();
         Log(AgreementEventKind.RegistryNumberRecorded, actor, now, RegistryNumber);
+        return Result.Ok;
+    }
+
+    /// <summary>Shares the signed copy with other organizers' agreement staff, or stops sharing it.</summary>
+    public Result ShareWithOtherOrganizers(AgreementActor actor, bool share, DateTime now)
+    {
+        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
+        if (SignedAt is null) return new DomainError("Agreement.ShareNotSigned");
+        if (SharedWithOtherOrganizers == share) return Result.Ok;
+        SharedWithOtherOrganizers = share;
+        Log(AgreementEventKind.SharingChanged, actor, now);
         return Result.Ok;
     }
 

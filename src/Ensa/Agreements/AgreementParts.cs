@@ -30,6 +30,7 @@ public enum AgreementEventKind
     ReviewReminderSent,
     EndReminderSent,
     DescriptionUpdated,
+    SharingChanged,
 }
 
 /// <summary>One step in an agreement's timeline: what happened, who did it (null: Ensa itself) and when.</summary>

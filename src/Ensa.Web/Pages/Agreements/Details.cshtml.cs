@@ -66,6 +66,10 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
     /// <summary>Other organizers that have signed on the same description version: a count, never their documents.</summary>
     public int OthersSigned { get; private set; }
     public int? LatestPublishedVersion { get; private set; }
+    /// <summary>Signed agreements other organizers have chosen to share for the same resource and supplier.</summary>
+    public IReadOnlyList<SharedAgreement> SharedByOthers { get; private set; } = [];
+
+    public sealed record SharedAgreement(Guid Id, string Organizer, DateTime SignedAt, int? DescriptionVersion, string? RegistryNumber);
     public string? SignedFileName { get; private set; }
     public int? SignedFileSize { get; private set; }
 
@@ -88,6 +92,17 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
 
     public Task<IActionResult> OnPostPartsAsync(Guid id) =>
         ActAsync(id, now => Current.EditOrganizerParts(Actor, Parts.ToParts(), now), "Agreement.PartsSaved");
+
+    public Task<IActionResult> OnPostShareAsync(Guid id, bool share) =>
+        ActAsync(id, now => Current.ShareWithOtherOrganizers(Actor, share, now), share ? "Agreement.Shared" : "Agreement.Unshared");
+
+    /// <summary>Another organizer's signed copy, only when that organizer shares it (else 404, as for any other record).</summary>
+    public async Task<IActionResult> OnGetSharedCopyAsync(Guid id, Guid shared)
+    {
+        if (!await LoadAsync(id) || SharedByOthers.All(a => a.Id != shared)) return NotFound();
+        var document = await db.SignedAgreementDocuments.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(d => d.AgreementId == shared);
+        return document is null ? NotFound() : File(document.Content, "application/pdf", document.FileName);
+    }
 
     public Task<IActionResult> OnPostRegistryAsync(Guid id) =>
         ActAsync(id, now => Current.SetRegistryNumber(Actor, RegistryNumber ?? "", now), "Agreement.RegistrySaved");
@@ -231,6 +246,13 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
                 .Where(a => a.DescriptionId == signedOn && a.OrganizerId != agreement.OrganizerId && a.SignedAt != null)
                 .Select(a => a.OrganizerId).Distinct().CountAsync();
         }
+        // Across organizers on purpose: only rows their organizer shares, and only what the list shows.
+        SharedByOthers = (await db.Agreements.IgnoreQueryFilters()
+                .Where(a => a.ResourceId == agreement.ResourceId && a.SupplierId == agreement.SupplierId && a.OrganizerId != agreement.OrganizerId
+                            && a.SharedWithOtherOrganizers && a.SignedAt != null)
+                .Join(db.Organizers, a => a.OrganizerId, o => o.Id, (a, o) => new SharedAgreement(a.Id, o.Name, a.SignedAt!.Value, a.DescriptionVersion, a.RegistryNumber))
+                .ToListAsync())
+            .OrderByDescending(a => a.SignedAt).ToList();
         var signed = await db.SignedAgreementDocuments.Where(d => d.AgreementId == id).Select(d => new { d.FileName, d.Size }).SingleOrDefaultAsync();
         (SignedFileName, SignedFileSize) = (signed?.FileName, signed?.Size);
         return true;

@@ -58,6 +58,8 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
     {
         b.ToTable("Agreements");
         b.Property(e => e.Id).ValueGeneratedNever();
+        // Added to a table with rows: the column needs a default, in the model too so both schemas agree.
+        b.Property(e => e.SharedWithOtherOrganizers).HasDefaultValue(false);
         b.Ignore(e => e.Parts);
         b.Property(e => e.ControllerName).HasMaxLength(200);
         b.Property(e => e.AgreementContactName).HasMaxLength(200);
