@@ -78,9 +78,10 @@ public sealed partial class RightsRequest : IOrganizerOwned, IAudited
     /// when the last one is answered.</summary>
     public Result Answer(Guid taskId, RightsTaskStatus status, string? answer, string answeredBy, DateTime now)
     {
+        if (answer?.Length > RightsTask.AnswerMaxLength) return new DomainError("Rights.AnswerTooLong");
+        if (status == RightsTaskStatus.Open) return new DomainError("Rights.AnswerMissing");
         if (IsClosed) return new DomainError("Rights.Closed");
         var task = _tasks.SingleOrDefault(t => t.Id == taskId) ?? throw new ArgumentException("No such task.", nameof(taskId));
-        if (status == RightsTaskStatus.Open) throw new ArgumentException("An answer is done or no data held.", nameof(status));
         if (task.Status != RightsTaskStatus.Open) return new DomainError("Rights.TaskAnswered");
         if (Kind == RightsKind.Access && status == RightsTaskStatus.Done && string.IsNullOrWhiteSpace(answer))
             return new DomainError("Rights.AccessAnswerMissing");
@@ -123,6 +124,8 @@ public sealed class RightsRequestUnit : IOrganizerOwned
 /// access request, say what the supplier holds.</summary>
 public sealed class RightsTask : IOrganizerOwned, IAudited
 {
+    public const int AnswerMaxLength = 4000;
+
     private RightsTask() { }
 
     internal RightsTask(RightsRequest request, UseAtUnit use, string tokenHash)

@@ -24,9 +24,7 @@ public sealed class DetailsModel(EnsaDbContext db, IAuthorizationService authori
     {
         if (!await LoadAsync(id) || View.Case.Tasks.All(t => t.Id != task)) return NotFound();
         var actor = await access.ActorAsync();
-        var result = AnswerText?.Length > 4000 ? new Common.DomainError("Rights.AnswerTooLong")
-            : Answer == RightsTaskStatus.Open ? new Common.DomainError("Rights.AnswerMissing")
-            : View.Case.Answer(task, Answer, AnswerText, l["Privacy.OnBehalf", actor.Name].Value, clock.GetUtcNow().UtcDateTime);
+        var result = View.Case.Answer(task, Answer, AnswerText, l["Privacy.OnBehalf", actor.Name].Value, clock.GetUtcNow().UtcDateTime);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", l[result.Error!.Code].Value);

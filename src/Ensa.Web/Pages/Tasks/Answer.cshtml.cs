@@ -26,9 +26,7 @@ public sealed class AnswerModel(EnsaDbContext db, TimeProvider clock, IStringLoc
     public async Task<IActionResult> OnPostAsync(string token)
     {
         if (!await LoadAsync(token)) return NotFound();
-        var result = AnswerText?.Length > 4000 ? new Common.DomainError("Rights.AnswerTooLong")
-            : Answer == RightsTaskStatus.Open ? new Common.DomainError("Rights.AnswerMissing")
-            : Case.Answer(Task.Id, Answer, AnswerText, Task.AdministratorName, clock.GetUtcNow().UtcDateTime);
+        var result = Case.Answer(Task.Id, Answer, AnswerText, Task.AdministratorName, clock.GetUtcNow().UtcDateTime);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", l[result.Error!.Code].Value);

@@ -43,7 +43,7 @@ internal sealed class RightsTaskConfiguration : IEntityTypeConfiguration<RightsT
         b.Property(e => e.AdministratorName).HasMaxLength(200);
         b.Property(e => e.AdministratorEmail).HasMaxLength(320);
         b.Property(e => e.TokenHash).HasMaxLength(64);
-        b.Property(e => e.Answer).HasMaxLength(4000);
+        b.Property(e => e.Answer).HasMaxLength(RightsTask.AnswerMaxLength);
         b.Property(e => e.AnsweredBy).HasMaxLength(200);
         b.HasIndex(e => e.TokenHash).IsUnique();
         b.HasIndex(e => new { e.Status, e.RightsRequestId });
