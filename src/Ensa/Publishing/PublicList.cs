@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ensa.Common;
 using Ensa.Agreements;
 using Ensa.Data;
 using Ensa.Register;
@@ -127,7 +128,7 @@ public sealed class PublicList(EnsaDbContext db, PublicListCache? cache = null)
             bool? inForce = agreements.TryGetValue(r.Id, out var a) ? a : null;
             return new PublicEntry(
                 r.Id, r.Name, r.Type, r.Description, supplier?.Name, supplier?.CountryCode,
-                r.WebAddress, Lines(r.AppStoreLinks), r.Platforms, r.SchoolForms, r.Grades,
+                r.WebAddress, TextLines.Of(r.AppStoreLinks), r.Platforms, r.SchoolForms, r.Grades,
                 r.Subjects, r.SignInMethods, r.ProcessesPersonalData,
                 r.Decision, r.Conditions, r.Reason, r.DecidedAt,
                 If(PublicFields.PersonalData, r.PersonalDataCategories),
@@ -141,8 +142,6 @@ public sealed class PublicList(EnsaDbContext db, PublicListCache? cache = null)
         }).ToList();
     }
 
-    private static List<string> Lines(string? text) =>
-        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
     /// <summary>An entry's searchable texts, folded.</summary>
     internal sealed record FoldedEntry(string Text, string? Subjects, string? Grades, string? Platforms);

@@ -89,7 +89,7 @@ public sealed class EditModel(EnsaDbContext db, RequestAccess access, TimeProvid
         ResourceId = id;
         if (!string.IsNullOrWhiteSpace(Input.WebAddress) && !Format.IsWebAddress(Input.WebAddress))
             ModelState.AddModelError("Input.WebAddress", l["Request.WebAddressInvalid"].Value);
-        var appLinks = Lines(Input.AppStoreLinks);
+        var appLinks = Common.TextLines.Of(Input.AppStoreLinks);
         if (appLinks.Any(link => !Format.IsWebAddress(link)))
             ModelState.AddModelError("Input.AppStoreLinks", l["Resources.AppStoreLinksInvalid"].Value);
         if (Input.SupplierId is { } supplierId && !await db.Suppliers.AnyAsync(s => s.Id == supplierId))
@@ -115,7 +115,7 @@ public sealed class EditModel(EnsaDbContext db, RequestAccess access, TimeProvid
         }
         resource.Description = Input.Description.Trim();
         resource.WebAddress = Trim(Input.WebAddress);
-        resource.AppStoreLinks = appLinks.Count == 0 ? null : string.Join('\n', appLinks);
+        resource.AppStoreLinks = appLinks.Length == 0 ? null : string.Join('\n', appLinks);
         resource.Platforms = Trim(Input.Platforms);
         resource.SchoolForms = Input.SchoolForms.Aggregate(SchoolForms.None, (all, f) => all | f);
         resource.Grades = Trim(Input.Grades);
@@ -143,9 +143,6 @@ public sealed class EditModel(EnsaDbContext db, RequestAccess access, TimeProvid
         AppStoreLinks = r.AppStoreLinks, Platforms = r.Platforms, SchoolForms = [.. Format.Flags(r.SchoolForms)], Grades = r.Grades,
         Subjects = r.Subjects, SignIn = [.. Format.Flags(r.SignInMethods)], ProcessesPersonalData = r.ProcessesPersonalData, Pricing = r.Pricing,
     };
-
-    private static List<string> Lines(string? text) =>
-        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
     private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

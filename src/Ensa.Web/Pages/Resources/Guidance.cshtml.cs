@@ -41,7 +41,7 @@ public sealed class GuidanceModel(EnsaDbContext db, IStringLocalizer<SharedResou
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         if (await LoadAsync(id) is not { } guidance) return NotFound();
-        var links = (Input.Links ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var links = Common.TextLines.Of(Input.Links);
         if (links.Any(link => !Format.IsWebAddress(link)))
             ModelState.AddModelError("Input.Links", l["Resources.AppStoreLinksInvalid"].Value);
         if (!ModelState.IsValid) return Page();

@@ -142,9 +142,6 @@ public sealed class DescribeModel(EnsaDbContext db, TimeProvider clock, IStringL
         }
     }
 
-    private static string[] Lines(string? text) =>
-        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
     private static bool Filled(string? s) => !string.IsNullOrWhiteSpace(s);
 
     private static InstructionContent ToContent(InputModel i) => new()
@@ -154,13 +151,13 @@ public sealed class DescribeModel(EnsaDbContext db, TimeProvider clock, IStringL
         Purposes = i.Purposes ?? "",
         DataSubjects = [.. i.DataSubjects.Distinct().Select(k => new DataSubjectGroup(k, k == DataSubjectKind.Other && Filled(i.DataSubjectsOther) ? i.DataSubjectsOther!.Trim() : null))],
         PersonalData = [.. i.PersonalData.Where(p => Filled(p.Name)).Select(p => new PersonalDataCategory(p.Name!.Trim(), p.Sensitive, p.PersonalIdentityNumber, Filled(p.Notes) ? p.Notes!.Trim() : null))],
-        ProcessingOperations = Lines(i.ProcessingOperations),
+        ProcessingOperations = Common.TextLines.Of(i.ProcessingOperations),
         Retention = i.Retention ?? "",
         Deletion = i.Deletion ?? "",
         Locations = [.. i.Locations.Where(x => Filled(x.Description) && Filled(x.CountryCode)).Select(x => new ProcessingLocation(x.Description!.Trim(), x.CountryCode!,
             (x.Processing ? LocationUse.Processing : LocationUse.None) | (x.Storage ? LocationUse.Storage : LocationUse.None)))],
         Transfers = [.. i.Transfers.Where(t => Filled(t.Recipient) && Filled(t.CountryCode)).Select(t => new ThirdCountryTransfer(t.Recipient!.Trim(), t.CountryCode!, t.Safeguard, Filled(t.Notes) ? t.Notes!.Trim() : null))],
-        SecurityMeasures = Lines(i.SecurityMeasures),
+        SecurityMeasures = Common.TextLines.Of(i.SecurityMeasures),
         Logging = i.Logging ?? "",
         LogAccess = i.LogAccess ?? "",
         AgreementContact = new ContactPerson(i.AgreementContactName ?? "", i.AgreementContactEmail ?? "", i.AgreementContactPhone),
