@@ -28,7 +28,9 @@ public sealed class UnitsPage(Visitor visitor) : EnsaPage(visitor)
 /// <summary>/Units/{id}: one unit with the people who hold a role there.</summary>
 public sealed class UnitPage(Visitor visitor) : EnsaPage(visitor)
 {
-    public ILocator Person(string name) => Page.GetByRole(AriaRole.Cell, new() { Name = name, Exact = true });
+    /// <summary>A person with a role at the unit (the register below may name the same person again).</summary>
+    public ILocator Person(string name) =>
+        Page.GetByRole(AriaRole.Region, new() { Name = "Personer med roll här" }).GetByRole(AriaRole.Cell, new() { Name = name, Exact = true });
 }
 
 /// <summary>/Suppliers: the suppliers shared by all organizers.</summary>
