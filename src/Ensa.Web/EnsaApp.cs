@@ -9,6 +9,7 @@ using Ensa.Web.Api;
 using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
@@ -43,6 +44,9 @@ public static class EnsaApp
         var configuration = builder.Configuration;
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        var publicUrl = PublicLinks.Read(configuration, builder.Environment);
+        services.AddSingleton(sp => new PublicLinks(publicUrl, sp.GetRequiredService<LinkGenerator>()));
+        ConfigureHosts(builder, publicUrl);
         services.AddScoped<ICurrentSession, HttpCurrentSession>();
 
         services.AddSingleton<Ensa.Publishing.PublicListCache>();
@@ -58,6 +62,7 @@ public static class EnsaApp
         services.AddScoped<AgreementAccess>();
         services.AddSingleton<ChromiumPdf>();
         services.AddScoped<Catalogue>();
+        services.AddScoped<InvitationMail>();
         services.AddScoped<Ensa.Publishing.PublicList>();
         services.AddScoped<Ensa.Register.UseRegister>();
         services.AddScoped<RightsCases>();
@@ -88,19 +93,11 @@ public static class EnsaApp
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrors>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.Configure<SecurityStampValidatorOptions>(o =>
-        {
-            o.ValidationInterval = TimeSpan.FromMinutes(5);
-            // Keep the chosen organizer when the cookie is re-issued.
-            o.OnRefreshingPrincipal = ctx =>
-            {
-                var chosen = ctx.CurrentPrincipal?.FindFirst(EnsaClaimTypes.ChosenOrganizer);
-                if (chosen is not null) ctx.NewPrincipal?.Identities.First().AddClaim(new(chosen.Type, chosen.Value));
-                return Task.CompletedTask;
-            };
-        });
         services.ConfigureApplicationCookie(o =>
         {
+            // Checked on every request, not every few minutes: signing out, a new password or second factor and a
+            // deactivation change the stamp, and every cookie issued before is refused at once.
+            o.Events.OnValidatePrincipal = SessionStamp.ValidateAsync;
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
@@ -185,15 +182,34 @@ public static class EnsaApp
         }
         // Migrations are written by hand without a model snapshot; SchemaEquivalenceTests guards them instead.
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-        options.AddInterceptors(AuditInterceptorInstance, NotificationsInstance, AgreementNotificationsInstance);
+        options.AddInterceptors(AuditInterceptorInstance, NotificationsInstance, AgreementNotificationsInstance, SupplierNotificationsInstance);
     }
 
     private static readonly Audit.AuditInterceptor AuditInterceptorInstance = new();
     private static readonly RequestNotifications NotificationsInstance = new();
     private static readonly AgreementNotifications AgreementNotificationsInstance = new();
+    private static readonly SupplierNotifications SupplierNotificationsInstance = new();
+
+    /// <summary>Outside Development only requests for Ensa's own host are answered (a forged Host gets 400), and
+    /// forwarded headers are read only from the proxies named in Ensa:KnownProxies.</summary>
+    private static void ConfigureHosts(WebApplicationBuilder builder, Uri publicUrl)
+    {
+        var (services, configuration) = (builder.Services, builder.Configuration);
+        if (!builder.Environment.IsDevelopment() && configuration["AllowedHosts"] is null or "" or "*")
+            services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o => o.AllowedHosts = [publicUrl.IdnHost]);
+        var proxies = configuration.GetSection("Ensa:KnownProxies").Get<string[]>() ?? [];
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+            foreach (var proxy in proxies) o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
+    }
 
     private static void Configure(WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value.KnownProxies.Count > 0) app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");

@@ -683,10 +683,21 @@ public sealed class AgreementDomainTests
         Refused("Agreement.NotManager", a.ObjectToVersionChange(OtherSupplierUser, "Nej", Now));
         Assert.True(a.ObjectToVersionChange(Reviewer, "Ingen överföring till USA", Now.AddDays(29)).Succeeded);
         Assert.Equal(("Ingen överföring till USA", "Sara Nilsson"), (a.ObjectionReason!, a.ObjectedByName!));
+        Assert.False(a.ObjectionReasonShared); // kept from the supplier unless the organizer says otherwise
         Assert.Equal(v1.Id, a.DescriptionId);
         Assert.Equal(v2.Id, a.PendingDescriptionId);
-        Assert.True(a.Events[^1].IsVisibleToSupplier);
+        Assert.False(a.Events[^1].IsVisibleToSupplier);
         Refused("Agreement.AlreadyObjected", a.ObjectToVersionChange(Admin, "Igen", Now.AddDays(29)));
+    }
+
+    [Fact]
+    public void ObjectToVersionChange_ReasonShared_IsShownToTheSupplier()
+    {
+        var v1 = Published();
+        var a = In(AgreementStatus.InForce, v1);
+        a.NoticeVersionChange(NextVersion(v1, c => c with { Logging = "Mindre" }), Now);
+        Assert.True(a.ObjectToVersionChange(Admin, "Loggningen räcker inte", Now, shareReasonWithSupplier: true).Succeeded);
+        Assert.True(a.ObjectionReasonShared);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ensa.Tests;
 
 /// <summary>Sagoväven publishes version 2 of Läsresan with a new sub-processor: Mittköping's agreement in force shows
-/// the change field by field with its deadline; the organizer objects (the reason is kept for the supplier) and then
+/// the change field by field with its deadline; the organizer objects (the supplier sees the reason only if shared) and then
 /// accepts, and the agreement moves to version 2 with the history on its timeline.</summary>
 public sealed class AgreementVersionChangePageTests(EnsaAppFactory app) : IClassFixture<EnsaAppFactory>
 {
@@ -56,9 +56,12 @@ public sealed class AgreementVersionChangePageTests(EnsaAppFactory app) : IClass
         Assert.Equal("Säkerhetskopiorna ska ligga hos er själva.", await app.WithDbAsync(db =>
             db.Agreements.IgnoreQueryFilters().Where(a => a.Id == id).Select(a => a.ObjectionReason).SingleAsync()));
 
-        // The supplier sees the objection and its reason in its portal.
+        // The supplier sees that Mittköping objected, but not its reason: Mittköping did not choose to share it.
         using var elin = await app.SignInAs(Roles.SupplierUser);
-        Assert.Contains("Säkerhetskopiorna ska ligga hos er själva.", EnsaClient.Text(await elin.GetPageAsync("/Supplier"), "ul.objections"), StringComparison.Ordinal);
+        var objections = EnsaClient.Text(await elin.GetPageAsync("/Supplier"), "ul.objections");
+        Assert.Contains("Mittköpings kommun", objections, StringComparison.Ordinal);
+        Assert.Contains("inte delat sitt skäl", objections, StringComparison.Ordinal);
+        Assert.DoesNotContain("Säkerhetskopiorna", objections, StringComparison.Ordinal);
 
         page = await lisa.FollowAsync(await lisa.SubmitAsync(url, Form("Accept")));
         Assert.Null(page.QuerySelector("section.version-change"));

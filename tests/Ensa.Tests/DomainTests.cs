@@ -37,12 +37,37 @@ public sealed class DomainTests
     public void Invitation_Accept_OnceAndOnlyBeforeExpiry()
     {
         var now = DateTime.UtcNow;
-        var (invitation, token) = Invitation.Create(Guid.NewGuid(), Guid.NewGuid(), "a@b.example", Guid.NewGuid(), now);
+        var (invitation, token) = Invitation.Create(Guid.NewGuid(), Role.Requester, null, "a@b.example", "A B", Guid.NewGuid(), now);
+        var invited = EnsaUser.Create("A@b.example", "A B", now);
         Assert.NotEqual(token, invitation.TokenHash);
         Assert.Equal(Invitation.Hash(token), invitation.TokenHash);
-        Assert.Equal("Invitation.Expired", invitation.Accept(now + Invitation.Lifetime).Error?.Code);
-        Assert.True(invitation.Accept(now.AddDays(1)).Succeeded);
-        Assert.Equal("Invitation.AlreadyUsed", invitation.Accept(now.AddDays(1)).Error?.Code);
+        Assert.Equal("Invitation.Expired", invitation.Accept(invited, now + Invitation.Lifetime).Error?.Code);
+        Assert.Equal("Invitation.OtherAccount", invitation.Accept(EnsaUser.Create("c@d.example", "C D", now), now.AddDays(1)).Error?.Code);
+        Assert.True(invitation.Accept(invited, now.AddDays(1)).Succeeded);
+        Assert.Equal(invited.Id, invitation.UserId);
+        Assert.Equal("Invitation.AlreadyUsed", invitation.Accept(invited, now.AddDays(1)).Error?.Code);
+    }
+
+    [Fact]
+    public void SupplierInvitation_MadeOnlyByThePlatformAdminOrTheSuppliersAdmin()
+    {
+        var now = DateTime.UtcNow;
+        var (supplier, other) = (Guid.NewGuid(), Guid.NewGuid());
+        Assert.Equal("Supplier.NotAdmin", SupplierInvitation.Create(new InvitingForSupplier(Guid.NewGuid(), false, null), supplier, true,
+            "x@y.example", "X", now, out _, out _).Error?.Code);
+        Assert.Equal("Supplier.NotAdmin", SupplierInvitation.Create(new InvitingForSupplier(Guid.NewGuid(), false, other), supplier, false,
+            "x@y.example", "X", now, out _, out _).Error?.Code);
+        Assert.True(SupplierInvitation.Create(new InvitingForSupplier(Guid.NewGuid(), false, supplier), supplier, false,
+            "x@y.example", "X", now, out _, out _).Succeeded);
+        Assert.True(SupplierInvitation.Create(new InvitingForSupplier(Guid.NewGuid(), true, null), supplier, true,
+            "x@y.example", "X", now, out var invitation, out _).Succeeded);
+
+        var actsForOther = EnsaUser.Create("x@y.example", "X", now);
+        actsForOther.SupplierId = other;
+        Assert.Equal("Invitation.OtherSupplier", invitation.AcceptFor(actsForOther, now).Error?.Code);
+        var person = EnsaUser.Create("x@y.example", "X", now);
+        Assert.True(invitation.AcceptFor(person, now).Succeeded);
+        Assert.Equal((supplier, true), (person.SupplierId!.Value, person.IsSupplierAdmin));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed partial class InvitationTests(EnsaAppFactory app) : IClassFixture<
         using var admin = await app.SignInAs(Roles.OrganizerAdmin);
         var users = await admin.FollowAsync(await InviteAsync(admin, "new.teacher@mittkoping.example", "Nina Ny"));
         Assert.Contains("new.teacher@mittkoping.example", users.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Nina Ny", users.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Nina Ny", users.QuerySelectorAll("table")[^1].TextContent, StringComparison.Ordinal);
 
         // The e-mail leaves through the outbox to the pickup folder.
         Assert.True(await app.DispatchMailAsync() >= 1);
@@ -70,10 +70,10 @@ public sealed partial class InvitationTests(EnsaAppFactory app) : IClassFixture<
         using var invited = app.NewClient();
         var page = await invited.GetPageAsync(link);
         Assert.Empty(page.QuerySelectorAll("input[name='Input.Password']"));
-        var response = await invited.SubmitAsync(link, "main form");
-        Assert.StartsWith("/Account/Login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("main form"));
+        Assert.StartsWith("/Account/Login?returnUrl=", page.QuerySelector("main a.button")!.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await invited.Http.GetAsync("/")).StatusCode);
-        Assert.NotNull(await app.WithDbAsync(db => db.Invitations.IgnoreQueryFilters()
+        Assert.Null(await app.WithDbAsync(db => db.Invitations.IgnoreQueryFilters()
             .Where(i => i.Email == email).Select(i => i.AcceptedAt).SingleAsync()));
     }
 

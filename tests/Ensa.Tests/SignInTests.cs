@@ -50,14 +50,18 @@ public sealed class SignInTests(EnsaAppFactory app) : IClassFixture<EnsaAppFacto
     }
 
     [Fact]
-    public async Task Password_FiveWrongAttempts_LocksTheAccount()
+    public async Task Password_FiveWrongAttempts_LocksTheAccountWithTheSameAnswerAsAnUnknownAddress()
     {
         await app.CreateUserWithPasswordAsync("locked@mittkoping.example", Password, Role.Requester);
         using var client = app.NewClient();
         for (var i = 0; i < 5; i++) await client.SignInWithPasswordAsync("locked@mittkoping.example", "fel fel fel fel fel");
         var response = await client.SignInWithPasswordAsync("locked@mittkoping.example", Password);
-        var page = await EnsaClient.ParseAsync(response);
-        Assert.Contains("tillfälligt låst", page.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode); // the right password no longer signs in
+        var locked = EnsaClient.Text(await EnsaClient.ParseAsync(response), ".errors");
+        Assert.Contains("spärras kontot i 15 minuter", locked, StringComparison.Ordinal);
+        // Nothing tells a locked account from one that does not exist.
+        var unknown = EnsaClient.Text(await EnsaClient.ParseAsync(await client.SignInWithPasswordAsync("finns.inte@mittkoping.example", Password)), ".errors");
+        Assert.Equal(unknown, locked);
     }
 
     [Fact]

@@ -140,6 +140,7 @@ internal static partial class Bench
         // Not Development (no developer pages) and not Production (whose Secure cookies need HTTPS): a plain HTTP loopback run.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
         start.Environment["ASPNETCORE_URLS"] = address.ToString();
+        start.Environment["Ensa__PublicUrl"] = address.ToString();
         start.Environment["Database__Provider"] = database.Provider;
         start.Environment["ConnectionStrings__Ensa"] = database.ConnectionString;
         start.Environment["Ensa__Demo"] = "false";

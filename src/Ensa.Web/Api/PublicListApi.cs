@@ -47,7 +47,7 @@ public static class PublicListApi
     private static async Task<IResult> RespondAsync(string slug, PublicSearch search, HttpContext http, PublicList list, TimeProvider clock, bool json)
     {
         if (await list.OrganizerAsync(slug) is not { } organizer) return Results.NotFound();
-        var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}/public/{organizer.Slug}/resources/";
+        var baseUrl = http.RequestServices.GetRequiredService<PublicLinks>().To($"/public/{organizer.Slug}/resources/");
         var items = (await list.SearchAsync(organizer.Id, search)).Select(e => ToItem(e, baseUrl + e.ResourceId)).ToList();
         // Public data: any web site may fetch it, and a short cache spares the database.
         http.Response.Headers.AccessControlAllowOrigin = "*";

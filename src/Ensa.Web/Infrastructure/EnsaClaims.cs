@@ -39,7 +39,7 @@ public sealed class EnsaClaimsTransformation(EnsaDbContext db) : IClaimsTransfor
         if (userId is null) return principal;
 
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.DisplayName, u.SupplierId, u.IsPlatformAdmin }).SingleOrDefaultAsync();
+            .Select(u => new { u.DisplayName, u.SupplierId, u.IsPlatformAdmin, u.LastOrganizerId }).SingleOrDefaultAsync();
         if (user is null) return principal;
         var memberships = await db.Memberships.IgnoreQueryFilters().AsNoTracking()
             .Where(m => m.UserId == userId)
@@ -56,7 +56,9 @@ public sealed class EnsaClaimsTransformation(EnsaDbContext db) : IClaimsTransfor
         }
 
         var chosen = Guid.TryParse(principal.FindFirstValue(EnsaClaimTypes.ChosenOrganizer), out var c) ? c : (Guid?)null;
+        // The organizer chosen in this session, else the one last chosen (never simply a newly joined one).
         var current = memberships.FirstOrDefault(m => m.OrganizerId == chosen)
+                      ?? memberships.FirstOrDefault(m => m.OrganizerId == user.LastOrganizerId)
                       ?? memberships.OrderBy(m => m.Name, StringComparer.Create(Format.Swedish, false)).FirstOrDefault();
         if (current is not null)
         {
@@ -71,14 +73,13 @@ public sealed class EnsaClaimsTransformation(EnsaDbContext db) : IClaimsTransfor
 }
 
 /// <summary>The current user and organizer for the DbContext (tenancy filter) and the audit log.</summary>
-public sealed class HttpCurrentSession(IHttpContextAccessor accessor, IConfiguration configuration) : Ensa.Common.ICurrentSession
+public sealed class HttpCurrentSession(IHttpContextAccessor accessor, PublicLinks links) : Ensa.Common.ICurrentSession
 {
     private ClaimsPrincipal? User => accessor.HttpContext?.User;
     public Guid? UserId => User?.UserId();
     public string? UserName => User?.FindFirstValue(EnsaClaimTypes.DisplayName) ?? User?.Identity?.Name;
     public Guid? OrganizerId => User?.OrganizerId();
 
-    /// <summary>Ensa:PublicUrl when set (behind a proxy), else the address of the current request.</summary>
-    public string? BaseUrl => configuration["Ensa:PublicUrl"]?.TrimEnd('/')
-        ?? (accessor.HttpContext?.Request is { } r ? $"{r.Scheme}://{r.Host}{r.PathBase}" : null);
+    /// <summary>Ensa:PublicUrl, in a request and in a background job alike; never the request's own host.</summary>
+    public string? BaseUrl => links.BaseUrl;
 }

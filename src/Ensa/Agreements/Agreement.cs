@@ -96,6 +96,8 @@ public sealed class Agreement : IOrganizerOwned, IAudited
     public DateTime? ObjectionDeadline { get; private set; }
     /// <summary>The organizer's objection to the pending version, shown to the supplier.</summary>
     public string? ObjectionReason { get; private set; }
+    /// <summary>The organizer chose to show its reason to the supplier; otherwise the supplier sees only that it objected.</summary>
+    public bool ObjectionReasonShared { get; private set; }
     public DateTime? ObjectedAt { get; private set; }
     public string? ObjectedByName { get; private set; }
 
@@ -175,6 +177,20 @@ public sealed class Agreement : IOrganizerOwned, IAudited
         if (Status != AgreementStatus.Draft) return new DomainError("Agreement.NotDraft");
         Status = AgreementStatus.SentToSupplier;
         Log(AgreementEventKind.SentToSupplier, actor, now);
+        return Result.Ok;
+    }
+
+    public static readonly TimeSpan SupplierReminderInterval = TimeSpan.FromDays(1);
+
+    /// <summary>Tells the supplier again that the organizer waits for its description (at most once a day).</summary>
+    public Result RemindSupplier(AgreementActor actor, DateTime now)
+    {
+        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
+        if (Status != AgreementStatus.SentToSupplier) return new DomainError("Agreement.NotWithSupplier");
+        if (_events.Any(e => (e.Kind is AgreementEventKind.SentToSupplier or AgreementEventKind.ReturnedToSupplier or AgreementEventKind.SupplierReminded)
+                             && now - e.At < SupplierReminderInterval))
+            return new DomainError("Agreement.SupplierToldRecently");
+        Log(AgreementEventKind.SupplierReminded, actor, now);
         return Result.Ok;
     }
 
@@ -334,7 +350,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
         if (newer.Version <= (PendingDescriptionVersion ?? DescriptionVersion ?? 0)) return new DomainError("Agreement.NotNewerVersion");
         (PendingDescriptionId, PendingDescriptionVersion, VersionChangeNotifiedAt) = (newer.Id, newer.Version, now);
         ObjectionDeadline = now + (objectionPeriod ?? DefaultObjectionPeriod);
-        (ObjectionReason, ObjectedAt, ObjectedByName) = (null, null, null);
+        (ObjectionReason, ObjectedAt, ObjectedByName, ObjectionReasonShared) = (null, null, null, false);
         Log(AgreementEventKind.VersionChangeNotified, AgreementActor.System, now, Invariant($"{DescriptionVersion} → {newer.Version}"));
         return Result.Ok;
     }
@@ -352,7 +368,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
         return Result.Ok;
     }
 
-    public Result ObjectToVersionChange(AgreementActor actor, string reason, DateTime now)
+    public Result ObjectToVersionChange(AgreementActor actor, string reason, DateTime now, bool shareReasonWithSupplier = false)
     {
         if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
         if (Status != AgreementStatus.InForce) return new DomainError("Agreement.NotInForce");
@@ -360,7 +376,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
         if (ObjectedAt is not null) return new DomainError("Agreement.AlreadyObjected");
         if (now > ObjectionDeadline) return new DomainError("Agreement.ObjectionDeadlinePassed");
         if (string.IsNullOrWhiteSpace(reason)) return new DomainError("Agreement.ReasonMissing");
-        (ObjectionReason, ObjectedAt, ObjectedByName) = (reason.Trim(), now, actor.Name);
+        (ObjectionReason, ObjectedAt, ObjectedByName, ObjectionReasonShared) = (reason.Trim(), now, actor.Name, shareReasonWithSupplier);
         Log(AgreementEventKind.VersionChangeObjected, actor, now, ObjectionReason);
         return Result.Ok;
     }
@@ -447,7 +463,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
     private void ClearPending()
     {
         (PendingDescriptionId, PendingDescriptionVersion, VersionChangeNotifiedAt, ObjectionDeadline) = (null, null, null, null);
-        (ObjectionReason, ObjectedAt, ObjectedByName) = (null, null, null);
+        (ObjectionReason, ObjectedAt, ObjectedByName, ObjectionReasonShared) = (null, null, null, false);
     }
 
     private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

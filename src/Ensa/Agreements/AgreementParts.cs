@@ -31,6 +31,7 @@ public enum AgreementEventKind
     EndReminderSent,
     DescriptionUpdated,
     SharingChanged,
+    SupplierReminded,
 }
 
 /// <summary>One step in an agreement's timeline: what happened, who did it (null: Ensa itself) and when.</summary>
@@ -62,9 +63,12 @@ public sealed class AgreementEvent : IOrganizerOwned
     /// <summary>The supplier description version the agreement was on after this step: the history of versions.</summary>
     public int? DescriptionVersion { get; private set; }
 
-    /// <summary>The organizer's internal review stays internal; everything else on the timeline concerns the supplier too.</summary>
+    /// <summary>The organizer's internal review stays internal, and so does an objection's reason (its comment): the
+    /// supplier sees that reason only where the organizer shared it (<see cref="Agreement.ObjectionReasonShared"/>).
+    /// Everything else on the timeline concerns the supplier too.</summary>
     public bool IsVisibleToSupplier => Kind is not (AgreementEventKind.ReviewRecorded or AgreementEventKind.SecurityReviewRecorded
-        or AgreementEventKind.RegistryNumberRecorded or AgreementEventKind.ReviewReminderSent or AgreementEventKind.EndReminderSent);
+        or AgreementEventKind.RegistryNumberRecorded or AgreementEventKind.ReviewReminderSent or AgreementEventKind.EndReminderSent
+        or AgreementEventKind.VersionChangeObjected or AgreementEventKind.SharingChanged);
 }
 
 public enum AgreementParty { Organizer, Supplier }

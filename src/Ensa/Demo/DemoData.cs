@@ -128,6 +128,7 @@ public sealed partial class DemoData(EnsaDbContext db, UserManager<EnsaUser> use
 
         var elin = await CreateUserAsync("elin.svahn@sagovaven.example", "Elin Svahn", now);
         elin.SupplierId = suppliers[0].Id;
+        elin.IsSupplierAdmin = true;
         var nora = await CreateUserAsync("nora.lindgren@ensa.example", "Nora Lindgren", now);
         nora.IsPlatformAdmin = true;
 

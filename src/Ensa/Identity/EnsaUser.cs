@@ -8,6 +8,10 @@ public sealed class EnsaUser : IdentityUser<Guid>, IAudited
     public string DisplayName { get; set; } = "";
     /// <summary>Set for a supplier's user (role SupplierUser).</summary>
     public Guid? SupplierId { get; set; }
+    /// <summary>A supplier's admin invites the supplier's other users.</summary>
+    public bool IsSupplierAdmin { get; set; }
+    /// <summary>The organizer the user last chose: where the next sign-in lands (never one they were just invited to).</summary>
+    public Guid? LastOrganizerId { get; set; }
     public bool IsPlatformAdmin { get; set; }
     public DateTime CreatedAt { get; set; }
 

@@ -10,6 +10,19 @@ public static class RoleGrants
 {
     public static async Task<Result> GrantAsync(EnsaDbContext db, Guid userId, Guid organizerId, Role role, Guid? unitId, DateTime now)
     {
+        var valid = await ValidateAsync(db, organizerId, role, unitId);
+        if (!valid.Succeeded) return valid;
+        var held = await db.Memberships.IgnoreQueryFilters().AnyAsync(m =>
+            m.UserId == userId && m.OrganizerId == organizerId && m.Role == role && m.OrganisationUnitId == unitId);
+        if (held) return new DomainError("Roles.AlreadyHeld");
+        db.Memberships.Add(new Membership(userId, organizerId, role, unitId, now));
+        return Result.Ok;
+    }
+
+    /// <summary>Whether the role can be held at the organizer (a principal at one of its school units), before anyone holds it.</summary>
+    public static async Task<Result> ValidateAsync(EnsaDbContext db, Guid organizerId, Role role, Guid? unitId)
+    {
+        if (!Enum.IsDefined(role)) return new DomainError("Roles.Unknown");
         if (role == Role.Principal && unitId is null) return new DomainError("Roles.PrincipalNeedsUnit");
         if (unitId is not null)
         {
@@ -18,10 +31,6 @@ public static class RoleGrants
             if (unit is null) return new DomainError("Roles.UnknownUnit");
             if (role == Role.Principal && unit.Kind != UnitKind.SchoolUnit) return new DomainError("Roles.PrincipalNeedsUnit");
         }
-        var held = await db.Memberships.IgnoreQueryFilters().AnyAsync(m =>
-            m.UserId == userId && m.OrganizerId == organizerId && m.Role == role && m.OrganisationUnitId == unitId);
-        if (held) return new DomainError("Roles.AlreadyHeld");
-        db.Memberships.Add(new Membership(userId, organizerId, role, unitId, now));
         return Result.Ok;
     }
 

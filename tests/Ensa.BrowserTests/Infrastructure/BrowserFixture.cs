@@ -13,9 +13,6 @@
 using System.Net;
 using Ensa.Data;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,11 +57,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (!BrowserAvailable) return; // every test skips (or fails, when required): see RequireBrowser
         Directory.CreateDirectory(_directory);
 
-        _server = new EnsaServer(_directory, MailDirectory);
-        _server.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        // A free port chosen first: Ensa's public address (for links in e-mail) must be known before it starts.
+        var port = FreePort();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        _server = new EnsaServer(_directory, MailDirectory, BaseAddress);
+        _server.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         _server.StartServer(); // runs Program: migrates and seeds before Kestrel starts
-        var addresses = _server.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        BaseAddress = new Uri(addresses.Single());
         await EnsureSeededAsync(_server.Services);
 
         _playwright = await Playwright.CreateAsync();
@@ -124,7 +122,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>The app as Program.cs builds it, configured for the tests through settings only.</summary>
-    private sealed class EnsaServer(string directory, string mailDirectory) : WebApplicationFactory<Program>
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class EnsaServer(string directory, string mailDirectory, Uri publicUrl) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -138,6 +143,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Ensa:Demo", "true");
             builder.UseSetting("Ensa:DemoData", "true");
             builder.UseSetting("Mail:PickupDirectory", mailDirectory);
+            builder.UseSetting("Ensa:PublicUrl", publicUrl.ToString());
             // The invitation test waits for the dispatcher to write the e-mail.
             builder.UseSetting("Mail:PollInterval", "00:00:01");
         }

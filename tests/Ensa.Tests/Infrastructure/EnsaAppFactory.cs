@@ -22,6 +22,7 @@ public class EnsaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public bool KeepFiles { get; init; }
 
     public TestClock Clock { get; } = new();
+    public const string PublicUrl = "http://localhost";
     public string MailDirectory => Path.Combine(DataDirectory, "mail");
     protected virtual string Provider => "Sqlite";
     protected virtual string ConnectionString => $"Data Source={Path.Combine(DataDirectory, "ensa.db")}";
@@ -37,6 +38,8 @@ public class EnsaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Ensa:Demo", Demo ? "true" : "false");
         builder.UseSetting("Ensa:DemoData", WithDemoData ? "true" : "false");
         builder.UseSetting("Mail:PickupDirectory", MailDirectory);
+        // The test client's own address, as an operator sets it; links in e-mail are built from it.
+        builder.UseSetting("Ensa:PublicUrl", PublicUrl);
         // Tests dispatch the outbox themselves.
         builder.UseSetting("Mail:PollInterval", "01:00:00");
         builder.ConfigureServices(services =>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Ensa.Common;
 using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Web.Infrastructure;
@@ -7,29 +8,40 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Ensa.Web.Pages.Account;
 
-/// <summary>The one-time link from an invitation e-mail: set a password (new users) and sign in.</summary>
+/// <summary>The one-time link from an invitation (to an organizer's role, or to act for a supplier). A person without an
+/// account makes one here with a password; an existing account accepts only while signed in as itself, so nobody is
+/// pulled into an organizer or a supplier without their own consent.</summary>
 public sealed class AcceptInvitationModel(EnsaDbContext db, SignInManager<EnsaUser> signIn, TimeProvider clock,
-    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public string Token { get; private set; } = "";
     public string? Problem { get; private set; }
-    public string? OrganizerName { get; private set; }
+    public object[] ProblemArgs { get; private set; } = [];
+    /// <summary>The organizer or supplier the invitation is to.</summary>
+    public string? InvitedTo { get; private set; }
+    public string? RoleText { get; private set; }
     public string? Email { get; private set; }
+    /// <summary>No account with a password yet: one is made (or given its password) here.</summary>
     public bool NeedsPassword { get; private set; }
+    /// <summary>The account exists and someone else (or nobody) is signed in: sign in as that account first.</summary>
+    public bool NeedsSignIn { get; private set; }
 
     public sealed class InputModel
     {
-        [DataType(DataType.Password), Display(Name = "Field.NewPassword")]
+        [DataType(DataType.Password), Display(Name = "Field.NewPassword"), StringLength(200, ErrorMessage = "Validation.Length")]
         public string? Password { get; set; }
 
-        [DataType(DataType.Password), Display(Name = "Field.ConfirmPassword")]
+        [DataType(DataType.Password), Display(Name = "Field.ConfirmPassword"), StringLength(200, ErrorMessage = "Validation.Length")]
         [Compare(nameof(Password), ErrorMessage = "Validation.PasswordsDiffer")]
         public string? ConfirmPassword { get; set; }
     }
+
+    private sealed record Loaded(OneTimeInvitation Invitation, EnsaUser? Account);
 
     public async Task<IActionResult> OnGetAsync(string? token)
     {
@@ -39,57 +51,95 @@ public sealed class AcceptInvitationModel(EnsaDbContext db, SignInManager<EnsaUs
 
     public async Task<IActionResult> OnPostAsync(string? token)
     {
-        var (invitation, user) = await LoadAsync(token);
-        if (invitation is null || user is null) return Page();
+        if (await LoadAsync(token) is not { } loaded || NeedsSignIn) return Page();
         if (NeedsPassword && string.IsNullOrEmpty(Input.Password))
             ModelState.AddModelError("Input.Password", l["Validation.Required", l["Field.NewPassword"]]);
         if (!ModelState.IsValid) return Page();
 
-        var accepted = invitation.Accept(clock.GetUtcNow().UtcDateTime);
-        if (!accepted.Succeeded)
-        {
-            Problem = accepted.Error!.Code;
-            return Page();
-        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var account = loaded.Account;
         if (NeedsPassword)
         {
-            var result = await signIn.UserManager.AddPasswordAsync(user, Input.Password!);
-            if (!result.Succeeded)
+            var isNew = account is null;
+            account ??= EnsaUser.Create(loaded.Invitation.Email, loaded.Invitation.DisplayName, now);
+            var made = isNew ? await signIn.UserManager.CreateAsync(account, Input.Password!)
+                : await signIn.UserManager.AddPasswordAsync(account, Input.Password!);
+            if (!made.Succeeded)
             {
-                foreach (var e in result.Errors) ModelState.AddModelError("Input.Password", e.Description);
+                foreach (var e in made.Errors) ModelState.AddModelError("Input.Password", e.Description);
                 return Page();
             }
         }
-        user.EmailConfirmed = true;
-        await db.SaveChangesAsync();
-        if (!NeedsPassword)
+        var accepted = await AcceptAsync(loaded.Invitation, account!, now);
+        if (!accepted.Succeeded)
         {
-            // An existing account signs in with its own password (and second factor), never by the link.
-            TempData["Message"] = l["Invite.AcceptedSignIn", OrganizerName!].Value;
-            return RedirectToPage("Login");
+            (Problem, ProblemArgs) = (accepted.Error!.Code, accepted.Error.Args);
+            return Page();
         }
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false,
-            [new Claim(EnsaClaimTypes.ChosenOrganizer, invitation.OrganizerId.ToString())]);
-        return Redirect("/");
+        account!.EmailConfirmed = true;
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+
+        Claim[] claims = loaded.Invitation is Invitation { OrganizerId: var organizerId }
+            ? [new Claim(EnsaClaimTypes.ChosenOrganizer, organizerId.ToString())] : [];
+        await signIn.SignInWithClaimsAsync(account, isPersistent: false, claims);
+        TempData["Message"] = l["Invite.Accepted", InvitedTo!].Value;
+        return Redirect(loaded.Invitation is SupplierInvitation ? "/Supplier" : "/");
     }
 
-    private async Task<(Invitation?, EnsaUser?)> LoadAsync(string? token)
+    private async Task<Result> AcceptAsync(OneTimeInvitation invitation, EnsaUser account, DateTime now)
+    {
+        switch (invitation)
+        {
+            case SupplierInvitation forSupplier:
+                return forSupplier.AcceptFor(account, now);
+            case Invitation { OrganizerId: var organizerId } forOrganizer:
+                var accepted = forOrganizer.Accept(account, now);
+                if (!accepted.Succeeded) return accepted;
+                account.LastOrganizerId = organizerId;
+                if (forOrganizer.Role is not { } role) return Result.Ok; // made before roles waited for acceptance
+                var granted = await RoleGrants.GrantAsync(db, account.Id, organizerId, role, forOrganizer.OrganisationUnitId, now);
+                return granted.Error?.Code == "Roles.AlreadyHeld" ? Result.Ok : granted;
+            default:
+                throw new InvalidOperationException("Unknown invitation.");
+        }
+    }
+
+    private async Task<Loaded?> LoadAsync(string? token)
     {
         Token = token ?? "";
-        var hash = Invitation.Hash(Token);
+        var hash = OneTimeInvitation.Hash(Token);
         // Not signed in yet, so no tenant: the token itself is the key.
-        var invitation = string.IsNullOrEmpty(token) ? null
-            : await db.Invitations.IgnoreQueryFilters().SingleOrDefaultAsync(i => i.TokenHash == hash);
-        if (invitation is null) { Problem = "Invitation.NotFound"; return (null, null); }
+        OneTimeInvitation? invitation = Token.Length == 0 ? null
+            : (OneTimeInvitation?)await db.Invitations.IgnoreQueryFilters().SingleOrDefaultAsync(i => i.TokenHash == hash)
+              ?? await db.SupplierInvitations.SingleOrDefaultAsync(i => i.TokenHash == hash);
+        if (invitation is null) { Problem = "Invitation.NotFound"; return null; }
         if (!invitation.IsOpen(clock.GetUtcNow().UtcDateTime))
         {
             Problem = invitation.AcceptedAt is null ? "Invitation.Expired" : "Invitation.AlreadyUsed";
-            return (null, null);
+            return null;
         }
-        var user = await db.Users.SingleAsync(u => u.Id == invitation.UserId);
-        OrganizerName = await db.Organizers.Where(o => o.Id == invitation.OrganizerId).Select(o => o.Name).SingleAsync();
+        switch (invitation)
+        {
+            case Invitation i:
+                InvitedTo = await db.Organizers.Where(o => o.Id == i.OrganizerId).Select(o => o.Name).SingleAsync();
+                RoleText = l["Role." + (i.Role ?? Role.Requester)];
+                break;
+            case SupplierInvitation s:
+                InvitedTo = await db.Suppliers.Where(x => x.Id == s.SupplierId).Select(x => x.Name).SingleAsync();
+                RoleText = l[s.IsAdmin ? "SupplierUsers.Admin" : "SupplierUsers.User"];
+                break;
+        }
         Email = invitation.Email;
-        NeedsPassword = user.PasswordHash is null;
-        return (invitation, user);
+        var account = await signIn.UserManager.FindByEmailAsync(invitation.Email);
+        if (invitation is SupplierInvitation forSupplier && account is not null && forSupplier.CanBeAcceptedBy(account).Error is { } refused)
+        {
+            Problem = refused.Code;
+            return null;
+        }
+        NeedsPassword = account is null || !await signIn.UserManager.HasPasswordAsync(account);
+        NeedsSignIn = !NeedsPassword && User.UserId() != account!.Id;
+        return new Loaded(invitation, account);
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Mail;
+using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Ensa.Web.Pages.Account;
 
 /// <summary>Sends a password reset link through the outbox. Says the same whether or not the address is known.</summary>
-public sealed class ForgotPasswordModel(EnsaDbContext db, UserManager<EnsaUser> users, TimeProvider clock,
+public sealed class ForgotPasswordModel(EnsaDbContext db, UserManager<EnsaUser> users, TimeProvider clock, PublicLinks links,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email")]
@@ -29,7 +30,8 @@ public sealed class ForgotPasswordModel(EnsaDbContext db, UserManager<EnsaUser> 
         if (user is not null && await users.HasPasswordAsync(user))
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = Url.Page("/Account/ResetPassword", null, new { userId = user.Id, token }, Request.Scheme)!;
+            // From Ensa's configured address, never the request's Host: a forged header cannot redirect the link.
+            var link = links.Page("/Account/ResetPassword", new { userId = user.Id, token });
             db.OutboxMessages.Add(new OutboxMessage(user.Email!, l["Forgot.MailSubject"].Value,
                 l["Forgot.MailBody", user.DisplayName, link].Value, null, clock.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync();

@@ -41,11 +41,17 @@ public sealed class LoginModel(SignInManager<EnsaUser> signIn, EnsaDbContext db,
     {
         Prepare(returnUrl);
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var user = await signIn.UserManager.FindByEmailAsync(Input.Email.Trim());
+        // An unknown address, an account without a password and a locked account cost the same hashing and get the same
+        // answer as a wrong password: neither the time nor the words tell which accounts exist.
+        var result = user?.PasswordHash is not null
+            ? await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true)
+            : Microsoft.AspNetCore.Identity.SignInResult.Failed;
         if (result.Succeeded) return LocalRedirect(ReturnUrl);
         if (result.RequiresTwoFactor)
             return RedirectToPage("LoginWith2fa", new { returnUrl = ReturnUrl, rememberMe = Input.RememberMe });
-        ModelState.AddModelError("", result.IsLockedOut ? l["Login.LockedOut"] : l["Login.Failed"]);
+        if (user?.PasswordHash is null || result.IsLockedOut) PasswordWork.Spend(signIn.UserManager.PasswordHasher, Input.Password);
+        ModelState.AddModelError("", l["Login.Failed"]);
         return Page();
     }
 

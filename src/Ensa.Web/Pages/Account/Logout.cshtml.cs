@@ -1,4 +1,5 @@
 using Ensa.Identity;
+using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,9 +12,10 @@ public sealed class LogoutModel(SignInManager<EnsaUser> signIn) : PageModel
 {
     public void OnGet() { }
 
+    /// <summary>Signing out ends the session on the server too: a copy of the cookie is refused from now on.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
-        await signIn.SignOutAsync();
+        await SessionStamp.SignOutEverywhereAsync(signIn, await signIn.UserManager.GetUserAsync(User));
         return RedirectToPage("Login");
     }
 }

@@ -16,6 +16,8 @@ public sealed class SwitchOrganizerModel(SignInManager<EnsaUser> signIn, UserOrg
     {
         var user = await signIn.UserManager.GetUserAsync(User);
         if (user is null || !await organizers.IsMemberAsync(user.Id, organizerId)) return NotFound();
+        user.LastOrganizerId = organizerId;
+        await signIn.UserManager.UpdateAsync(user);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(EnsaClaimTypes.ChosenOrganizer, organizerId.ToString())]);
         return Redirect("/");
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Ensa.Identity;
+using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,17 +37,38 @@ public sealed class TwoFactorModel(UserManager<EnsaUser> users, SignInManager<En
         }
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList();
-        await signIn.RefreshSignInAsync(user);
+        await SessionStamp.RenewAsync(signIn, user);
         return await ShowAsync(user);
     }
+
+    /// <summary>A code from the app (or a recovery code) or the password: a borrowed session alone cannot turn it off.</summary>
+    [BindProperty, Display(Name = "TwoFactor.DisableProof"), StringLength(200, ErrorMessage = "Validation.Length")]
+    public string? Proof { get; set; }
 
     public async Task<IActionResult> OnPostDisableAsync(bool confirm)
     {
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
-        if (!confirm) return await ShowAsync(user);
+        ModelState.Remove(nameof(Code));
+        if (!ModelState.IsValid) return await ShowAsync(user);
+        if (!confirm)
+        {
+            ModelState.AddModelError("confirm", l["TwoFactor.ConfirmMissing"]);
+            return await ShowAsync(user);
+        }
+        var proof = (Proof ?? "").Trim();
+        var code = proof.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var proven = proof.Length > 0 && (await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)
+                                          || (await users.RedeemTwoFactorRecoveryCodeAsync(user, proof)).Succeeded
+                                          // Wrong passwords count towards the lockout, as at sign-in.
+                                          || (await signIn.CheckPasswordSignInAsync(user, proof, lockoutOnFailure: true)).Succeeded);
+        if (!proven)
+        {
+            ModelState.AddModelError(nameof(Proof), l["TwoFactor.ProofWrong"]);
+            return await ShowAsync(user);
+        }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
-        await signIn.RefreshSignInAsync(user);
+        await SessionStamp.RenewAsync(signIn, user);
         TempData["Message"] = l["TwoFactor.Disabled"].Value;
         return RedirectToPage();
     }
@@ -60,6 +82,7 @@ public sealed class TwoFactorModel(UserManager<EnsaUser> users, SignInManager<En
             if (string.IsNullOrEmpty(key))
             {
                 await users.ResetAuthenticatorKeyAsync(user);
+                await SessionStamp.RenewAsync(signIn, user);
                 key = await users.GetAuthenticatorKeyAsync(user) ?? "";
             }
             SharedKey = Group(key);

@@ -15,8 +15,7 @@ namespace Ensa.Web.Pages.Agreements;
 /// <summary>One agreement: its state and timeline, the organizer's parts, the supplier's description with the
 /// organizer's deviations field by field, the review, signing, entry into force, a supplier's version change and
 /// termination. Every step is a domain method; the page loads, calls it, saves and redirects.</summary>
-public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l,
-    UserManager<EnsaUser> users) : PageModel
+public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class SigningInput
     {
@@ -50,10 +49,9 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
     [BindProperty] public string? RegistryNumber { get; set; }
     [BindProperty] public DeviationInput Deviation { get; set; } = new();
     [BindProperty] public Guid? DeviationId { get; set; }
-    [BindProperty] public string? InviteName { get; set; }
-    [BindProperty] public string? InviteEmail { get; set; }
-    public string SupplierContactName { get; private set; } = "";
-    public string SupplierContactEmail { get; private set; } = "";
+    [BindProperty] public bool ShareReason { get; set; }
+    /// <summary>How many people act for the supplier in Ensa (none: the platform admin is asked to onboard it).</summary>
+    public int SupplierUsers { get; private set; }
 
     public Agreement Current { get; private set; } = null!;
     public AgreementActor Actor { get; private set; } = null!;
@@ -169,7 +167,7 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
         : Current.AcceptVersionChange(Actor, Pending, now), "Agreement.VersionAccepted");
 
     public Task<IActionResult> OnPostObjectAsync(Guid id) =>
-        ActAsync(id, now => Current.ObjectToVersionChange(Actor, ObjectionReason ?? "", now), "Agreement.VersionObjected");
+        ActAsync(id, now => Current.ObjectToVersionChange(Actor, ObjectionReason ?? "", now, ShareReason), "Agreement.VersionObjected");
 
     public Task<IActionResult> OnPostDeviationAsync(Guid id) => ActAsync(id, now => Description is null
         ? new DomainError("Agreement.DescriptionMissing")
@@ -179,32 +177,10 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
     public Task<IActionResult> OnPostRemoveDeviationAsync(Guid id) =>
         ActAsync(id, now => Current.RemoveDeviation(Actor, DeviationId ?? Guid.Empty, now), "Agreement.DeviationRemoved");
 
-    /// <summary>Sends the supplier's contact a link to the supplier portal (the user invitation, for a supplier's
-    /// account): the link expires, and the account can only ever act for this supplier.</summary>
-    public Task<IActionResult> OnPostInviteAsync(Guid id) => ActAsync(id, async now =>
-    {
-        if (!Actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
-        var email = InviteEmail?.Trim() ?? "";
-        var name = InviteName?.Trim() ?? "";
-        if (!new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email) || email.Length == 0 || name.Length == 0)
-            return new DomainError("Agreement.InviteIncomplete");
-        var user = await users.FindByEmailAsync(email);
-        if (user is not null && user.SupplierId != Current.SupplierId) return new DomainError("Agreement.InviteOtherAccount");
-        if (user is null)
-        {
-            user = EnsaUser.Create(email, name, now);
-            user.SupplierId = Current.SupplierId;
-            var created = await users.CreateAsync(user);
-            if (!created.Succeeded) return new DomainError("Agreement.InviteIncomplete");
-        }
-        var (invitation, token) = Invitation.Create(Current.OrganizerId, user.Id, email, Actor.UserId, now);
-        db.Invitations.Add(invitation);
-        var link = Url.Page("/Account/AcceptInvitation", null, new { token }, Request.Scheme)!;
-        var organizer = User.FindFirst(EnsaClaimTypes.OrganizerName)?.Value ?? "";
-        db.OutboxMessages.Add(new OutboxMessage(email, l["Agreement.InviteMailSubject", organizer].Value,
-            l["Agreement.InviteMailBody", user.DisplayName, organizer, ResourceName, link, Format.DateTime(invitation.ExpiresAt)].Value, null, now));
-        return Result.Ok;
-    }, "Agreement.InviteSent");
+    /// <summary>Tells the supplier's users again (or, for a supplier without users, the platform admins who onboard it).
+    /// An organizer never invites anyone to act for a supplier.</summary>
+    public Task<IActionResult> OnPostRemindAsync(Guid id) =>
+        ActAsync(id, now => Current.RemindSupplier(Actor, now), "Agreement.SupplierReminded");
 
     private Task<IActionResult> ActAsync(Guid id, Func<DateTime, Result> action, string doneKey) =>
         ActAsync(id, now => Task.FromResult(action(now)), doneKey);
@@ -231,8 +207,8 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
         if (await access.LoadAsync(id) is not { } agreement) return false;
         (Current, Actor) = (agreement, access.Actor());
         ResourceName = await db.LearningResources.Where(r => r.Id == agreement.ResourceId).Select(r => r.Name).SingleAsync();
-        var supplier = await db.Suppliers.SingleAsync(s => s.Id == agreement.SupplierId);
-        (SupplierName, SupplierContactName, SupplierContactEmail) = (supplier.Name, supplier.ContactName, supplier.ContactEmail);
+        SupplierName = await db.Suppliers.Where(s => s.Id == agreement.SupplierId).Select(s => s.Name).SingleAsync();
+        SupplierUsers = await db.Users.CountAsync(u => u.SupplierId == agreement.SupplierId);
         Description = agreement.DescriptionId is { } descriptionId ? await db.SupplierDescriptions.SingleAsync(d => d.Id == descriptionId) : null;
         Pending = agreement.PendingDescriptionId is { } pendingId ? await db.SupplierDescriptions.SingleAsync(d => d.Id == pendingId) : null;
         DescriptionFields = Description is null ? new Dictionary<string, string>() : DescriptionComparison.Fields(Description.Content());

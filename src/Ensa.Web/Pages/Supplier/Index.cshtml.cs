@@ -9,19 +9,22 @@ using Microsoft.EntityFrameworkCore;
 namespace Ensa.Web.Pages.SupplierPortal;
 
 /// <summary>The supplier portal: the supplier's own resources and their descriptions, the organizers waiting for a
-/// description, and organizers' objections to a new version (with their reasons). Agreements are read past the tenant
-/// filter, but only this supplier's, and only what concerns the supplier — never an organizer's internal review.</summary>
+/// description, and organizers' objections to a new version (with the reason where the organizer shared it). Agreements
+/// are read past the tenant filter, but only this supplier's, and only what organizers sent to the supplier — never an
+/// organizer's internal review or an objection's reason it kept to itself.</summary>
 public sealed class IndexModel(EnsaDbContext db) : PageModel
 {
     public sealed record ResourceRow(Guid Id, string Name, int? Published, int? Draft);
     /// <summary><see cref="Comment"/>: what the organizer asked the supplier to change when it sent the agreement back.</summary>
     public sealed record Waiting(string Organizer, string Resource, Guid ResourceId, DateTime Since, string? Comment);
-    public sealed record Objection(string Organizer, string Resource, int? Version, DateTime At, string Reason);
+    /// <summary><see cref="Reason"/>: only when the organizer chose to share it with the supplier.</summary>
+    public sealed record Objection(string Organizer, string Resource, int? Version, DateTime At, string? Reason);
 
     public string SupplierName { get; private set; } = "";
     public IReadOnlyList<ResourceRow> Resources { get; private set; } = [];
     public IReadOnlyList<Waiting> WaitingFor { get; private set; } = [];
     public IReadOnlyList<Objection> Objections { get; private set; } = [];
+    public bool IsSupplierAdmin { get; private set; }
 
     public static Guid? SupplierOf(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(EnsaClaimTypes.Supplier), out var id) ? id : null;
@@ -30,6 +33,7 @@ public sealed class IndexModel(EnsaDbContext db) : PageModel
     {
         if (SupplierOf(User) is not { } supplierId) return Forbid();
         SupplierName = await db.Suppliers.Where(s => s.Id == supplierId).Select(s => s.Name).SingleAsync();
+        IsSupplierAdmin = await db.Users.AnyAsync(u => u.Id == User.UserId() && u.IsSupplierAdmin);
         Resources = (await db.LearningResources.Where(r => r.SupplierId == supplierId)
                 .Select(r => new ResourceRow(r.Id, r.Name,
                     db.SupplierDescriptions.Where(d => d.ResourceId == r.Id && d.SupplierId == supplierId && d.PublishedAt != null).Max(d => (int?)d.Version),
@@ -46,7 +50,7 @@ public sealed class IndexModel(EnsaDbContext db) : PageModel
         Objections = await mine.Where(a => a.ObjectedAt != null)
             .Select(a => new Objection(db.Organizers.Where(o => o.Id == a.OrganizerId).Select(o => o.Name).First(),
                 db.LearningResources.Where(r => r.Id == a.ResourceId).Select(r => r.Name).First(), a.PendingDescriptionVersion,
-                a.ObjectedAt!.Value, a.ObjectionReason ?? ""))
+                a.ObjectedAt!.Value, a.ObjectionReasonShared ? a.ObjectionReason : null))
             .ToListAsync();
         return Page();
     }

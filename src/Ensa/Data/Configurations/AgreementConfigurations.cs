@@ -60,6 +60,7 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         b.Property(e => e.Id).ValueGeneratedNever();
         // Added to a table with rows: the column needs a default, in the model too so both schemas agree.
         b.Property(e => e.SharedWithOtherOrganizers).HasDefaultValue(false);
+        b.Property(e => e.ObjectionReasonShared).HasDefaultValue(false);
         b.Ignore(e => e.Parts);
         b.Property(e => e.ControllerName).HasMaxLength(200);
         b.Property(e => e.AgreementContactName).HasMaxLength(200);

@@ -58,6 +58,7 @@ internal sealed class EnsaUserConfiguration : IEntityTypeConfiguration<EnsaUser>
     public void Configure(EntityTypeBuilder<EnsaUser> b)
     {
         b.Property(e => e.DisplayName).HasMaxLength(200);
+        b.Property(e => e.IsSupplierAdmin).HasDefaultValue(false);
         b.HasOne<Supplier>().WithMany().HasForeignKey(e => e.SupplierId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -78,11 +79,31 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
 {
     public void Configure(EntityTypeBuilder<Invitation> b)
     {
-        b.ToTable("Invitations");
+        b.ToTable("OrganizerInvitations");
+        OneTimeInvitationConfiguration.Configure(b);
+        b.HasOne<Organizer>().WithMany().HasForeignKey(e => e.OrganizerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<OrganisationUnit>().WithMany().HasForeignKey(e => e.OrganisationUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SupplierInvitationConfiguration : IEntityTypeConfiguration<SupplierInvitation>
+{
+    public void Configure(EntityTypeBuilder<SupplierInvitation> b)
+    {
+        b.ToTable("SupplierInvitations");
+        OneTimeInvitationConfiguration.Configure(b);
+        b.HasOne<Supplier>().WithMany().HasForeignKey(e => e.SupplierId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal static class OneTimeInvitationConfiguration
+{
+    public static void Configure<T>(EntityTypeBuilder<T> b) where T : OneTimeInvitation
+    {
         b.Property(e => e.Email).HasMaxLength(320);
+        b.Property(e => e.DisplayName).HasMaxLength(OneTimeInvitation.DisplayNameMaxLength);
         b.Property(e => e.TokenHash).HasMaxLength(64);
         b.HasIndex(e => e.TokenHash).IsUnique();
-        b.HasOne<Organizer>().WithMany().HasForeignKey(e => e.OrganizerId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<EnsaUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Ensa.Data;
+using Ensa.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ensa.Web.Infrastructure;
+
+/// <summary>A sign-in cookie is good only while the account's security stamp is the one it was issued with. The
+/// framework's validator checks that at intervals; Ensa checks it on every request (one indexed read), so signing out,
+/// a password or two-factor change and deactivation end every session of the account at once, on every node.</summary>
+public static class SessionStamp
+{
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var userId = context.Principal?.UserId();
+        var stamp = context.Principal?.FindFirst(stampClaim)?.Value;
+        var current = userId is null ? null
+            : await services.GetRequiredService<EnsaDbContext>().Users.AsNoTracking()
+                .Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleOrDefaultAsync();
+        if (current is not null && current == stamp) return;
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+
+    /// <summary>After a change of the account's own stamp (a new second factor, say): this session gets a new cookie with
+    /// the new stamp and keeps its chosen organizer and persistence; the account's other sessions end.</summary>
+    public static async Task RenewAsync(SignInManager<EnsaUser> signIn, EnsaUser user)
+    {
+        var context = signIn.Context;
+        var properties = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Properties;
+        var chosen = context.User.FindFirst(EnsaClaimTypes.ChosenOrganizer);
+        await signIn.SignInWithClaimsAsync(user, properties, chosen is null ? [] : [new Claim(chosen.Type, chosen.Value)]);
+    }
+
+    /// <summary>Ends every session of the account (all devices), then this one's cookie.</summary>
+    public static async Task SignOutEverywhereAsync(SignInManager<EnsaUser> signIn, EnsaUser? user)
+    {
+        if (user is not null) await signIn.UserManager.UpdateSecurityStampAsync(user);
+        await signIn.SignOutAsync();
+    }
+}
