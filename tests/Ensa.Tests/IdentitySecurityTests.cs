@@ -52,7 +52,7 @@ public sealed partial class SupplierIdentityTests(EnsaAppFactory app) : IClassFi
         await sara.FollowAsync(await sara.SubmitAsync(url, Form("Send")));
         var kodkraft = await SupplierAsync("Kodkraft Education AB");
         Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.SupplierId == kodkraft)));
-        Assert.False(await app.WithDbAsync(db => db.SupplierInvitations.AnyAsync()));
+        Assert.False(await app.WithDbAsync(db => db.SupplierInvitations.AnyAsync(i => i.SupplierId == kodkraft)));
         Assert.False(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.To == "sara.nilsson@mittkoping.example" && m.TextBody.Contains("AcceptInvitation"))));
         var onboard = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == "nora.lindgren@ensa.example").Select(m => m.TextBody).ToListAsync());
         Assert.Contains(onboard, b => b.Contains("Kodkraft Education AB", StringComparison.Ordinal) && b.Contains(EnsaAppFactory.PublicUrl + "/Platform/Suppliers", StringComparison.Ordinal));
