@@ -9,6 +9,8 @@ public sealed record TemplateSection(string Number, string Heading, string Text)
 /// never changes: a new text is a new version, and every agreement records the version it was made on.</summary>
 public sealed class AgreementTemplate : IAudited
 {
+    public const int TitleMaxLength = 300;
+
     private AgreementTemplate() { }
 
     public Guid Id { get; private set; }
