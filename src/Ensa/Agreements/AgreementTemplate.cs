@@ -10,6 +10,8 @@ public sealed record TemplateSection(string Number, string Heading, string Text)
 public sealed class AgreementTemplate : IAudited
 {
     public const int TitleMaxLength = 300;
+    /// <summary>The text the platform admin pastes or uploads; kept as JSON sections (unbounded).</summary>
+    public const int TextMaxLength = 200_000;
 
     private AgreementTemplate() { }
 
