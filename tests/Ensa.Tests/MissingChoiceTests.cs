@@ -60,8 +60,12 @@ public sealed class MissingChoiceTests(EnsaAppFactory app) : IClassFixture<EnsaA
     [Fact]
     public async Task PurchaseCost_BeyondIntRange_IsRefusedWithTheRange()
     {
-        var id = await app.WithDbAsync(db => db.ResourceRequests.IgnoreQueryFilters()
-            .Where(r => r.Status == RequestStatus.Approved && r.Purchase == null).Select(r => r.Id).FirstAsync());
+        var id = await app.WithDbAsync(async db =>
+        {
+            var mittkoping = await db.Organizers.Where(o => o.Slug == Demo.DemoData.MittkopingSlug).Select(o => o.Id).SingleAsync();
+            return await db.ResourceRequests.IgnoreQueryFilters()
+                .Where(r => r.OrganizerId == mittkoping && r.Status == RequestStatus.Approved && r.Purchase == null).Select(r => r.Id).FirstAsync();
+        });
         using var sara = await app.SignInAs(Roles.CentralReviewer);
         var response = await sara.SubmitAsync($"/Requests/Purchase/{id}", "main form[method=post]", new Dictionary<string, string>
         {
