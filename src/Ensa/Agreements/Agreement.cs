@@ -37,6 +37,13 @@ public sealed record OrganizerParts(string ControllerName, ContactPerson Agreeme
 /// <see cref="DomainError"/>.</summary>
 public sealed class Agreement : IOrganizerOwned, IAudited
 {
+    // Column lengths, used by the EF configuration and by every form that writes them.
+    public const int NameMaxLength = 200;
+    public const int RegistryNumberMaxLength = 100;
+    public const int NotesMaxLength = 4000;
+    public const int DispositionConfirmationMaxLength = 2000;
+    public const int ObjectionReasonMaxLength = 4000;
+
     public static readonly TimeSpan DefaultObjectionPeriod = TimeSpan.FromDays(30);
 
     private readonly List<AgreementEvent> _events = [];
@@ -387,6 +394,8 @@ public sealed class Agreement : IOrganizerOwned, IAudited
         if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
         if (Status != AgreementStatus.InForce) return new DomainError("Agreement.NotInForce");
         if (string.IsNullOrWhiteSpace(confirmation)) return new DomainError("Agreement.ConfirmationMissing");
+        if (InForceFrom is { } from && on < from) return new DomainError("Agreement.TerminatedBeforeStart", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        if (!Enum.IsDefined(disposition)) return new DomainError("Agreement.DispositionMissing");
         (TerminatedOn, Disposition, DispositionConfirmation) = (on, disposition, confirmation.Trim());
         ClearPending();
         Status = AgreementStatus.Terminated;

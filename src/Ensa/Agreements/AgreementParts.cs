@@ -37,6 +37,8 @@ public enum AgreementEventKind
 /// <summary>One step in an agreement's timeline: what happened, who did it (null: Ensa itself) and when.</summary>
 public sealed class AgreementEvent : IOrganizerOwned
 {
+    public const int CommentMaxLength = 4000;
+
     private AgreementEvent() { }
 
     internal AgreementEvent(Agreement agreement, AgreementEventKind kind, AgreementActor actor, DateTime at, string? comment)
@@ -78,6 +80,9 @@ public sealed record SignatoryInput(AgreementParty Party, string Name, string Ti
 /// <summary>A person who signed the agreement, for one party.</summary>
 public sealed class AgreementSignatory : IOrganizerOwned
 {
+    public const int NameMaxLength = 200;
+    public const int TitleMaxLength = 200;
+
     private AgreementSignatory() { }
 
     internal AgreementSignatory(Agreement agreement, SignatoryInput input)
@@ -104,6 +109,9 @@ public sealed class AgreementSignatory : IOrganizerOwned
 /// <see cref="DescriptionComparison"/>). <see cref="SupplierValue"/> is the description's text when the deviation was made.</summary>
 public sealed class AgreementDeviation : IOrganizerOwned, IAudited
 {
+    public const int ValueMaxLength = 4000;
+    public const int ReasonMaxLength = 4000;
+
     private AgreementDeviation() { }
 
     internal AgreementDeviation(Agreement agreement, string field, string? supplierValue, string organizerValue, string reason,
@@ -140,6 +148,8 @@ public sealed class AgreementDeviation : IOrganizerOwned, IAudited
 /// records the hash, and the log must not hold the document's bytes.</summary>
 public sealed class SignedAgreementDocument : IOrganizerOwned
 {
+    public const int FileNameMaxLength = 260;
+
     /// <summary>A scanned, signed agreement of some 30 pages fits well within this.</summary>
     public const int MaxBytes = 20 * 1024 * 1024;
     private static readonly byte[] Magic = "%PDF-"u8.ToArray();

@@ -9,6 +9,10 @@ public sealed record TemplateSection(string Number, string Heading, string Text)
 /// never changes: a new text is a new version, and every agreement records the version it was made on.</summary>
 public sealed class AgreementTemplate : IAudited
 {
+    public const int TitleMaxLength = 300;
+    /// <summary>The text the platform admin pastes or uploads; kept as JSON sections (unbounded).</summary>
+    public const int TextMaxLength = 200_000;
+
     private AgreementTemplate() { }
 
     public Guid Id { get; private set; }

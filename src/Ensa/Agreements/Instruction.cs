@@ -17,6 +17,10 @@ public enum LocationUse { None = 0, Processing = 1, Storage = 2 }
 /// <summary>A person to contact at one party, for agreement administration or for data-protection cooperation.</summary>
 public sealed record ContactPerson(string Name, string Email, string? Phone = null)
 {
+    public const int NameMaxLength = 200;
+    public const int EmailMaxLength = 320;
+    public const int PhoneMaxLength = 50;
+
     public static readonly ContactPerson None = new("", "");
     public bool IsComplete => !string.IsNullOrWhiteSpace(Name) && !string.IsNullOrWhiteSpace(Email);
 }
@@ -41,6 +45,11 @@ public sealed record SubProcessor(string Name, string? OrganisationNumber, strin
 /// Kept as one shape so drafts, versions, comparisons and deviations share it.</summary>
 public sealed record InstructionContent
 {
+    // Kept as JSON (unbounded columns); these bound what one form post may add.
+    public const int ItemMaxLength = 1000;
+    public const int ListMaxLength = 4000;
+    public const int CountryCodeMaxLength = 2;
+
     public string SubjectMatter { get; init; } = "";
     public string Nature { get; init; } = "";
     public string Purposes { get; init; } = "";

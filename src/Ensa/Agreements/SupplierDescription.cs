@@ -8,6 +8,8 @@ namespace Ensa.Agreements;
 /// the draft, <see cref="Publish"/> makes it version N for good, and the next change starts draft N+1.</summary>
 public sealed class SupplierDescription : IAudited
 {
+    public const int TextMaxLength = 4000;
+
     private SupplierDescription() { }
 
     public Guid Id { get; private set; }

@@ -8,6 +8,9 @@ public enum OrganizerKind { Municipality, IndependentSchool, Region, State }
 public sealed class Organizer : IAudited
 {
     public const int SlugMaxLength = 40;
+    public const int ControllerNameMaxLength = 200;
+    public const int DataProtectionOfficerNameMaxLength = 200;
+    public const int EmailMaxLength = 320;
 
     private Organizer() { }
 

@@ -7,6 +7,7 @@ namespace Ensa.Publishing;
 public sealed class ResourceGuidance : IOrganizerOwned, IAudited
 {
     public const int TextMaxLength = 4000;
+    public const int LinksMaxLength = 2000;
 
     private ResourceGuidance() { }
 

@@ -7,6 +7,8 @@ public enum ProcurementKind { FrameworkAgreement, DirectProcurement, FreeService
 /// <summary>How an approved resource was acquired (step 3). A service agreement is recorded for free services too.</summary>
 public sealed class Purchase : IOrganizerOwned, IAudited
 {
+    public const int ReferenceMaxLength = 200;
+
     private Purchase() { }
 
     public Purchase(ProcurementKind kind, Guid? frameworkAgreementId, int? licences, DateOnly? periodStart, DateOnly? periodEnd,

@@ -22,6 +22,8 @@ public enum RequestEventKind
 /// <summary>One step in a request's timeline: what happened, who did it and when.</summary>
 public sealed class RequestEvent : Common.IOrganizerOwned
 {
+    public const int CommentMaxLength = 4000;
+
     private RequestEvent() { }
 
     internal RequestEvent(Guid organizerId, Guid requestId, RequestEventKind kind, Actor actor, DateTime at, string? comment)

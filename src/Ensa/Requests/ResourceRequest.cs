@@ -48,6 +48,12 @@ public sealed record RequestDetails
 /// Every transition is a method that refuses an illegal step with a <see cref="DomainError"/>.</summary>
 public sealed class ResourceRequest : IOrganizerOwned, IAudited
 {
+    public const int NameMaxLength = 200;
+    public const int WebAddressMaxLength = 500;
+    public const int TextMaxLength = 4000;
+    public const int GradesMaxLength = 100;
+    public const int ShortTextMaxLength = 200;
+
     private readonly List<RequestEvent> _events = [];
 
     private ResourceRequest() { }

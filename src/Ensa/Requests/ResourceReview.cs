@@ -13,6 +13,8 @@ public enum AccessibilityAssessment { NotAssessed, Good, Shortcomings, Inaccessi
 /// a decided review with other organizers (opt-in).</summary>
 public sealed class ResourceReview : IOrganizerOwned, IAudited
 {
+    public const int TextMaxLength = 4000;
+
     private ResourceReview() { }
 
     public ResourceReview(ResourceRequest request, DateTime now)

@@ -6,6 +6,10 @@ namespace Ensa.Requests;
 /// registeransvarig and local system administrator and confirmed that staff and pupils are trained.</summary>
 public sealed class ResourceUse : IOrganizerOwned, IAudited
 {
+    public const int AdministratorNameMaxLength = 200;
+    public const int AdministratorEmailMaxLength = 320;
+    public const int EndNoteMaxLength = 1000;
+
     private ResourceUse() { }
 
     internal ResourceUse(ResourceRequest request)

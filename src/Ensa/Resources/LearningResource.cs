@@ -31,6 +31,14 @@ public enum SchoolForms
 /// it lives in its own reviews.</summary>
 public sealed class LearningResource : IAudited
 {
+    public const int NameMaxLength = 200;
+    public const int DescriptionMaxLength = 4000;
+    public const int WebAddressMaxLength = 500;
+    public const int AppStoreLinksMaxLength = 1000;
+    public const int PlatformsMaxLength = 200;
+    public const int GradesMaxLength = 100;
+    public const int SubjectsMaxLength = 500;
+
     private LearningResource() { }
 
     public LearningResource(string name, Guid? supplierId, ResourceType type, DateTime createdAt)

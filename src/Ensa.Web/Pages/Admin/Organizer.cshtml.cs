@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Ensa.Data;
+using Ensa.Organizers;
 using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,14 +19,14 @@ public sealed class OrganizerModel(EnsaDbContext db, IStringLocalizer<SharedReso
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Validation.Required"), StringLength(200, ErrorMessage = "Validation.Length")]
+        [Required(ErrorMessage = "Validation.Required"), StringLength(Organizer.ControllerNameMaxLength, ErrorMessage = "Validation.Length")]
         [Display(Name = "Field.ControllerName")]
         public string ControllerName { get; set; } = "";
 
-        [StringLength(200, ErrorMessage = "Validation.Length"), Display(Name = "Field.DpoName")]
+        [StringLength(Organizer.DataProtectionOfficerNameMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Field.DpoName")]
         public string? DpoName { get; set; }
 
-        [EmailAddress(ErrorMessage = "Validation.Email"), StringLength(320, ErrorMessage = "Validation.Length")]
+        [EmailAddress(ErrorMessage = "Validation.Email"), StringLength(Organizer.EmailMaxLength, ErrorMessage = "Validation.Length")]
         [Display(Name = "Field.DpoEmail")]
         public string? DpoEmail { get; set; }
     }

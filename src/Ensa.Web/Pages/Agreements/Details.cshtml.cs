@@ -4,6 +4,7 @@ using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Mail;
 using Ensa.Web.Infrastructure;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,11 +20,17 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
 {
     public sealed class SigningInput
     {
+        [StringLength(AgreementSignatory.NameMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.SignatoryName")]
         public string? OrganizerName { get; set; }
+        [StringLength(AgreementSignatory.TitleMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.SignatoryTitle")]
         public string? OrganizerTitle { get; set; }
+        [Display(Name = "Agreement.SignedOn")]
         public DateOnly? OrganizerSignedOn { get; set; }
+        [StringLength(AgreementSignatory.NameMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.SignatoryName")]
         public string? SupplierName { get; set; }
+        [StringLength(AgreementSignatory.TitleMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.SignatoryTitle")]
         public string? SupplierTitle { get; set; }
+        [Display(Name = "Agreement.SignedOn")]
         public DateOnly? SupplierSignedOn { get; set; }
         public IFormFile? Document { get; set; }
     }
@@ -31,22 +38,30 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
     public sealed class DeviationInput
     {
         public string? Field { get; set; }
+        [StringLength(AgreementDeviation.ValueMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.OrganizerValue")]
         public string? OrganizerValue { get; set; }
+        [StringLength(AgreementDeviation.ReasonMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.DeviationReasonLabel")]
         public string? Reason { get; set; }
     }
 
     [BindProperty] public PartsInput Parts { get; set; } = new();
-    [BindProperty] public string? Notes { get; set; }
-    [BindProperty] public string? Comment { get; set; }
+    [BindProperty, StringLength(Agreement.NotesMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.Notes")]
+    public string? Notes { get; set; }
+    [BindProperty, StringLength(AgreementEvent.CommentMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.ReturnComment")]
+    public string? Comment { get; set; }
     [BindProperty] public SigningInput Signing { get; set; } = new();
-    [BindProperty] public DateOnly? InForceFrom { get; set; }
-    [BindProperty] public DateOnly? ReviewDate { get; set; }
-    [BindProperty] public DateOnly? EndDate { get; set; }
-    [BindProperty] public DateOnly? TerminatedOn { get; set; }
-    [BindProperty] public DataDisposition Disposition { get; set; }
-    [BindProperty] public string? Confirmation { get; set; }
-    [BindProperty] public string? ObjectionReason { get; set; }
-    [BindProperty] public string? RegistryNumber { get; set; }
+    [BindProperty, Display(Name = "Agreement.InForceFrom")] public DateOnly? InForceFrom { get; set; }
+    [BindProperty, Display(Name = "Agreements.ReviewDate")] public DateOnly? ReviewDate { get; set; }
+    [BindProperty, Display(Name = "Agreements.EndDate")] public DateOnly? EndDate { get; set; }
+    [BindProperty, Display(Name = "Agreement.TerminatedOn")] public DateOnly? TerminatedOn { get; set; }
+    /// <summary>Nullable so that a post without a choice is refused rather than read as the first value.</summary>
+    [BindProperty, Display(Name = "Agreement.DispositionLegend")] public DataDisposition? Disposition { get; set; }
+    [BindProperty, StringLength(Agreement.DispositionConfirmationMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.Confirmation")]
+    public string? Confirmation { get; set; }
+    [BindProperty, StringLength(Agreement.ObjectionReasonMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.ObjectionReason")]
+    public string? ObjectionReason { get; set; }
+    [BindProperty, StringLength(Agreement.RegistryNumberMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.RegistryNumber")]
+    public string? RegistryNumber { get; set; }
     [BindProperty] public DeviationInput Deviation { get; set; } = new();
     [BindProperty] public Guid? DeviationId { get; set; }
     [BindProperty] public bool ShareReason { get; set; }
@@ -136,6 +151,8 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
         if (Signing.Document is not { } file) return new DomainError("SignedPdf.Empty");
         // Refused before it is read: the size the client declares is checked again on the bytes by the domain.
         if (file.Length > SignedAgreementDocument.MaxBytes) return new DomainError("SignedPdf.TooLarge", SignedAgreementDocument.MaxBytes / (1024 * 1024));
+        if (file.FileName.Length > SignedAgreementDocument.FileNameMaxLength)
+            return new DomainError("SignedPdf.FileNameTooLong", SignedAgreementDocument.FileNameMaxLength);
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer);
         var today = DateOnly.FromDateTime(now);
@@ -158,9 +175,9 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
         ActAsync(id, now => Current.SetDates(Actor, ReviewDate, EndDate, now), "Agreement.DatesSaved");
 
     public Task<IActionResult> OnPostTerminateAsync(Guid id) =>
-        ActAsync(id, now => TerminatedOn is { } on
-            ? Current.Terminate(Actor, on, Disposition, Confirmation ?? "", now)
-            : new DomainError("Agreement.TerminationDateMissing"), "Agreement.Terminated");
+        ActAsync(id, now => TerminatedOn is not { } on ? new DomainError("Agreement.TerminationDateMissing")
+            : Disposition is not { } disposition ? new DomainError("Agreement.DispositionMissing")
+            : Current.Terminate(Actor, on, disposition, Confirmation ?? "", now), "Agreement.Terminated");
 
     public Task<IActionResult> OnPostAcceptAsync(Guid id) => ActAsync(id, now => Pending is null
         ? new DomainError("Agreement.NoVersionChange")
@@ -189,6 +206,9 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
     private async Task<IActionResult> ActAsync(Guid id, Func<DateTime, Task<Result>> action, string doneKey)
     {
         if (!await LoadAsync(id)) return NotFound();
+        // Input that did not bind (an unreadable date, an unknown choice) or is too long is refused before the domain
+        // sees it: a missing value must never stand in for what was typed.
+        if (!ModelState.IsValid) return Page();
         var result = await action(clock.GetUtcNow().UtcDateTime);
         if (!result.Succeeded)
         {

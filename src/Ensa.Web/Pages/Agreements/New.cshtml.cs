@@ -37,6 +37,11 @@ public sealed class NewModel(EnsaDbContext db, AgreementAccess access, TimeProvi
     {
         var actor = access.Actor();
         if (!actor.IsAgreementManager) return Forbid();
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         var resource = ResourceId is { } id ? await db.LearningResources.SingleOrDefaultAsync(r => r.Id == id) : null;
         if (resource is null) return await RefuseAsync(new DomainError("Agreement.ChooseResource"));

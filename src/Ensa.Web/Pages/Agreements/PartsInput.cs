@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Ensa.Agreements;
 
 namespace Ensa.Web.Pages.Agreements;
@@ -5,13 +6,21 @@ namespace Ensa.Web.Pages.Agreements;
 /// <summary>The organizer's own parts of an agreement, as a form.</summary>
 public sealed class PartsInput
 {
+    [StringLength(Agreement.NameMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.ControllerName")]
     public string? ControllerName { get; set; }
+    [StringLength(ContactPerson.NameMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.AgreementContactName")]
     public string? AgreementContactName { get; set; }
+    [StringLength(ContactPerson.EmailMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.AgreementContactEmail")]
     public string? AgreementContactEmail { get; set; }
+    [StringLength(ContactPerson.PhoneMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.AgreementContactPhone")]
     public string? AgreementContactPhone { get; set; }
+    [StringLength(ContactPerson.NameMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.DataProtectionContactName")]
     public string? DataProtectionContactName { get; set; }
+    [StringLength(ContactPerson.EmailMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.DataProtectionContactEmail")]
     public string? DataProtectionContactEmail { get; set; }
+    [StringLength(ContactPerson.PhoneMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.DataProtectionContactPhone")]
     public string? DataProtectionContactPhone { get; set; }
+    [StringLength(Agreement.RegistryNumberMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.RegistryNumber")]
     public string? RegistryNumber { get; set; }
 
     public OrganizerParts ToParts() => new(ControllerName ?? "",

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Ensa.Data;
 using Ensa.Privacy;
 using Ensa.Web.Infrastructure;
@@ -15,16 +16,24 @@ public sealed class DetailsModel(EnsaDbContext db, IAuthorizationService authori
 {
     public CaseView View { get; private set; } = null!;
 
-    [BindProperty] public RightsTaskStatus Answer { get; set; } = RightsTaskStatus.Done;
-    [BindProperty] public string? AnswerText { get; set; }
+    /// <summary>Nullable and without a default: a post without a choice is refused, not read as done.</summary>
+    [BindProperty] public RightsTaskStatus? Answer { get; set; }
+    [BindProperty, StringLength(RightsTask.AnswerMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Privacy.TaskAnswer")]
+    public string? AnswerText { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAnswerAsync(Guid id, Guid task)
     {
         if (!await LoadAsync(id) || View.Case.Tasks.All(t => t.Id != task)) return NotFound();
+        if (ModelState.RefusedToSummary()) return Page();
+        if (Answer is not { } answer)
+        {
+            ModelState.AddModelError("", l["Privacy.AnswerMissing"].Value);
+            return Page();
+        }
         var actor = await access.ActorAsync();
-        var result = View.Case.Answer(task, Answer, AnswerText, l["Privacy.OnBehalf", actor.Name].Value, clock.GetUtcNow().UtcDateTime);
+        var result = View.Case.Answer(task, answer, AnswerText, l["Privacy.OnBehalf", actor.Name].Value, clock.GetUtcNow().UtcDateTime);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", l[result.Error!.Code].Value);

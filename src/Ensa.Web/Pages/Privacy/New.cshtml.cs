@@ -17,7 +17,9 @@ public sealed class NewModel(EnsaDbContext db, RequestAccess access, RightsCases
 {
     public sealed class InputModel
     {
-        public RightsKind Kind { get; set; }
+        /// <summary>Nullable: a post without a kind is refused, not read as the first kind.</summary>
+        [Required(ErrorMessage = "Validation.Required"), Display(Name = "Privacy.Kind")]
+        public RightsKind? Kind { get; set; }
 
         [Display(Name = "Privacy.Reference"), StringLength(RightsRequest.ReferenceMaxLength, ErrorMessage = "Validation.Length")]
         public string? Reference { get; set; }
@@ -34,6 +36,7 @@ public sealed class NewModel(EnsaDbContext db, RequestAccess access, RightsCases
 
     public async Task OnGetAsync()
     {
+        Input.Kind = RightsKind.Removal;
         Input.ReceivedOn = DateOnly.FromDateTime(Format.ToSwedishTime(clock.GetUtcNow().UtcDateTime));
         await LoadUnitsAsync();
     }
@@ -46,7 +49,7 @@ public sealed class NewModel(EnsaDbContext db, RequestAccess access, RightsCases
         if (!ModelState.IsValid) return Page();
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var result = RightsRequest.Open(User.OrganizerId()!.Value, Input.Kind, Input.Reference ?? "", Input.ReceivedOn!.Value, units,
+        var result = RightsRequest.Open(User.OrganizerId()!.Value, Input.Kind!.Value, Input.Reference ?? "", Input.ReceivedOn!.Value, units,
             await cases.UsesAtAsync(units), await access.ActorAsync(), now, out var request, out var tokens);
         if (!result.Succeeded)
         {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Ensa.Common;
 using Ensa.Data;
 using Ensa.Requests;
@@ -14,7 +15,8 @@ namespace Ensa.Web.Pages.Requests;
 public sealed class DetailsModel(EnsaDbContext db, RequestAccess access, AgreementAccess agreements, TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
-    [BindProperty] public string? Comment { get; set; }
+    [BindProperty, StringLength(RequestEvent.CommentMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Request.SendBackComment")]
+    public string? Comment { get; set; }
 
     public ResourceRequest Current { get; private set; } = null!;
     public Actor Actor { get; private set; } = null!;
@@ -54,6 +56,7 @@ public sealed class DetailsModel(EnsaDbContext db, RequestAccess access, Agreeme
     private async Task<IActionResult> ActAsync(Guid id, Func<ResourceRequest, Actor, DateTime, Result> action, Func<ResourceRequest, string> doneKey)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (ModelState.RefusedToSummary()) return Page();
         var result = action(Current, Actor, clock.GetUtcNow().UtcDateTime);
         if (!result.Succeeded)
         {

@@ -14,17 +14,23 @@ public sealed class PurchaseModel(EnsaDbContext db, RequestAccess access, TimePr
 {
     public sealed class InputModel
     {
-        public ProcurementKind Kind { get; set; } = ProcurementKind.FrameworkAgreement;
+        /// <summary>Nullable: a post without a kind is refused, not read as a framework agreement.</summary>
+        [Required(ErrorMessage = "Validation.Required"), Display(Name = "Purchase.Kind")]
+        public ProcurementKind? Kind { get; set; }
         public Guid? FrameworkAgreementId { get; set; }
         [Range(1, 1_000_000, ErrorMessage = "Validation.Range"), Display(Name = "Field.Licences")]
         public int? Licences { get; set; }
+        [Display(Name = "Purchase.PeriodStart")]
         public DateOnly? PeriodStart { get; set; }
+        [Display(Name = "Purchase.PeriodEnd")]
         public DateOnly? PeriodEnd { get; set; }
-        [Range(0, 100_000_000, ErrorMessage = "Validation.Range"), Display(Name = "Field.Cost")]
+        // Bounds of the property's own type: int bounds on a decimal make the check itself overflow (a 500).
+        [Range(typeof(decimal), "0", "100000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
+            ErrorMessage = "Validation.Range"), Display(Name = "Field.Cost")]
         public decimal? Cost { get; set; }
-        [StringLength(200, ErrorMessage = "Validation.Length"), Display(Name = "Field.OrderReference")]
+        [StringLength(Purchase.ReferenceMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Field.OrderReference")]
         public string? OrderReference { get; set; }
-        [StringLength(200, ErrorMessage = "Validation.Length"), Display(Name = "Field.ServiceAgreement")]
+        [StringLength(Purchase.ReferenceMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Field.ServiceAgreement")]
         public string? ServiceAgreementReference { get; set; }
     }
 
@@ -35,6 +41,7 @@ public sealed class PurchaseModel(EnsaDbContext db, RequestAccess access, TimePr
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
+        Input.Kind = ProcurementKind.FrameworkAgreement;
         if (Current.Purchase is { } p)
             Input = new InputModel
             {
@@ -53,7 +60,7 @@ public sealed class PurchaseModel(EnsaDbContext db, RequestAccess access, TimePr
         if (Input.Kind == ProcurementKind.FreeService && string.IsNullOrWhiteSpace(Input.ServiceAgreementReference))
             ModelState.AddModelError("Input.ServiceAgreementReference", l["Purchase.ServiceAgreementNeeded"]);
         if (!ModelState.IsValid) return Page();
-        var purchase = new Purchase(Input.Kind, Input.FrameworkAgreementId, Input.Licences, Input.PeriodStart, Input.PeriodEnd, Input.Cost,
+        var purchase = new Purchase(Input.Kind!.Value, Input.FrameworkAgreementId, Input.Licences, Input.PeriodStart, Input.PeriodEnd, Input.Cost,
             Input.OrderReference?.Trim(), Input.ServiceAgreementReference?.Trim());
         var result = Current.RecordPurchase(await access.ActorAsync(), purchase, clock.GetUtcNow().UtcDateTime);
         if (!result.Succeeded)

@@ -25,28 +25,28 @@ public sealed class RequestInput
     /// <summary>A resource from the catalogue, or null when the user describes a new one.</summary>
     public Guid? ResourceId { get; set; }
 
-    [Display(Name = "Request.ProposedName"), StringLength(200, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Request.ProposedName"), StringLength(ResourceRequest.NameMaxLength, ErrorMessage = "Validation.Length")]
     public string? ProposedName { get; set; }
 
-    [Display(Name = "Request.ProposedSupplier"), StringLength(200, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Request.ProposedSupplier"), StringLength(ResourceRequest.NameMaxLength, ErrorMessage = "Validation.Length")]
     public string? ProposedSupplier { get; set; }
 
-    [Display(Name = "Request.ProposedWebAddress"), StringLength(500, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Request.ProposedWebAddress"), StringLength(ResourceRequest.WebAddressMaxLength, ErrorMessage = "Validation.Length")]
     public string? ProposedWebAddress { get; set; }
 
-    [Display(Name = "Request.Need"), StringLength(4000, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Request.Need"), StringLength(ResourceRequest.TextMaxLength, ErrorMessage = "Validation.Length")]
     public string? Need { get; set; }
 
     public bool Staff { get; set; }
     public bool Pupils { get; set; }
 
-    [Display(Name = "Request.Grades"), StringLength(100, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Request.Grades"), StringLength(ResourceRequest.GradesMaxLength, ErrorMessage = "Validation.Length")]
     public string? Grades { get; set; }
 
     [Display(Name = "Request.ApproxUsers"), Range(1, 1_000_000, ErrorMessage = "Validation.Range")]
     public int? ApproxUsers { get; set; }
 
-    [Display(Name = "Request.PersonalData"), StringLength(2000, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Request.PersonalData"), StringLength(ResourceRequest.TextMaxLength, ErrorMessage = "Validation.Length")]
     public string? PersonalData { get; set; }
 
     public YesNoUnknown ProtectedIdentity { get; set; }
@@ -59,7 +59,7 @@ public sealed class RequestInput
     [Display(Name = "Request.Cost"), StringLength(20, ErrorMessage = "Validation.Length")]
     public string? Cost { get; set; }
 
-    [Display(Name = "Request.LicencePeriod"), StringLength(100, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Request.LicencePeriod"), StringLength(ResourceRequest.ShortTextMaxLength, ErrorMessage = "Validation.Length")]
     public string? LicencePeriod { get; set; }
 
     public bool IsBookWithDigitalPart { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Requests;
@@ -14,11 +15,14 @@ namespace Ensa.Web.Pages.Requests;
 public sealed class UseModel(EnsaDbContext db, RequestAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public Guid? RegisteransvarigUserId { get; set; }
-    [BindProperty] public string? AdministratorName { get; set; }
-    [BindProperty] public string? AdministratorEmail { get; set; }
-    [BindProperty] public DateOnly? EndedOn { get; set; }
+    [BindProperty, StringLength(ResourceUse.AdministratorNameMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Use.AdministratorName")]
+    public string? AdministratorName { get; set; }
+    [BindProperty, StringLength(ResourceUse.AdministratorEmailMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Use.AdministratorEmail")]
+    public string? AdministratorEmail { get; set; }
+    [BindProperty, Display(Name = "Use.EndedOn")] public DateOnly? EndedOn { get; set; }
     [BindProperty] public bool SupplierDataRemoved { get; set; }
-    [BindProperty] public string? EndNote { get; set; }
+    [BindProperty, StringLength(ResourceUse.EndNoteMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Use.EndNote")]
+    public string? EndNote { get; set; }
     /// <summary>Ending use is not undone: the form asks for an explicit confirmation.</summary>
     [BindProperty] public bool ConfirmEnd { get; set; }
 
@@ -40,9 +44,10 @@ public sealed class UseModel(EnsaDbContext db, RequestAccess access, TimeProvide
     public async Task<IActionResult> OnPostNameAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (!ModelState.IsValid) return Page();
         if (RegisteransvarigUserId is not { } registeransvarig || People.All(p => p.Id != registeransvarig))
             return Refuse("Use.ChooseRegisteransvarig");
-        if (!string.IsNullOrWhiteSpace(AdministratorEmail) && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(AdministratorEmail))
+        if (!string.IsNullOrWhiteSpace(AdministratorEmail) && !new EmailAddressAttribute().IsValid(AdministratorEmail))
             return Refuse("Validation.Email");
         return await SaveAsync(Current.NameResponsibles(Actor, registeransvarig, AdministratorName ?? "", AdministratorEmail ?? "",
             clock.GetUtcNow().UtcDateTime), id);
@@ -51,6 +56,7 @@ public sealed class UseModel(EnsaDbContext db, RequestAccess access, TimeProvide
     public async Task<IActionResult> OnPostTrainingAsync(Guid id, bool trained)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (!ModelState.IsValid) return Page();
         if (!trained) return Refuse("Use.TrainingNotChecked");
         return await SaveAsync(Current.ConfirmTraining(Actor, clock.GetUtcNow().UtcDateTime), id);
     }
@@ -58,9 +64,9 @@ public sealed class UseModel(EnsaDbContext db, RequestAccess access, TimeProvide
     public async Task<IActionResult> OnPostEndAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (!ModelState.IsValid) return Page();
         if (EndedOn is not { } endedOn) return Refuse("Use.EndDateMissing");
         if (!ConfirmEnd) return Refuse("Use.EndNotConfirmed");
-        if (EndNote?.Length > 1000) return Refuse("Validation.Length");
         return await SaveAsync(Current.EndUse(Actor, endedOn, SupplierDataRemoved, EndNote, clock.GetUtcNow().UtcDateTime), id);
     }
 

@@ -18,7 +18,7 @@ public sealed class EditModel(EnsaDbContext db, RequestAccess access, TimeProvid
 {
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Validation.Required"), StringLength(200, ErrorMessage = "Validation.Length"), Display(Name = "Resources.Name")]
+        [Required(ErrorMessage = "Validation.Required"), StringLength(LearningResource.NameMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Resources.Name")]
         public string Name { get; set; } = "";
 
         [Display(Name = "Resources.Supplier")]
@@ -27,24 +27,24 @@ public sealed class EditModel(EnsaDbContext db, RequestAccess access, TimeProvid
         [Display(Name = "Resources.Type")]
         public ResourceType Type { get; set; }
 
-        [Required(ErrorMessage = "Validation.Required"), StringLength(4000, ErrorMessage = "Validation.Length"), Display(Name = "Resources.Description")]
+        [Required(ErrorMessage = "Validation.Required"), StringLength(LearningResource.DescriptionMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Resources.Description")]
         public string Description { get; set; } = "";
 
-        [StringLength(500, ErrorMessage = "Validation.Length"), Display(Name = "Resources.WebAddress")]
+        [StringLength(LearningResource.WebAddressMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Resources.WebAddress")]
         public string? WebAddress { get; set; }
 
-        [StringLength(2000, ErrorMessage = "Validation.Length"), Display(Name = "Resources.AppStoreLinks")]
+        [StringLength(LearningResource.AppStoreLinksMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Resources.AppStoreLinks")]
         public string? AppStoreLinks { get; set; }
 
-        [StringLength(200, ErrorMessage = "Validation.Length"), Display(Name = "Resources.Platforms")]
+        [StringLength(LearningResource.PlatformsMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Resources.Platforms")]
         public string? Platforms { get; set; }
 
         public List<SchoolForms> SchoolForms { get; set; } = [];
 
-        [StringLength(100, ErrorMessage = "Validation.Length"), Display(Name = "Resources.Grades")]
+        [StringLength(LearningResource.GradesMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Resources.Grades")]
         public string? Grades { get; set; }
 
-        [StringLength(500, ErrorMessage = "Validation.Length"), Display(Name = "Resources.Subjects")]
+        [StringLength(LearningResource.SubjectsMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Resources.Subjects")]
         public string? Subjects { get; set; }
 
         public List<SignInMethods> SignIn { get; set; } = [];

@@ -23,7 +23,7 @@ public sealed class GuidanceModel(EnsaDbContext db, IStringLocalizer<SharedResou
         [StringLength(ResourceGuidance.TextMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Guidance.Guidelines")]
         public string? Guidelines { get; set; }
 
-        [StringLength(2000, ErrorMessage = "Validation.Length"), Display(Name = "Guidance.Links")]
+        [StringLength(ResourceGuidance.LinksMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Guidance.Links")]
         public string? Links { get; set; }
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Ensa.Data;
 using Ensa.Requests;
 using Ensa.Web.Infrastructure;
@@ -15,31 +16,44 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
 {
     public sealed class ReviewInput
     {
+        [StringLength(ResourceReview.TextMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Review.Pedagogical")]
         public string? PedagogicalAssessment { get; set; }
-        public AccessibilityAssessment Accessibility { get; set; }
+        // Choices are nullable: a post without one is refused (OnPostSaveAsync), never read as the first value.
+        [Display(Name = "Review.Accessibility")]
+        public AccessibilityAssessment? Accessibility { get; set; }
+        [StringLength(ResourceReview.TextMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Review.AccessibilityNotes")]
         public string? AccessibilityNotes { get; set; }
+        [StringLength(ResourceReview.TextMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Review.DataCategories")]
         public string? PersonalDataCategories { get; set; }
         public bool SensitiveData { get; set; }
         public bool ThirdCountryTransfer { get; set; }
+        [StringLength(ResourceReview.TextMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Review.ThirdCountryNotes")]
         public string? ThirdCountryNotes { get; set; }
-        public YesNoUnknown SuitableForProtectedIdentity { get; set; }
+        [Display(Name = "Review.ProtectedSuitable")]
+        public YesNoUnknown? SuitableForProtectedIdentity { get; set; }
         public bool ScreeningChildren { get; set; }
         public bool ScreeningLargeScale { get; set; }
         public bool ScreeningNewTechnology { get; set; }
         public bool ScreeningSystematicMonitoring { get; set; }
         public bool DpiaNeeded { get; set; }
-        public AgreementNeed AgreementNeed { get; set; }
+        [Display(Name = "Review.AgreementLegend")]
+        public AgreementNeed? AgreementNeed { get; set; }
         public bool Shared { get; set; }
     }
 
     public sealed record SharedReview(string Organizer, DateTime DecidedAt, Decision Decision, string? Conditions);
 
     [BindProperty] public ReviewInput Input { get; set; } = new();
-    [BindProperty] public string? SecurityAssessment { get; set; }
-    [BindProperty] public Decision DecisionChoice { get; set; }
-    [BindProperty] public string? Conditions { get; set; }
-    [BindProperty] public string? Reason { get; set; }
-    [BindProperty] public string? ReopenReason { get; set; }
+    [BindProperty, StringLength(ResourceReview.TextMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Review.SecurityAssessment")]
+    public string? SecurityAssessment { get; set; }
+    /// <summary>Nullable: a decision post without a choice is refused, not taken as an approval.</summary>
+    [BindProperty] public Decision? DecisionChoice { get; set; }
+    [BindProperty, StringLength(ResourceReview.TextMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Review.Conditions")]
+    public string? Conditions { get; set; }
+    [BindProperty, StringLength(ResourceReview.TextMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Review.Reason")]
+    public string? Reason { get; set; }
+    [BindProperty, StringLength(RequestEvent.CommentMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Review.ReopenReason")]
+    public string? ReopenReason { get; set; }
     [BindProperty] public Guid? ResourceId { get; set; }
 
     public ResourceRequest Current { get; private set; } = null!;
@@ -57,12 +71,15 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (Review is not null) Input = ToInput(Review);
+        Input = Review is not null ? ToInput(Review)
+            : new ReviewInput { Accessibility = AccessibilityAssessment.NotAssessed, SuitableForProtectedIdentity = YesNoUnknown.Unknown, AgreementNeed = AgreementNeed.NotNeeded };
         return Page();
     }
 
     public Task<IActionResult> OnPostSaveAsync(Guid id) => ActAsync(id, async now =>
     {
+        if (Input.Accessibility is null || Input.SuitableForProtectedIdentity is null || Input.AgreementNeed is null)
+            return new Common.DomainError("Review.ChoiceMissing");
         var review = Review ?? db.ResourceReviews.Add(new ResourceReview(Current, now)).Entity;
         var result = Current.RecordReview(Actor, review, now);
         if (!result.Succeeded) return result;
@@ -88,9 +105,9 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
     }, "Review.Linked");
 
     public Task<IActionResult> OnPostDecideAsync(Guid id) => ActAsync(id, now =>
-        Task.FromResult(Review is null
-            ? new Common.DomainError("Request.ReviewMissing")
-            : Current.Decide(Actor, Review, DecisionChoice, Conditions, Reason, now,
+        Task.FromResult(Review is null ? new Common.DomainError("Request.ReviewMissing")
+            : DecisionChoice is not { } decision ? new Common.DomainError("Review.DecisionMissing")
+            : Current.Decide(Actor, Review, decision, Conditions, Reason, now,
                 agreementInForce: Agreement?.Status == Ensa.Agreements.AgreementStatus.InForce)), "Review.DecisionSaved");
 
     public Task<IActionResult> OnPostReopenAsync(Guid id) => ActAsync(id, now =>
@@ -104,6 +121,8 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
     private async Task<IActionResult> ActAsync(Guid id, Func<DateTime, Task<Common.Result>> action, string doneKey)
     {
         if (!await LoadAsync(id)) return NotFound();
+        // Every bound field is validated on every post; only what this handler reads can be refused here.
+        if (!ModelState.IsValid) return Page();
         var result = await action(clock.GetUtcNow().UtcDateTime);
         if (!result.Succeeded)
         {
@@ -158,19 +177,19 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
     private static void Apply(ReviewInput i, ResourceReview r)
     {
         r.PedagogicalAssessment = i.PedagogicalAssessment?.Trim();
-        r.Accessibility = i.Accessibility;
+        r.Accessibility = i.Accessibility ?? AccessibilityAssessment.NotAssessed;
         r.AccessibilityNotes = i.AccessibilityNotes?.Trim();
         r.PersonalDataCategories = i.PersonalDataCategories?.Trim();
         r.SensitiveData = i.SensitiveData;
         r.ThirdCountryTransfer = i.ThirdCountryTransfer;
         r.ThirdCountryNotes = i.ThirdCountryNotes?.Trim();
-        r.SuitableForProtectedIdentity = i.SuitableForProtectedIdentity;
+        r.SuitableForProtectedIdentity = i.SuitableForProtectedIdentity ?? YesNoUnknown.Unknown;
         r.ScreeningChildren = i.ScreeningChildren;
         r.ScreeningLargeScale = i.ScreeningLargeScale;
         r.ScreeningNewTechnology = i.ScreeningNewTechnology;
         r.ScreeningSystematicMonitoring = i.ScreeningSystematicMonitoring;
         r.DpiaNeeded = i.DpiaNeeded;
-        r.AgreementNeed = i.AgreementNeed;
+        r.AgreementNeed = i.AgreementNeed ?? AgreementNeed.NotNeeded;
         r.Shared = i.Shared;
     }
 }

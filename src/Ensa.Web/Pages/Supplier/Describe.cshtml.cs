@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Ensa.Agreements;
 using Ensa.Common;
 using Ensa.Data;
@@ -17,41 +18,60 @@ public sealed class DescribeModel(EnsaDbContext db, TimeProvider clock, IStringL
 {
     public const int EmptyRows = 2;
 
-    public sealed class PersonalDataRow { public string? Name { get; set; } public bool Sensitive { get; set; } public bool PersonalIdentityNumber { get; set; } public string? Notes { get; set; } }
-    public sealed class LocationRow { public string? Description { get; set; } public string? CountryCode { get; set; } public bool Processing { get; set; } public bool Storage { get; set; } }
-    public sealed class TransferRow { public string? Recipient { get; set; } public string? CountryCode { get; set; } public TransferSafeguard Safeguard { get; set; } public string? Notes { get; set; } }
+    // List rows are kept in the description's JSON: their limits are what one row may hold.
+    public sealed class PersonalDataRow
+    {
+        [StringLength(InstructionContent.ItemMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Document.Category")] public string? Name { get; set; }
+        public bool Sensitive { get; set; }
+        public bool PersonalIdentityNumber { get; set; }
+        [StringLength(InstructionContent.ItemMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "DescField.Notes")] public string? Notes { get; set; }
+    }
+    public sealed class LocationRow
+    {
+        [StringLength(InstructionContent.ItemMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Document.Location")] public string? Description { get; set; }
+        [StringLength(InstructionContent.CountryCodeMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "DescField.CountryCode")] public string? CountryCode { get; set; }
+        public bool Processing { get; set; }
+        public bool Storage { get; set; }
+    }
+    public sealed class TransferRow
+    {
+        [StringLength(InstructionContent.ItemMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Document.Recipient")] public string? Recipient { get; set; }
+        [StringLength(InstructionContent.CountryCodeMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "DescField.CountryCode")] public string? CountryCode { get; set; }
+        public TransferSafeguard Safeguard { get; set; }
+        [StringLength(InstructionContent.ItemMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "DescField.Notes")] public string? Notes { get; set; }
+    }
     public sealed class SubProcessorRow
     {
-        public string? Name { get; set; }
-        public string? OrganisationNumber { get; set; }
-        public string? Address { get; set; }
-        public string? Activities { get; set; }
-        public string? CountryCode { get; set; }
+        [StringLength(InstructionContent.ItemMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "DescField.Name")] public string? Name { get; set; }
+        [StringLength(InstructionContent.ItemMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "DescField.OrganisationNumber")] public string? OrganisationNumber { get; set; }
+        [StringLength(InstructionContent.ItemMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "DescField.Address")] public string? Address { get; set; }
+        [StringLength(InstructionContent.ItemMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "DescField.Activities")] public string? Activities { get; set; }
+        [StringLength(InstructionContent.CountryCodeMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "DescField.CountryCode")] public string? CountryCode { get; set; }
         public TransferSafeguard? Safeguard { get; set; }
     }
 
     public sealed class InputModel
     {
-        public string? SubjectMatter { get; set; }
-        public string? Nature { get; set; }
-        public string? Purposes { get; set; }
+        [StringLength(SupplierDescription.TextMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "DescField.SubjectMatter")] public string? SubjectMatter { get; set; }
+        [StringLength(SupplierDescription.TextMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "DescField.Nature")] public string? Nature { get; set; }
+        [StringLength(SupplierDescription.TextMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "DescField.Purposes")] public string? Purposes { get; set; }
         public List<DataSubjectKind> DataSubjects { get; set; } = [];
-        public string? DataSubjectsOther { get; set; }
+        [StringLength(InstructionContent.ItemMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Describe.OtherSubjects")] public string? DataSubjectsOther { get; set; }
         public List<PersonalDataRow> PersonalData { get; set; } = [];
-        public string? ProcessingOperations { get; set; }
-        public string? Retention { get; set; }
-        public string? Deletion { get; set; }
+        [StringLength(InstructionContent.ListMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "DescField.ProcessingOperations")] public string? ProcessingOperations { get; set; }
+        [StringLength(SupplierDescription.TextMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "DescField.Retention")] public string? Retention { get; set; }
+        [StringLength(SupplierDescription.TextMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "DescField.Deletion")] public string? Deletion { get; set; }
         public List<LocationRow> Locations { get; set; } = [];
         public List<TransferRow> Transfers { get; set; } = [];
-        public string? SecurityMeasures { get; set; }
-        public string? Logging { get; set; }
-        public string? LogAccess { get; set; }
-        public string? AgreementContactName { get; set; }
-        public string? AgreementContactEmail { get; set; }
-        public string? AgreementContactPhone { get; set; }
-        public string? DataProtectionContactName { get; set; }
-        public string? DataProtectionContactEmail { get; set; }
-        public string? DataProtectionContactPhone { get; set; }
+        [StringLength(InstructionContent.ListMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "DescField.SecurityMeasures")] public string? SecurityMeasures { get; set; }
+        [StringLength(SupplierDescription.TextMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "DescField.Logging")] public string? Logging { get; set; }
+        [StringLength(SupplierDescription.TextMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "DescField.LogAccess")] public string? LogAccess { get; set; }
+        [StringLength(ContactPerson.NameMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.AgreementContactName")] public string? AgreementContactName { get; set; }
+        [StringLength(ContactPerson.EmailMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.AgreementContactEmail")] public string? AgreementContactEmail { get; set; }
+        [StringLength(ContactPerson.PhoneMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.AgreementContactPhone")] public string? AgreementContactPhone { get; set; }
+        [StringLength(ContactPerson.NameMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.DataProtectionContactName")] public string? DataProtectionContactName { get; set; }
+        [StringLength(ContactPerson.EmailMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.DataProtectionContactEmail")] public string? DataProtectionContactEmail { get; set; }
+        [StringLength(ContactPerson.PhoneMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Agreement.DataProtectionContactPhone")] public string? DataProtectionContactPhone { get; set; }
         public List<SubProcessorRow> SubProcessors { get; set; } = [];
     }
 
@@ -77,6 +97,11 @@ public sealed class DescribeModel(EnsaDbContext db, TimeProvider clock, IStringL
     private async Task<IActionResult> ActAsync(Guid id, bool publish)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (!ModelState.IsValid)
+        {
+            Pad();
+            return Page();
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         var actor = Actor();
         var draft = Draft;

@@ -13,7 +13,7 @@ internal sealed class AgreementTemplateConfiguration : IEntityTypeConfiguration<
     {
         b.ToTable("AgreementTemplates");
         b.Property(e => e.Id).ValueGeneratedNever();
-        b.Property(e => e.Title).HasMaxLength(300);
+        b.Property(e => e.Title).HasMaxLength(AgreementTemplate.TitleMaxLength);
         b.Property(e => e.PublishedByName).HasMaxLength(200);
         b.Property(e => e.Sections).HasJsonConversion();
         b.HasIndex(e => e.Version).IsUnique();
@@ -30,14 +30,14 @@ internal sealed class SupplierDescriptionConfiguration : IEntityTypeConfiguratio
         foreach (var text in new[] { nameof(SupplierDescription.SubjectMatter), nameof(SupplierDescription.Nature),
                      nameof(SupplierDescription.Purposes), nameof(SupplierDescription.Retention), nameof(SupplierDescription.Deletion),
                      nameof(SupplierDescription.Logging), nameof(SupplierDescription.LogAccess) })
-            b.Property(text).HasMaxLength(4000);
+            b.Property(text).HasMaxLength(SupplierDescription.TextMaxLength);
         b.Property(e => e.PublishedByName).HasMaxLength(200);
-        b.Property(e => e.AgreementContactName).HasMaxLength(200);
-        b.Property(e => e.AgreementContactEmail).HasMaxLength(320);
-        b.Property(e => e.AgreementContactPhone).HasMaxLength(50);
-        b.Property(e => e.DataProtectionContactName).HasMaxLength(200);
-        b.Property(e => e.DataProtectionContactEmail).HasMaxLength(320);
-        b.Property(e => e.DataProtectionContactPhone).HasMaxLength(50);
+        b.Property(e => e.AgreementContactName).HasMaxLength(ContactPerson.NameMaxLength);
+        b.Property(e => e.AgreementContactEmail).HasMaxLength(ContactPerson.EmailMaxLength);
+        b.Property(e => e.AgreementContactPhone).HasMaxLength(ContactPerson.PhoneMaxLength);
+        b.Property(e => e.DataProtectionContactName).HasMaxLength(ContactPerson.NameMaxLength);
+        b.Property(e => e.DataProtectionContactEmail).HasMaxLength(ContactPerson.EmailMaxLength);
+        b.Property(e => e.DataProtectionContactPhone).HasMaxLength(ContactPerson.PhoneMaxLength);
         b.Property(e => e.DataSubjects).HasJsonConversion();
         b.Property(e => e.PersonalData).HasJsonConversion();
         b.Property(e => e.ProcessingOperations).HasJsonConversion();
@@ -62,21 +62,21 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         b.Property(e => e.SharedWithOtherOrganizers).HasDefaultValue(false);
         b.Property(e => e.ObjectionReasonShared).HasDefaultValue(false);
         b.Ignore(e => e.Parts);
-        b.Property(e => e.ControllerName).HasMaxLength(200);
-        b.Property(e => e.AgreementContactName).HasMaxLength(200);
-        b.Property(e => e.AgreementContactEmail).HasMaxLength(320);
-        b.Property(e => e.AgreementContactPhone).HasMaxLength(50);
-        b.Property(e => e.DataProtectionContactName).HasMaxLength(200);
-        b.Property(e => e.DataProtectionContactEmail).HasMaxLength(320);
-        b.Property(e => e.DataProtectionContactPhone).HasMaxLength(50);
-        b.Property(e => e.RegistryNumber).HasMaxLength(100);
+        b.Property(e => e.ControllerName).HasMaxLength(Agreement.NameMaxLength);
+        b.Property(e => e.AgreementContactName).HasMaxLength(ContactPerson.NameMaxLength);
+        b.Property(e => e.AgreementContactEmail).HasMaxLength(ContactPerson.EmailMaxLength);
+        b.Property(e => e.AgreementContactPhone).HasMaxLength(ContactPerson.PhoneMaxLength);
+        b.Property(e => e.DataProtectionContactName).HasMaxLength(ContactPerson.NameMaxLength);
+        b.Property(e => e.DataProtectionContactEmail).HasMaxLength(ContactPerson.EmailMaxLength);
+        b.Property(e => e.DataProtectionContactPhone).HasMaxLength(ContactPerson.PhoneMaxLength);
+        b.Property(e => e.RegistryNumber).HasMaxLength(Agreement.RegistryNumberMaxLength);
         b.Property(e => e.ReviewerName).HasMaxLength(200);
-        b.Property(e => e.ReviewNotes).HasMaxLength(4000);
+        b.Property(e => e.ReviewNotes).HasMaxLength(Agreement.NotesMaxLength);
         b.Property(e => e.SecurityCoordinatorName).HasMaxLength(200);
-        b.Property(e => e.SecurityNotes).HasMaxLength(4000);
+        b.Property(e => e.SecurityNotes).HasMaxLength(Agreement.NotesMaxLength);
         b.Property(e => e.SignedDocumentSha256).HasMaxLength(64);
-        b.Property(e => e.DispositionConfirmation).HasMaxLength(2000);
-        b.Property(e => e.ObjectionReason).HasMaxLength(4000);
+        b.Property(e => e.DispositionConfirmation).HasMaxLength(Agreement.DispositionConfirmationMaxLength);
+        b.Property(e => e.ObjectionReason).HasMaxLength(Agreement.ObjectionReasonMaxLength);
         b.Property(e => e.ObjectedByName).HasMaxLength(200);
         b.HasIndex(e => new { e.OrganizerId, e.Status });
         // Version-change notices (all organizers) and reminders (all organizers) search by these.
@@ -108,7 +108,7 @@ internal sealed class AgreementEventConfiguration : IEntityTypeConfiguration<Agr
         b.Property(e => e.Id).ValueGeneratedNever();
         b.Ignore(e => e.IsVisibleToSupplier);
         b.Property(e => e.ActorName).HasMaxLength(200);
-        b.Property(e => e.Comment).HasMaxLength(4000);
+        b.Property(e => e.Comment).HasMaxLength(AgreementEvent.CommentMaxLength);
         b.HasIndex(e => new { e.AgreementId, e.At });
     }
 }
@@ -119,8 +119,8 @@ internal sealed class AgreementSignatoryConfiguration : IEntityTypeConfiguration
     {
         b.ToTable("AgreementSignatories");
         b.Property(e => e.Id).ValueGeneratedNever();
-        b.Property(e => e.Name).HasMaxLength(200);
-        b.Property(e => e.Title).HasMaxLength(200);
+        b.Property(e => e.Name).HasMaxLength(AgreementSignatory.NameMaxLength);
+        b.Property(e => e.Title).HasMaxLength(AgreementSignatory.TitleMaxLength);
     }
 }
 
@@ -131,9 +131,9 @@ internal sealed class AgreementDeviationConfiguration : IEntityTypeConfiguration
         b.ToTable("AgreementDeviations");
         b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.Field).HasMaxLength(300);
-        b.Property(e => e.SupplierValue).HasMaxLength(4000);
-        b.Property(e => e.OrganizerValue).HasMaxLength(4000);
-        b.Property(e => e.Reason).HasMaxLength(4000);
+        b.Property(e => e.SupplierValue).HasMaxLength(AgreementDeviation.ValueMaxLength);
+        b.Property(e => e.OrganizerValue).HasMaxLength(AgreementDeviation.ValueMaxLength);
+        b.Property(e => e.Reason).HasMaxLength(AgreementDeviation.ReasonMaxLength);
         b.Property(e => e.RecordedByName).HasMaxLength(200);
         b.HasIndex(e => new { e.AgreementId, e.Field }).IsUnique();
     }
@@ -145,7 +145,7 @@ internal sealed class SignedAgreementDocumentConfiguration : IEntityTypeConfigur
     {
         b.ToTable("SignedAgreementDocuments");
         b.Property(e => e.Id).ValueGeneratedNever();
-        b.Property(e => e.FileName).HasMaxLength(260);
+        b.Property(e => e.FileName).HasMaxLength(SignedAgreementDocument.FileNameMaxLength);
         b.Property(e => e.Sha256).HasMaxLength(64);
     }
 }

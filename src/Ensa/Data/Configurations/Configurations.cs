@@ -19,9 +19,9 @@ internal sealed class OrganizerConfiguration : IEntityTypeConfiguration<Organize
         b.HasIndex(e => e.Slug).IsUnique();
         b.Property(e => e.OrganisationNumber).HasMaxLength(11);
         b.HasIndex(e => e.OrganisationNumber).IsUnique();
-        b.Property(e => e.ControllerName).HasMaxLength(200);
-        b.Property(e => e.DataProtectionOfficerName).HasMaxLength(200);
-        b.Property(e => e.DataProtectionOfficerEmail).HasMaxLength(320);
+        b.Property(e => e.ControllerName).HasMaxLength(Organizer.ControllerNameMaxLength);
+        b.Property(e => e.DataProtectionOfficerName).HasMaxLength(Organizer.DataProtectionOfficerNameMaxLength);
+        b.Property(e => e.DataProtectionOfficerEmail).HasMaxLength(Organizer.EmailMaxLength);
     }
 }
 

@@ -26,7 +26,7 @@ internal sealed class ResourceGuidanceConfiguration : IEntityTypeConfiguration<R
         b.HasIndex(e => new { e.OrganizerId, e.ResourceId }).IsUnique();
         b.Property(e => e.HowToStart).HasMaxLength(ResourceGuidance.TextMaxLength);
         b.Property(e => e.Guidelines).HasMaxLength(ResourceGuidance.TextMaxLength);
-        b.Property(e => e.Links).HasMaxLength(2000);
+        b.Property(e => e.Links).HasMaxLength(ResourceGuidance.LinksMaxLength);
         b.Ignore(e => e.LinkList);
         b.HasOne<Organizer>().WithMany().HasForeignKey(e => e.OrganizerId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<LearningResource>().WithMany().HasForeignKey(e => e.ResourceId).OnDelete(DeleteBehavior.Cascade);

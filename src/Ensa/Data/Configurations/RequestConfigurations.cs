@@ -14,14 +14,14 @@ internal sealed class LearningResourceConfiguration : IEntityTypeConfiguration<L
     public void Configure(EntityTypeBuilder<LearningResource> b)
     {
         b.ToTable("LearningResources");
-        b.Property(e => e.Name).HasMaxLength(200);
+        b.Property(e => e.Name).HasMaxLength(LearningResource.NameMaxLength);
         b.HasIndex(e => e.Name);
-        b.Property(e => e.Description).HasMaxLength(4000);
-        b.Property(e => e.WebAddress).HasMaxLength(500);
-        b.Property(e => e.AppStoreLinks).HasMaxLength(1000);
-        b.Property(e => e.Platforms).HasMaxLength(200);
-        b.Property(e => e.Grades).HasMaxLength(100);
-        b.Property(e => e.Subjects).HasMaxLength(500);
+        b.Property(e => e.Description).HasMaxLength(LearningResource.DescriptionMaxLength);
+        b.Property(e => e.WebAddress).HasMaxLength(LearningResource.WebAddressMaxLength);
+        b.Property(e => e.AppStoreLinks).HasMaxLength(LearningResource.AppStoreLinksMaxLength);
+        b.Property(e => e.Platforms).HasMaxLength(LearningResource.PlatformsMaxLength);
+        b.Property(e => e.Grades).HasMaxLength(LearningResource.GradesMaxLength);
+        b.Property(e => e.Subjects).HasMaxLength(LearningResource.SubjectsMaxLength);
         b.Property(e => e.SchoolForms).HasMaxLength(200);
         b.Property(e => e.SignInMethods).HasMaxLength(200);
         b.HasOne<Supplier>().WithMany().HasForeignKey(e => e.SupplierId).OnDelete(DeleteBehavior.Restrict);
@@ -33,15 +33,15 @@ internal sealed class ResourceRequestConfiguration : IEntityTypeConfiguration<Re
     public void Configure(EntityTypeBuilder<ResourceRequest> b)
     {
         b.ToTable("ResourceRequests");
-        b.Property(e => e.ProposedName).HasMaxLength(200);
-        b.Property(e => e.ProposedSupplier).HasMaxLength(200);
-        b.Property(e => e.ProposedWebAddress).HasMaxLength(500);
-        b.Property(e => e.Need).HasMaxLength(4000);
+        b.Property(e => e.ProposedName).HasMaxLength(ResourceRequest.NameMaxLength);
+        b.Property(e => e.ProposedSupplier).HasMaxLength(ResourceRequest.NameMaxLength);
+        b.Property(e => e.ProposedWebAddress).HasMaxLength(ResourceRequest.WebAddressMaxLength);
+        b.Property(e => e.Need).HasMaxLength(ResourceRequest.TextMaxLength);
         b.Property(e => e.Users).HasMaxLength(100);
-        b.Property(e => e.Grades).HasMaxLength(100);
-        b.Property(e => e.PersonalData).HasMaxLength(4000);
+        b.Property(e => e.Grades).HasMaxLength(ResourceRequest.GradesMaxLength);
+        b.Property(e => e.PersonalData).HasMaxLength(ResourceRequest.TextMaxLength);
         b.Property(e => e.SignInMethod).HasMaxLength(200);
-        b.Property(e => e.LicencePeriod).HasMaxLength(200);
+        b.Property(e => e.LicencePeriod).HasMaxLength(ResourceRequest.ShortTextMaxLength);
         b.HasIndex(e => new { e.OrganizerId, e.Status, e.ReviewQueuedAt });
         b.HasIndex(e => e.RequesterId);
         b.HasIndex(e => e.SchoolUnitId);
@@ -65,7 +65,7 @@ internal sealed class RequestEventConfiguration : IEntityTypeConfiguration<Reque
         // Keys are made by the domain; new events reached through a tracked request must be inserted, not updated.
         b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.ActorName).HasMaxLength(200);
-        b.Property(e => e.Comment).HasMaxLength(4000);
+        b.Property(e => e.Comment).HasMaxLength(RequestEvent.CommentMaxLength);
         b.HasIndex(e => new { e.RequestId, e.At });
     }
 }
@@ -78,7 +78,7 @@ internal sealed class ResourceReviewConfiguration : IEntityTypeConfiguration<Res
         foreach (var text in new[] { nameof(ResourceReview.PedagogicalAssessment), nameof(ResourceReview.AccessibilityNotes),
                      nameof(ResourceReview.PersonalDataCategories), nameof(ResourceReview.ThirdCountryNotes),
                      nameof(ResourceReview.SecurityAssessment), nameof(ResourceReview.Conditions), nameof(ResourceReview.Reason) })
-            b.Property(text).HasMaxLength(4000);
+            b.Property(text).HasMaxLength(ResourceReview.TextMaxLength);
         b.Property(e => e.ReviewerName).HasMaxLength(200);
         b.Property(e => e.SecurityCoordinatorName).HasMaxLength(200);
         b.Property(e => e.DecidedByName).HasMaxLength(200);
@@ -98,8 +98,8 @@ internal sealed class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
     {
         b.ToTable("Purchases");
         b.Property(e => e.Id).ValueGeneratedNever();
-        b.Property(e => e.OrderReference).HasMaxLength(200);
-        b.Property(e => e.ServiceAgreementReference).HasMaxLength(200);
+        b.Property(e => e.OrderReference).HasMaxLength(Purchase.ReferenceMaxLength);
+        b.Property(e => e.ServiceAgreementReference).HasMaxLength(Purchase.ReferenceMaxLength);
         b.HasOne<FrameworkAgreement>().WithMany().HasForeignKey(e => e.FrameworkAgreementId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -120,9 +120,9 @@ internal sealed class ResourceUseConfiguration : IEntityTypeConfiguration<Resour
     {
         b.ToTable("ResourceUses");
         b.Property(e => e.Id).ValueGeneratedNever();
-        b.Property(e => e.AdministratorName).HasMaxLength(200);
-        b.Property(e => e.AdministratorEmail).HasMaxLength(320);
-        b.Property(e => e.EndNote).HasMaxLength(1000);
+        b.Property(e => e.AdministratorName).HasMaxLength(ResourceUse.AdministratorNameMaxLength);
+        b.Property(e => e.AdministratorEmail).HasMaxLength(ResourceUse.AdministratorEmailMaxLength);
+        b.Property(e => e.EndNote).HasMaxLength(ResourceUse.EndNoteMaxLength);
         b.HasIndex(e => e.SchoolUnitId);
         b.HasIndex(e => e.ResourceId);
         b.HasOne<OrganisationUnit>().WithMany().HasForeignKey(e => e.SchoolUnitId).OnDelete(DeleteBehavior.Restrict);

@@ -18,10 +18,10 @@ public sealed class NewModel(EnsaDbContext db, TimeProvider clock, IStringLocali
 
     public sealed class InputModel
     {
-        [Display(Name = "Templates.TitleColumn"), StringLength(300, ErrorMessage = "Validation.Length")]
+        [Display(Name = "Templates.TitleColumn"), StringLength(AgreementTemplate.TitleMaxLength, ErrorMessage = "Validation.Length")]
         public string? Title { get; set; }
 
-        [Display(Name = "Templates.Text"), StringLength(200_000, ErrorMessage = "Validation.Length")]
+        [Display(Name = "Templates.Text"), StringLength(AgreementTemplate.TextMaxLength, ErrorMessage = "Validation.Length")]
         public string? Text { get; set; }
 
         public bool IsPlaceholder { get; set; }
