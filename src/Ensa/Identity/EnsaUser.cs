@@ -5,6 +5,11 @@ namespace Ensa.Identity;
 
 public sealed class EnsaUser : IdentityUser<Guid>, IAudited
 {
+    /// <summary>Identity's own column length for e-mail addresses.</summary>
+    public const int EmailMaxLength = 256;
+    public const int PasswordMaxLength = 200;
+    /// <summary>A code from an authenticator app or a recovery code, with spaces or dashes.</summary>
+    public const int CodeMaxLength = 20;
     public string DisplayName { get; set; } = "";
     /// <summary>Set for a supplier's user (role SupplierUser).</summary>
     public Guid? SupplierId { get; set; }

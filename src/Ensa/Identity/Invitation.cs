@@ -11,7 +11,7 @@ public abstract class OneTimeInvitation : IAudited
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
     public const int DisplayNameMaxLength = 200;
-    public const int EmailMaxLength = 256;
+    public const int EmailMaxLength = EnsaUser.EmailMaxLength;
 
     public Guid Id { get; private set; }
     public string Email { get; private set; } = "";

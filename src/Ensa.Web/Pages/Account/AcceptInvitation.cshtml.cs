@@ -33,10 +33,10 @@ public sealed class AcceptInvitationModel(EnsaDbContext db, SignInManager<EnsaUs
 
     public sealed class InputModel
     {
-        [DataType(DataType.Password), Display(Name = "Field.NewPassword"), StringLength(200, ErrorMessage = "Validation.Length")]
+        [DataType(DataType.Password), Display(Name = "Field.NewPassword"), StringLength(EnsaUser.PasswordMaxLength, ErrorMessage = "Validation.Length")]
         public string? Password { get; set; }
 
-        [DataType(DataType.Password), Display(Name = "Field.ConfirmPassword"), StringLength(200, ErrorMessage = "Validation.Length")]
+        [DataType(DataType.Password), Display(Name = "Field.ConfirmPassword"), StringLength(EnsaUser.PasswordMaxLength, ErrorMessage = "Validation.Length")]
         [Compare(nameof(Password), ErrorMessage = "Validation.PasswordsDiffer")]
         public string? ConfirmPassword { get; set; }
     }

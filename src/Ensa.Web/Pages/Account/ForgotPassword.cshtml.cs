@@ -14,7 +14,7 @@ namespace Ensa.Web.Pages.Account;
 public sealed class ForgotPasswordModel(EnsaDbContext db, UserManager<EnsaUser> users, TimeProvider clock, PublicLinks links,
     IStringLocalizer<SharedResource> l) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email")]
+    [BindProperty, Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(EnsaUser.EmailMaxLength, ErrorMessage = "Validation.Length")]
     [Display(Name = "Field.Email")]
     public string Email { get; set; } = "";
 

@@ -21,11 +21,11 @@ public sealed class LoginModel(SignInManager<EnsaUser> signIn, EnsaDbContext db,
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email")]
+        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(EnsaUser.EmailMaxLength, ErrorMessage = "Validation.Length")]
         [Display(Name = "Field.Email")]
         public string Email { get; set; } = "";
 
-        [Required(ErrorMessage = "Validation.Required"), DataType(DataType.Password)]
+        [Required(ErrorMessage = "Validation.Required"), DataType(DataType.Password), StringLength(EnsaUser.PasswordMaxLength, ErrorMessage = "Validation.Length")]
         [Display(Name = "Field.Password")]
         public string Password { get; set; } = "";
 

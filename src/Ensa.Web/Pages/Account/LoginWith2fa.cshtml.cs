@@ -15,7 +15,7 @@ public sealed class LoginWith2faModel(SignInManager<EnsaUser> signIn, IStringLoc
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Validation.Required"), StringLength(20, ErrorMessage = "Validation.Length")]
+        [Required(ErrorMessage = "Validation.Required"), StringLength(EnsaUser.CodeMaxLength, ErrorMessage = "Validation.Length")]
         [Display(Name = "Field.AuthenticatorCode")]
         public string Code { get; set; } = "";
 

@@ -16,10 +16,10 @@ public sealed class ResetPasswordModel(UserManager<EnsaUser> users, IStringLocal
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Validation.Required"), DataType(DataType.Password), Display(Name = "Field.NewPassword")]
+        [Required(ErrorMessage = "Validation.Required"), DataType(DataType.Password), Display(Name = "Field.NewPassword"), StringLength(EnsaUser.PasswordMaxLength, ErrorMessage = "Validation.Length")]
         public string Password { get; set; } = "";
 
-        [DataType(DataType.Password), Display(Name = "Field.ConfirmPassword")]
+        [DataType(DataType.Password), Display(Name = "Field.ConfirmPassword"), StringLength(EnsaUser.PasswordMaxLength, ErrorMessage = "Validation.Length")]
         [Compare(nameof(Password), ErrorMessage = "Validation.PasswordsDiffer")]
         public string? ConfirmPassword { get; set; }
     }

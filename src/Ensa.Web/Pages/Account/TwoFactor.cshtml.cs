@@ -14,7 +14,7 @@ namespace Ensa.Web.Pages.Account;
 public sealed class TwoFactorModel(UserManager<EnsaUser> users, SignInManager<EnsaUser> signIn,
     IStringLocalizer<SharedResource> l) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.AuthenticatorCode")]
+    [BindProperty, Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.AuthenticatorCode"), StringLength(EnsaUser.CodeMaxLength, ErrorMessage = "Validation.Length")]
     public string Code { get; set; } = "";
 
     public bool Enabled { get; private set; }
@@ -42,7 +42,7 @@ public sealed class TwoFactorModel(UserManager<EnsaUser> users, SignInManager<En
     }
 
     /// <summary>A code from the app (or a recovery code) or the password: a borrowed session alone cannot turn it off.</summary>
-    [BindProperty, Display(Name = "TwoFactor.DisableProof"), StringLength(200, ErrorMessage = "Validation.Length")]
+    [BindProperty, Display(Name = "TwoFactor.DisableProof"), StringLength(EnsaUser.PasswordMaxLength, ErrorMessage = "Validation.Length")]
     public string? Proof { get; set; }
 
     public async Task<IActionResult> OnPostDisableAsync(bool confirm)
