@@ -5,36 +5,47 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Ensa.BrowserTests;
 
-/// <summary>The agreement journey: the organizer asks the supplier for a description and invites its contact by
-/// e-mail, the supplier fills it in and publishes it, the reviewer and the security coordinator review, the agreement
-/// is rendered (HTML and PDF) and recorded as signed.</summary>
+/// <summary>The agreement journey with a supplier nobody acts for in Ensa yet: the organizer sends the agreement, the
+/// platform admin is asked to onboard the supplier and invites the person it has checked, who describes the resource
+/// in the supplier portal and publishes; the reviewer and the security coordinator review, the agreement is rendered
+/// (HTML and PDF), recorded as signed and put in force.</summary>
 public sealed partial class AgreementJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private const string Resource = "Sagoväven Bokstavslek";
+    private const string Resource = "Lingua Bridge Vokabel";
+    private const string Supplier = "Lingua Bridge GmbH";
     private const string Title = "Personuppgiftsbiträdesavtal – Ensas platshållartext (ersätts av SKR:s, Addas och Ineras mall)";
 
     [Fact]
-    public async Task OrganizerInvitesSupplier_SupplierDescribes_OrganizerReviewsRendersAndSigns()
+    public async Task OrganizerSends_PlatformAdminOnboardsSupplier_SupplierDescribes_OrganizerReviewsRendersAndSigns()
     {
-        const string email = "sam.avtal@sagovaven.example";
+        const string email = "dpo@linguabridge.example";
         var lisa = await NewVisitorAsync();
         var start = await (await LoginPage.OpenAsync(lisa)).SignInAsDemoAsync("Administratör", "Mittköpings kommun", "Lisa Ekström");
         await start.FollowMenuAsync("Avtal");
         var agreement = await (await AgreementsPage.ExpectAsync(lisa)).CreateAsync(Resource);
         await Expect(agreement.Status).ToHaveTextAsync("Utkast");
+        await Expect(lisa.Page.GetByText($"Ingen företräder {Supplier} i Ensa än.", new() { Exact = false })).ToBeVisibleAsync();
         agreement = await agreement.PressAsync("Skicka till leverantören");
-        agreement = await agreement.InviteSupplierAsync("Sam Avtal", email);
-        await Expect(agreement.Notice).ToHaveTextAsync("Inbjudan är skickad till leverantören.");
         var agreementUrl = lisa.Page.Url;
+
+        // The platform admin is asked, checks who represents the supplier, and invites that person.
+        var onboard = await WaitForMailAsync("nora.lindgren@ensa.example");
+        Assert.Contains(Supplier, onboard.Text, StringComparison.Ordinal);
+        var nora = await NewVisitorAsync();
+        var noras = await (await LoginPage.OpenAsync(nora)).SignInAsDemoAsync("Plattformsadministratör", "Ensa", "Nora Lindgren");
+        await noras.FollowMenuAsync("Leverantörskonton");
+        var suppliers = await PlatformSuppliersPage.ExpectAsync(nora);
+        await Expect(suppliers.Row(Supplier)).ToContainTextAsync("ingen företräder leverantören");
+        await suppliers.InviteCatalogueContactAsync(Supplier);
 
         var mail = await WaitForMailAsync(email);
         var link = InvitationLink().Match(mail.Text);
         Assert.True(link.Success, $"No invitation link in the e-mail:{Environment.NewLine}{mail.Text}");
 
-        var sam = await NewVisitorAsync();
-        var samsStart = await (await AcceptInvitationPage.OpenAsync(sam, link.Value)).AcceptWithPasswordAsync("en lång och hemlig fras", "Sam Avtal");
-        await samsStart.FollowMenuAsync("Leverantörsportal");
-        var portal = await SupplierPortalPage.ExpectAsync(sam);
+        var jonas = await NewVisitorAsync();
+        var accept = await AcceptInvitationPage.OpenAsync(jonas, link.Value);
+        await Expect(accept.Intro(Supplier, "Leverantörens administratör", email)).ToBeVisibleAsync();
+        var portal = await accept.AcceptForSupplierAsync("en lång och hemlig fras");
         await Expect(portal.Waiting).ToContainTextAsync($"Mittköpings kommun – {Resource}");
         var describe = await portal.DescribeAsync(Resource);
         await describe.FillAsync("Föremål för behandlingen", "Tidig läsinlärning i appen.");
@@ -48,7 +59,7 @@ public sealed partial class AgreementJourneyTests(BrowserFixture fixture) : Brow
         await describe.Row("Plats för behandling och lagring", 1, "Plats").FillAsync("Datacenter i Stockholm");
         await describe.Row("Plats för behandling och lagring", 1, "Land").FillAsync("SE");
         await describe.Row("Plats för behandling och lagring", 1, "Lagring").CheckAsync();
-        await describe.FillAsync("Kontaktperson för avtalet", "Sam Avtal");
+        await describe.FillAsync("Kontaktperson för avtalet", "Jonas Weber");
         await describe.FillAsync("Kontaktpersonens e-post (avtal)", email);
         await describe.FillAsync("Kontaktperson för dataskydd", "Dana Skydd");
         await describe.FillAsync("Kontaktpersonens e-post (dataskydd)", "dpo@sagovaven.example");
@@ -56,7 +67,7 @@ public sealed partial class AgreementJourneyTests(BrowserFixture fixture) : Brow
         await describe.Row("Underbiträden", 1, "Adress").FillAsync("Serverv. 1, Luleå");
         await describe.Row("Underbiträden", 1, "Vad underbiträdet gör").FillAsync("Drift");
         await describe.Row("Underbiträden", 1, "Land").FillAsync("SE");
-        await Screenshots.SaveAsync(sam.Page, "supplier-describe");
+        await Screenshots.SaveAsync(jonas.Page, "supplier-describe");
         await describe.PublishAsync();
 
         // The organizer's side: the supplier has answered; the central department reviews.
@@ -85,7 +96,7 @@ public sealed partial class AgreementJourneyTests(BrowserFixture fixture) : Brow
         agreement = await AgreementPage.OpenAsync(lisa, agreementUrl, Resource);
         var pdf = await agreement.DownloadPdfAsync();
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5), StringComparison.Ordinal);
-        agreement = await agreement.RecordSigningAsync(("Gunilla Ståhl", "Ordförande, Grundskolenämnden"), ("Sam Avtal", "VD"),
+        agreement = await agreement.RecordSigningAsync(("Gunilla Ståhl", "Ordförande, Grundskolenämnden"), ("Jonas Weber", "Geschäftsführer"),
             DateOnly.FromDateTime(DateTime.Now), "signerat.pdf", pdf);
         await Expect(agreement.Status).ToHaveTextAsync("Signerat");
         await Expect(agreement.Timeline).ToContainTextAsync("Signerat");

@@ -34,7 +34,7 @@ public sealed partial class InvitationTests(BrowserFixture fixture) : BrowserTes
 
         var maja = await NewVisitorAsync();
         var accept = await AcceptInvitationPage.OpenAsync(maja, link.Value);
-        await Expect(accept.Intro("Mittköpings kommun", email)).ToBeVisibleAsync();
+        await Expect(accept.Intro("Mittköpings kommun", "Beställare", email)).ToBeVisibleAsync();
         var majasStart = await accept.AcceptWithPasswordAsync("en lång och hemlig fras", name);
         await Expect(majasStart.ActingFor("Mittköpings kommun")).ToBeVisibleAsync();
         await Expect(maja.Page.GetByText("Dina roller: Beställare.")).ToBeVisibleAsync();

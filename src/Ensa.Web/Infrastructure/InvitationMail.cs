@@ -26,5 +26,5 @@ public sealed class InvitationMail(EnsaDbContext db, PublicLinks links)
     }
 
     private void Queue(string to, string subject, string body, DateTime now) =>
-        db.OutboxMessages.Add(new OutboxMessage(to, "Ensa: " + subject, body, null, now));
+        db.OutboxMessages.Add(new OutboxMessage(to, subject, body, null, now));
 }

@@ -2,9 +2,12 @@ using Microsoft.Playwright;
 
 namespace Ensa.BrowserTests.Infrastructure;
 
-/// <summary>Pictures of the first screen of the main pages for the documentation, in docs/screenshots/ at the repository root.</summary>
+/// <summary>Pictures of the first screen of the main pages for the documentation, in docs/screenshots/ at the repository
+/// root — only when asked for with ENSA_SCREENSHOTS=1, so an ordinary test run leaves the work tree as it was.</summary>
 public static class Screenshots
 {
+    private static bool Wanted => Environment.GetEnvironmentVariable("ENSA_SCREENSHOTS") == "1";
+
     private static readonly Lazy<string> Directory = new(() =>
     {
         var root = RepositoryRoot();
@@ -13,8 +16,8 @@ public static class Screenshots
         return directory;
     });
 
-    public static Task SaveAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory.Value, name + ".png"), FullPage = false });
+    public static Task SaveAsync(IPage page, string name) => !Wanted ? Task.CompletedTask
+        : page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory.Value, name + ".png"), FullPage = false });
 
     /// <summary>The folder holding Ensa.slnx, found by walking up from the test binaries.</summary>
     public static string RepositoryRoot()

@@ -15,13 +15,26 @@ public sealed class AcceptInvitationPage(Visitor visitor) : EnsaPage(visitor)
         return new AcceptInvitationPage(visitor);
     }
 
-    public ILocator Intro(string organizer, string email) => Page.GetByText($"Du är inbjuden till {organizer} i Ensa. Ditt konto är {email}.");
+    public ILocator Intro(string invitedTo, string role, string email) =>
+        Page.GetByText($"Du är inbjuden till {invitedTo} i Ensa som {role}. Inbjudan gäller {email}.");
 
     public async Task<StartPage> AcceptWithPasswordAsync(string password, string displayName)
+    {
+        await ChoosePasswordAndAcceptAsync(password);
+        return await StartPage.ExpectAsync(Visitor, displayName);
+    }
+
+    /// <summary>A new account for a supplier's person: it lands in the supplier portal.</summary>
+    public async Task<SupplierPortalPage> AcceptForSupplierAsync(string password)
+    {
+        await ChoosePasswordAndAcceptAsync(password);
+        return await SupplierPortalPage.ExpectAsync(Visitor);
+    }
+
+    private async Task ChoosePasswordAndAcceptAsync(string password)
     {
         await Page.GetByLabel("Nytt lösenord", new() { Exact = true }).FillAsync(password);
         await Page.GetByLabel("Upprepa lösenordet", new() { Exact = true }).FillAsync(password);
         await Visitor.ClickToNavigateAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Anta inbjudan", Exact = true }));
-        return await StartPage.ExpectAsync(Visitor, displayName);
     }
 }

@@ -54,13 +54,6 @@ public sealed class AgreementPage(Visitor visitor, string resource) : EnsaPage(v
         return await ExpectAsync(Visitor, resource);
     }
 
-    public async Task<AgreementPage> InviteSupplierAsync(string name, string email)
-    {
-        await Page.GetByLabel("Kontaktpersonens namn", new() { Exact = true }).FillAsync(name);
-        await Page.GetByLabel("Kontaktpersonens e-post", new() { Exact = true }).FillAsync(email);
-        return await PressAsync("Skicka inbjudan till leverantören");
-    }
-
     public async Task<AgreementPage> RecordReviewAsync(string label, string notes, string button)
     {
         await Page.GetByLabel(label, new() { Exact = true }).FillAsync(notes);
@@ -136,6 +129,31 @@ public sealed class SupplierPortalPage(Visitor visitor) : EnsaPage(visitor)
     {
         await Visitor.ClickToNavigateAsync(Page.Locator("table.supplier-resources").GetByRole(AriaRole.Link, new() { Name = resource, Exact = true }));
         return await DescribePage.ExpectAsync(Visitor, resource);
+    }
+}
+
+/// <summary>/Platform/Suppliers: the platform admin's list of suppliers and their people, and one supplier's page with
+/// the invitation of a person the platform admin has checked.</summary>
+public sealed class PlatformSuppliersPage(Visitor visitor) : EnsaPage(visitor)
+{
+    public const string Heading = "Leverantörer och deras personer";
+
+    public static async Task<PlatformSuppliersPage> ExpectAsync(Visitor visitor)
+    {
+        await visitor.ArriveAsync(Heading);
+        return new PlatformSuppliersPage(visitor);
+    }
+
+    public ILocator Row(string supplier) => Page.GetByRole(AriaRole.Row).Filter(new() { HasText = supplier });
+
+    /// <summary>Opens the supplier and invites the person in its prefilled catalogue contact, as its admin.</summary>
+    public async Task InviteCatalogueContactAsync(string supplier)
+    {
+        await Visitor.ClickToNavigateAsync(Row(supplier).GetByRole(AriaRole.Link, new() { Name = supplier, Exact = true }));
+        await Visitor.ArriveAsync(supplier);
+        await Expect(Page.GetByLabel("Får bjuda in fler personer från leverantören (administratör)")).ToBeCheckedAsync();
+        await Visitor.ClickToNavigateAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Skicka inbjudan", Exact = true }));
+        await Visitor.ArriveAsync(supplier);
     }
 }
 
