@@ -3,11 +3,11 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Ensa.Data.Migrations;
 
-/// <summary>Shared catalogue facts change through proposals others see (issue 8): who added an entry, and the proposed
-/// changes to it. Provider-neutral, as the others.</summary>
+/// <summary>Issue 8: shared catalogue facts change through proposals others see (who added an entry, and the proposed
+/// changes to it); a rights task's link can be issued again. Provider-neutral, as the others.</summary>
 [DbContext(typeof(EnsaDbContext))]
-[Migration("20261201020000_CatalogueProposals")]
-public sealed class CatalogueProposals : Migration
+[Migration("20261201020000_Hardening")]
+public sealed class Hardening : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
@@ -32,10 +32,13 @@ public sealed class CatalogueProposals : Migration
             t.ForeignKey("FK_ResourceChangeProposals_LearningResources_ResourceId", x => x.ResourceId, "LearningResources", "Id", onDelete: ReferentialAction.Cascade);
         });
         migrationBuilder.CreateIndex("IX_ResourceChangeProposals_ResourceId", "ResourceChangeProposals", "ResourceId");
+
+        migrationBuilder.AddColumn<DateTime>("LinkIssuedAt", "RightsTasks", nullable: true);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropColumn("LinkIssuedAt", "RightsTasks");
         migrationBuilder.DropTable("ResourceChangeProposals");
         migrationBuilder.DropColumn("CreatedByOrganizerId", "LearningResources");
     }
