@@ -57,8 +57,11 @@ public sealed partial class RightsTaskLinkTests(EnsaAppFactory app) : IClassFixt
         Assert.Equal(HttpStatusCode.Redirect,
             (await tove.SubmitAsync(second, "main form", new Dictionary<string, string> { ["Answer"] = "Done", ["AnswerText"] = "Borttaget." })).StatusCode);
 
-        // Answered: the link has ended too, and the case (its only task answered) is closed.
-        Assert.NotNull((await tove.GetPageAsync(second, HttpStatusCode.Gone)).QuerySelector(".task-done"));
+        // Answered: the link has ended too (it says so, and shows nothing of the case), and the case (its only task) is closed.
+        var answered = await tove.GetPageAsync(second);
+        Assert.NotNull(answered.QuerySelector(".task-done"));
+        Assert.Null(answered.QuerySelector("dl.facts"));
+        Assert.Null(answered.QuerySelector("main form"));
         Assert.True(await app.WithDbAsync(db => db.RightsRequests.IgnoreQueryFilters().Where(r => r.CaseReference == Reference).Select(r => r.ClosedAt != null).SingleAsync()));
         Assert.Null((await saraLater.GetPageAsync(caseUrl)).QuerySelector("form[action*=NewLink]"));
     }

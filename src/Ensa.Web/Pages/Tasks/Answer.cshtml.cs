@@ -11,7 +11,7 @@ namespace Ensa.Web.Pages.Tasks;
 /// <summary>A local system administrator answers their task by the link in the e-mail, without an Ensa account: the
 /// token is the key (only its hash is stored), and the page shows nothing about the person, only the case reference. A link
 /// ends when its task is answered, when the case is closed, and some days after the deadline (<see cref="RightsTask.LinkOpen"/>);
-/// an ended link answers 410 and shows nothing of the case.</summary>
+/// an ended link shows nothing of the case, only why it ended.</summary>
 public sealed class AnswerModel(EnsaDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public RightsRequest Case { get; private set; } = null!;
@@ -42,9 +42,11 @@ public sealed class AnswerModel(EnsaDbContext db, TimeProvider clock, IStringLoc
         return RedirectToPage(new { token });
     }
 
+    /// <summary>An answered task's link shows only that it was answered (where the administrator lands after answering);
+    /// one that ended unanswered (case closed, time out) answers 410 Gone.</summary>
     private PageResult EndedPage()
     {
-        Response.StatusCode = StatusCodes.Status410Gone;
+        if (Task.Status == RightsTaskStatus.Open) Response.StatusCode = StatusCodes.Status410Gone;
         return Page();
     }
 
