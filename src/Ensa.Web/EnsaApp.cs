@@ -195,6 +195,7 @@ public static class EnsaApp
 
     private static void Configure(WebApplication app)
     {
+        HttpsRequirement.Check(app);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
