@@ -158,6 +158,7 @@ public static class EnsaApp
         // Validation happens on the server; pages carry no client-side validation attributes.
         services.Configure<Microsoft.AspNetCore.Mvc.MvcViewOptions>(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedModelBindingMessages>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new UnknownHandlerFilter()));
 
         services.AddHealthChecks().AddDbContextCheck<EnsaDbContext>("database");
 
@@ -209,6 +210,7 @@ public static class EnsaApp
 
     private static void Configure(WebApplication app)
     {
+        HttpsRequirement.Check(app);
         if (app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value.KnownProxies.Count > 0) app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {

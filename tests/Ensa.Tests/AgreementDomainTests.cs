@@ -12,7 +12,7 @@ public sealed class AgreementDomainTests
 {
     private static readonly DateTime Now = new(2027, 3, 1, 9, 0, 0, DateTimeKind.Utc);
     private static readonly DateOnly Today = DateOnly.FromDateTime(Now);
-    private static readonly byte[] Pdf = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"u8.ToArray();
+    private static readonly byte[] Pdf = Ensa.Demo.DemoData.DemoPdf("Signerat avtal");
 
     private readonly Guid _organizerId = Guid.NewGuid();
     private readonly Supplier _supplier = new("Sagoväven AB", null, "REG 1", "SE", "Elin Svahn", "elin@sagovaven.example", Now);
@@ -319,6 +319,38 @@ public sealed class AgreementDomainTests
         var large = new byte[SignedAgreementDocument.MaxBytes + 1];
         "%PDF-"u8.CopyTo(large);
         Refused("SignedPdf.TooLarge", SignedAgreementDocument.Check(large));
+    }
+
+    /// <summary>Issue 8, finding 12: the prefix alone is not a PDF; the file must open as one.</summary>
+    [Fact]
+    public void PdfCheck_OnlyThePrefixOrABrokenPdf_IsRefused_ARealOneOpens()
+    {
+        Refused("SignedPdf.NotPdf", SignedAgreementDocument.Check("%PDF-1.4\n<html><script>alert(1)</script></html>"u8.ToArray()));
+        Refused("SignedPdf.NotPdf", SignedAgreementDocument.Check("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"u8.ToArray()));
+        var real = Ensa.Demo.DemoData.DemoPdf("Signerat");
+        Refused("SignedPdf.NotPdf", SignedAgreementDocument.Check(real[..(real.Length / 2)]));
+        Assert.True(SignedAgreementDocument.Check(real).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("avtal.pdf", "avtal.pdf")]
+    [InlineData("C:\\Users\\x\\Signerat avtal 2026.PDF", "Signerat avtal 2026.pdf")]
+    [InlineData("faktura\u202Efdp.exe", "fakturafdp.pdf")]
+    [InlineData("avtal.pdf.html", "avtal.pdf")]
+    [InlineData("<script>x</script>.html", "script.pdf")]
+    [InlineData("a\u0000b\u0007c\u200Fd.pdf", "abcd.pdf")]
+    [InlineData("../../etc/passwd", "passwd.pdf")]
+    [InlineData("...", "avtal.pdf")]
+    [InlineData("", "avtal.pdf")]
+    public void UploadedFileName_IsNormalised(string name, string kept) =>
+        Assert.Equal(kept, Ensa.Common.UploadedFileName.Normalize(name, ".pdf", "avtal"));
+
+    [Fact]
+    public void UploadedFileName_IsKeptShort()
+    {
+        var kept = Ensa.Common.UploadedFileName.Normalize(new string('å', 500) + ".pdf", ".pdf", "avtal");
+        Assert.Equal(Ensa.Common.UploadedFileName.MaxLength, kept.Length);
+        Assert.EndsWith(".pdf", kept, StringComparison.Ordinal);
     }
 
     [Fact]

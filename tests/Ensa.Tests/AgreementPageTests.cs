@@ -128,7 +128,7 @@ public sealed class AgreementPageTests(EnsaAppFactory app) : IClassFixture<EnsaA
         "%PDF-1.4\n"u8.CopyTo(tooLarge);
         page = await EnsaClient.ParseAsync(await lisa.SubmitWithFileAsync(url, Form("Sign"), signing, "Signing.Document", "stor.pdf", tooLarge));
         Assert.Contains("20 MB", Errors(page), StringComparison.Ordinal);
-        var pdf = "%PDF-1.4\n% signerat avtal\n%%EOF\n"u8.ToArray();
+        var pdf = Ensa.Demo.DemoData.DemoPdf("Signerat avtal");
         page = await lisa.FollowAsync(await lisa.SubmitWithFileAsync(url, Form("Sign"), signing, "Signing.Document", "avtal.pdf", pdf));
         Assert.Equal("Signerat", Status(page));
         Assert.Equal(SignedAgreementDocument.Hash(pdf), page.QuerySelector("code.sha256")!.TextContent);

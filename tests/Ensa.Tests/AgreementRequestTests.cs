@@ -57,7 +57,7 @@ public sealed class AgreementRequestTests(EnsaAppFactory app) : IClassFixture<En
             Assert.True(agreement.RecordSecurityReview(staff, "ok", now).Succeeded);
             Assert.True(agreement.ApproveForSigning(staff, now).Succeeded);
             Assert.True(agreement.RecordSigning(staff, [new(AgreementParty.Organizer, "A", "B", today), new(AgreementParty.Supplier, "C", "D", today)],
-                "a.pdf", "%PDF-1.4\n"u8.ToArray(), now).Succeeded);
+                "a.pdf", Ensa.Demo.DemoData.DemoPdf("Signerat"), now).Succeeded);
             Assert.True(agreement.PutInForce(staff, today, null, today.AddYears(1), now).Succeeded);
             await db.SaveChangesAsync();
             return true;

@@ -172,7 +172,7 @@ internal static class VersionChangeScenario
         Assert.True(a.RecordSecurityReview(Staff, null, now).Succeeded);
         Assert.True(a.ApproveForSigning(Staff, now).Succeeded);
         Assert.True(a.RecordSigning(Staff, [new(AgreementParty.Organizer, "O", "Ordförande", today), new(AgreementParty.Supplier, "S", "VD", today)],
-            "a.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray(), now).Succeeded);
+            "a.pdf", Ensa.Demo.DemoData.DemoPdf("Signerat"), now).Succeeded);
         Assert.True(a.PutInForce(Staff, today, null, null, now).Succeeded);
         db.Agreements.Add(a);
         return a.Id;

@@ -13,6 +13,14 @@ public sealed class PublicListSearchTests
     public void Fold_Text_LowerCaseWithoutAccentsButKeepsSwedishLetters(string text, string folded) =>
         Assert.Equal(folded, PublicList.Fold(text));
 
+    [Theory]
+    [InlineData("Lär 😀 MED", "lär 😀 med")]
+    [InlineData("𝕳É", "𝕳e")]
+    [InlineData("a\uD800b", "a\uD800b")] // an unpaired surrogate is kept, not normalised (which throws)
+    [InlineData("\uDC00Ä", "\uDC00ä")]
+    public void Fold_AstralOrLoneSurrogate_IsKept(string text, string folded) =>
+        Assert.Equal(folded, PublicList.Fold(text));
+
     [Fact]
     public void Fold_Blank_IsAny() => Assert.Null(PublicList.Fold("  "));
 }

@@ -23,6 +23,31 @@ public sealed class Catalogue(EnsaDbContext db)
 
     public static bool CanEdit(ClaimsPrincipal user) => EditorRoles.Any(user.IsInRole);
 
+    /// <summary>Whether <paramref name="user"/> may change the entry's shared facts at once: the platform admin always; an
+    /// organizer's central department only for an entry it added, while no other organizer has acted on it. Everyone else
+    /// with <see cref="CanEdit"/> proposes the change instead (<see cref="ResourceChangeProposal"/>).</summary>
+    public async Task<bool> MayChangeDirectlyAsync(LearningResource resource, ClaimsPrincipal user)
+    {
+        if (user.IsInRole(Roles.PlatformAdmin)) return true;
+        if (!user.IsInRole(Roles.CentralReviewer) || user.OrganizerId() is not { } organizerId) return false;
+        return resource.CreatedByOrganizerId == organizerId && !await OthersActedAsync(resource.Id, organizerId);
+    }
+
+    /// <summary>Who applies or rejects proposed changes: the platform admin, or a user of the resource's supplier.</summary>
+    public static bool MayDecideProposals(LearningResource resource, ClaimsPrincipal user) =>
+        user.IsInRole(Roles.PlatformAdmin)
+        || (resource.SupplierId is { } supplierId && user.IsInRole(Roles.SupplierUser) && user.FindFirst(EnsaClaimTypes.Supplier)?.Value == supplierId.ToString());
+
+    /// <summary>Whether an organizer other than <paramref name="organizerId"/> has requested, reviewed, decided, used, made an
+    /// agreement for, written guidance for or proposed a change to the resource: then its facts are theirs too.</summary>
+    private async Task<bool> OthersActedAsync(Guid id, Guid organizerId) =>
+        await db.ResourceRequests.IgnoreQueryFilters().AnyAsync(r => r.ResourceId == id && r.OrganizerId != organizerId)
+        || await db.ResourceReviews.IgnoreQueryFilters().AnyAsync(r => r.ResourceId == id && r.OrganizerId != organizerId)
+        || await db.ResourceUses.IgnoreQueryFilters().AnyAsync(r => r.ResourceId == id && r.OrganizerId != organizerId)
+        || await db.Agreements.IgnoreQueryFilters().AnyAsync(r => r.ResourceId == id && r.OrganizerId != organizerId)
+        || await db.ResourceGuidance.IgnoreQueryFilters().AnyAsync(r => r.ResourceId == id && r.OrganizerId != organizerId)
+        || await db.ResourceChangeProposals.AnyAsync(p => p.ResourceId == id && p.ProposedByOrganizerId != organizerId);
+
     /// <summary>Ids of the resources whose name, supplier, subjects or description contain <paramref name="q"/> (Swedish
     /// comparison, ignoring case), sorted by name. In memory: the catalogue is thousands of rows, and SQLite's LIKE
     /// folds only ASCII case. The public list at national scale gets the database's full-text search instead.</summary>

@@ -161,7 +161,7 @@ public sealed class SignedAgreementDocument : IOrganizerOwned
         Id = Guid.NewGuid();
         OrganizerId = agreement.OrganizerId;
         AgreementId = agreement.Id;
-        FileName = Path.GetFileName(fileName.Trim()) is { Length: > 0 } name ? name : "avtal.pdf";
+        FileName = UploadedFileName.Normalize(fileName, ".pdf", "avtal");
         Content = content;
         Size = content.Length;
         Sha256 = Hash(content);
@@ -178,13 +178,30 @@ public sealed class SignedAgreementDocument : IOrganizerOwned
     public string Sha256 { get; private set; } = "";
     public DateTime UploadedAt { get; private set; }
 
-    /// <summary>Checks by content, not by name or declared type: a PDF starts with "%PDF-".</summary>
+    /// <summary>Checks by content, not by name or declared type: a PDF starts with "%PDF-" and opens as one (read by
+    /// PDFsharp, with at least one page); anything else, a file merely starting with "%PDF-" included, is refused.</summary>
     public static Result Check(byte[]? content)
     {
         if (content is null || content.Length == 0) return new DomainError("SignedPdf.Empty");
         if (content.Length > MaxBytes) return new DomainError("SignedPdf.TooLarge", MaxBytes / (1024 * 1024));
-        if (!content.AsSpan().StartsWith(Magic)) return new DomainError("SignedPdf.NotPdf");
+        if (!content.AsSpan().StartsWith(Magic) || !Opens(content)) return new DomainError("SignedPdf.NotPdf");
         return Result.Ok;
+    }
+
+    private static bool Opens(byte[] content)
+    {
+        try
+        {
+            using var stream = new MemoryStream(content, writable: false);
+            using var document = PdfSharp.Pdf.IO.PdfReader.Open(stream, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+            return document.PageCount > 0;
+        }
+#pragma warning disable CA1031 // any failure to read means it is not a PDF we keep
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return false;
+        }
     }
 
     public static string Hash(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));

@@ -237,7 +237,7 @@ public sealed partial class DemoData(EnsaDbContext db, UserManager<EnsaUser> use
     };
 
     /// <summary>A one-page PDF showing <paramref name="text"/> (ASCII), standing in for a scanned, signed agreement.</summary>
-    private static byte[] DemoPdf(string text)
+    public static byte[] DemoPdf(string text)
     {
         var content = $"BT /F1 14 Tf 72 760 Td ({text}) Tj ET";
         string[] objects =

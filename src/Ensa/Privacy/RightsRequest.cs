@@ -92,6 +92,19 @@ public sealed partial class RightsRequest : IOrganizerOwned, IAudited
 
     public bool IsOverdue(DateOnly today) => !IsClosed && today > Deadline;
 
+    /// <summary>A new link for an open task, at the administrator's request (e.g. the old one ended or was lost); the old
+    /// link stops working at once. Returns the token to e-mail.</summary>
+    public Result IssueNewLink(Guid taskId, DateTime now, out string? token)
+    {
+        token = null;
+        if (IsClosed) return new DomainError("Rights.Closed");
+        var task = _tasks.SingleOrDefault(t => t.Id == taskId) ?? throw new ArgumentException("No such task.", nameof(taskId));
+        if (task.Status != RightsTaskStatus.Open) return new DomainError("Rights.TaskAnswered");
+        token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        task.Relink(Hash(token), now);
+        return Result.Ok;
+    }
+
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>YYMMDD-NNNN or YYYYMMDDNNNN, with or without a separator: refused so that no one stores one by habit.</summary>
@@ -125,6 +138,8 @@ public sealed class RightsRequestUnit : IOrganizerOwned
 public sealed class RightsTask : IOrganizerOwned, IAudited
 {
     public const int AnswerMaxLength = 4000;
+    /// <summary>How long a link keeps working after the case's deadline (or after a new link was issued, if later).</summary>
+    public const int LinkGraceDays = 14;
 
     private RightsTask() { }
 
@@ -156,6 +171,24 @@ public sealed class RightsTask : IOrganizerOwned, IAudited
     public string? AnsweredBy { get; private set; }
     public DateTime? AnsweredAt { get; private set; }
     public DateTime? RemindedAt { get; private set; }
+    /// <summary>When the current link was issued, if not with the case.</summary>
+    public DateTime? LinkIssuedAt { get; private set; }
+
+    /// <summary>Whether the task's link still answers: only while the task is open and the case is not closed, and until
+    /// <see cref="LinkGraceDays"/> days after the deadline (or after the current link was issued, if later).
+    /// <paramref name="today"/> is the organizer's date.</summary>
+    public bool LinkOpen(RightsRequest request, DateOnly today)
+    {
+        if (Status != RightsTaskStatus.Open || request.IsClosed) return false;
+        var from = LinkIssuedAt is { } issued && DateOnly.FromDateTime(issued) > request.Deadline ? DateOnly.FromDateTime(issued) : request.Deadline;
+        return today <= from.AddDays(LinkGraceDays);
+    }
+
+    internal void Relink(string tokenHash, DateTime now)
+    {
+        TokenHash = tokenHash;
+        LinkIssuedAt = now;
+    }
 
     internal void Complete(RightsTaskStatus status, string? answer, string answeredBy, DateTime now)
     {

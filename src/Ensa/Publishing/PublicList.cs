@@ -39,9 +39,13 @@ public sealed class PublicList(EnsaDbContext db, PublicListCache? cache = null)
 {
     private static readonly StringComparer SwedishOrder = StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: true);
 
-    /// <summary>The organizer with this short name (slugs are stored in lower case).</summary>
-    public async Task<Organizer?> OrganizerAsync(string slug)
+    /// <summary>The organizer with this short name (slugs are stored in lower case). Anything that cannot be a slug (blank,
+    /// too long, characters outside a–z, 0–9 and '-') is no organizer, without asking the database: a visitor's address
+    /// may hold anything, and PostgreSQL refuses a NUL in a parameter.</summary>
+    public async Task<Organizer?> OrganizerAsync(string? slug)
     {
+        if (slug is null || slug.Length is 0 or > Organizer.SlugMaxLength || !slug.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            return null;
         var wanted = slug.ToLowerInvariant();
         if (cache?.GetOrganizer(wanted) is { } cached) return cached;
         var version = cache?.Version ?? 0;
@@ -152,13 +156,23 @@ public sealed class PublicList(EnsaDbContext db, PublicListCache? cache = null)
     /// <summary>Text folded for searching the Swedish way, so that an ordinal comparison does the work of a culture-aware one
     /// (a culture-aware IndexOf per entry costs microseconds; with thousands of entries per search that was most of the
     /// time): lower case, accents dropped (é → e, ü → y as in Swedish order), but å, ä and ö kept as the letters they are
-    /// (æ and ø read as ä and ö). Blank is null: "any".</summary>
+    /// (æ and ø read as ä and ö). Characters outside the Basic Multilingual Plane (emoji, surrogate pairs) and unpaired
+    /// surrogates are kept as they are: they have no accents to drop, and a lone surrogate cannot be normalised. Blank is
+    /// null: "any".</summary>
     internal static string? Fold(string? s)
     {
         if (string.IsNullOrWhiteSpace(s)) return null;
         var folded = new System.Text.StringBuilder(s.Length);
-        foreach (var c in s.Trim().Normalize().ToLowerInvariant())
+        var trimmed = s.Trim();
+        // Normalize throws on an unpaired surrogate; such text is folded character by character without it.
+        var text = HasLoneSurrogate(trimmed) ? trimmed : trimmed.Normalize();
+        foreach (var c in text.ToLowerInvariant())
         {
+            if (char.IsSurrogate(c))
+            {
+                folded.Append(c);
+                continue;
+            }
             switch (c)
             {
                 case 'å' or 'ä' or 'ö': folded.Append(c); continue;
@@ -171,5 +185,15 @@ public sealed class PublicList(EnsaDbContext db, PublicListCache? cache = null)
                 if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark) folded.Append(d);
         }
         return folded.ToString();
+    }
+
+    private static bool HasLoneSurrogate(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) i++;
+            else if (char.IsSurrogate(s[i])) return true;
+        }
+        return false;
     }
 }

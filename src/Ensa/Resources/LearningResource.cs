@@ -67,6 +67,33 @@ public sealed class LearningResource : IAudited
     public bool ProcessesPersonalData { get; set; }
     public Pricing Pricing { get; set; }
     public DateTime CreatedAt { get; private set; }
+    /// <summary>The organizer whose central department added the entry (null: the platform or the demo data). It may change
+    /// the entry itself only while no other organizer has acted on it; after that a change is a <see cref="ResourceChangeProposal"/>.</summary>
+    public Guid? CreatedByOrganizerId { get; private set; }
+
+    /// <summary>A new entry added by an organizer's central department.</summary>
+    public static LearningResource AddedBy(Guid? organizerId, ResourceFacts facts, DateTime now)
+    {
+        var resource = new LearningResource(facts.Name, facts.SupplierId, facts.Type, now) { CreatedByOrganizerId = organizerId };
+        resource.Apply(facts);
+        return resource;
+    }
+
+    /// <summary>Sets every shared fact.</summary>
+    public void Apply(ResourceFacts facts)
+    {
+        Update(facts.Name, facts.SupplierId, facts.Type);
+        Description = facts.Description;
+        WebAddress = facts.WebAddress;
+        AppStoreLinks = facts.AppStoreLinks;
+        Platforms = facts.Platforms;
+        SchoolForms = facts.SchoolForms;
+        Grades = facts.Grades;
+        Subjects = facts.Subjects;
+        SignInMethods = facts.SignInMethods;
+        ProcessesPersonalData = facts.ProcessesPersonalData;
+        Pricing = facts.Pricing;
+    }
 
     public void Update(string name, Guid? supplierId, ResourceType type)
     {

@@ -470,7 +470,5 @@ public sealed class NationalData(EnsaDbContext db, GenerationSize size, int seed
     }
 
     /// <summary>One small PDF standing in for every signed copy (the bytes are not what is measured).</summary>
-    private static readonly byte[] Pdf = System.Text.Encoding.ASCII.GetBytes(
-        "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n" +
-        "trailer\n<< /Size 3 /Root 1 0 R >>\n%%EOF\n");
+    private static readonly byte[] Pdf = Ensa.Demo.DemoData.DemoPdf("Signerat avtal");
 }

@@ -11,7 +11,8 @@ namespace Ensa.Web.Pages.Privacy;
 
 /// <summary>One rights request: its tasks and their answers, overdue ones marked; a central user may answer a task on
 /// an administrator's behalf (e.g. after a phone call).</summary>
-public sealed class DetailsModel(EnsaDbContext db, IAuthorizationService authorization, RequestAccess access, TimeProvider clock,
+/// An administrator whose link ended or was lost gets a new one from here; the old one stops working.
+public sealed class DetailsModel(EnsaDbContext db, IAuthorizationService authorization, RequestAccess access, RightsCases cases, TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public CaseView View { get; private set; } = null!;
@@ -41,6 +42,22 @@ public sealed class DetailsModel(EnsaDbContext db, IAuthorizationService authori
         }
         await db.SaveChangesAsync();
         TempData["Message"] = l[View.Case.IsClosed ? "Privacy.AnsweredAndClosed" : "Privacy.AnsweredSaved"].Value;
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostNewLinkAsync(Guid id, Guid task)
+    {
+        if (!await LoadAsync(id) || View.Case.Tasks.All(t => t.Id != task)) return NotFound();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var result = View.Case.IssueNewLink(task, now, out var token);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("", l[result.Error!.Code].Value);
+            return Page();
+        }
+        await cases.MailTasksAsync(View.Case, [(View.Case.Tasks.Single(t => t.Id == task), token!)], now);
+        await db.SaveChangesAsync();
+        TempData["Message"] = l["Privacy.NewLinkSent"].Value;
         return RedirectToPage(new { id });
     }
 

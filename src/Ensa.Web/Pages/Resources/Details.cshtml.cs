@@ -5,14 +5,36 @@ using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Ensa.Web.Pages.Resources;
 
 /// <summary>One learning resource: what it is, what the user's own organizer decided about it (with its conditions, which
-/// every user must see), where it is in use here, and how many organizers approve it.</summary>
-public sealed class DetailsModel(EnsaDbContext db, Catalogue catalogue, Publishing.PublicList publicList) : PageModel
+/// every user must see), where it is in use here, and how many organizers approve it. Every organizer also sees the changes
+/// proposed to its shared facts and their history from the audit log; the platform admin or the supplier decides proposals.</summary>
+public sealed class DetailsModel(EnsaDbContext db, Catalogue catalogue, Publishing.PublicList publicList, TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record DecisionRow(Decision Decision, string? Conditions, string? Reason, DateTime DecidedAt, string? DecidedBy);
+    public sealed record FieldChange(string Field, string? Before, string? After);
+    public sealed record ProposalRow(Guid Id, string ProposedBy, string Organizer, DateTime ProposedAt, IReadOnlyList<FieldChange> Changes);
+    /// <summary>One change to the entry or to a proposal for it, from the audit log.</summary>
+    public sealed record HistoryRow(DateTime At, string Who, string? Organizer, string What, IReadOnlyList<FieldChange> Changes);
+
+    /// <summary>The shared facts' labels, by property name.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FieldLabels = new Dictionary<string, string>
+    {
+        ["Name"] = "Resources.Name", ["SupplierId"] = "Resources.Supplier", ["Type"] = "Resources.Type", ["Description"] = "Resources.Description",
+        ["WebAddress"] = "Resources.WebAddress", ["AppStoreLinks"] = "Resources.AppStoreLinks", ["Platforms"] = "Resources.Platforms",
+        ["SchoolForms"] = "Resources.SchoolForms", ["Grades"] = "Resources.Grades", ["Subjects"] = "Resources.Subjects",
+        ["SignInMethods"] = "Resources.SignIn", ["ProcessesPersonalData"] = "Resources.PersonalData", ["Pricing"] = "Resources.Pricing",
+        ["Status"] = "Catalogue.ProposalStatus",
+    };
+
+    public IReadOnlyList<ProposalRow> Proposals { get; private set; } = [];
+    public IReadOnlyList<HistoryRow> History { get; private set; } = [];
+    public bool ChangesDirectly { get; private set; }
+    public bool MayDecideProposals { get; private set; }
 
     public LearningResource Resource { get; private set; } = null!;
     public string? SupplierName { get; private set; }
@@ -37,6 +59,9 @@ public sealed class DetailsModel(EnsaDbContext db, Catalogue catalogue, Publishi
             .Select(s => new { s.Name, s.CountryCode }).SingleOrDefaultAsync();
         (SupplierName, SupplierCountry) = (supplier?.Name, supplier?.CountryCode);
         ApprovedBy = (await catalogue.DescribeAsync([id])).Single().ApprovedBy;
+        ChangesDirectly = CanEdit && await catalogue.MayChangeDirectlyAsync(resource, User);
+        MayDecideProposals = Catalogue.MayDecideProposals(resource, User);
+        await LoadProposalsAndHistoryAsync(id);
         if (!HasOrganizer) return Page();
 
         // The query filter keeps reviews and uses to the current organizer.
@@ -52,4 +77,75 @@ public sealed class DetailsModel(EnsaDbContext db, Catalogue catalogue, Publishi
             PublicAddress = $"/public/{await db.Organizers.Where(o => o.Id == organizerId).Select(o => o.Slug).SingleAsync()}/resources/{id}";
         return Page();
     }
+
+    public Task<IActionResult> OnPostApplyProposalAsync(Guid id, Guid proposalId) =>
+        DecideAsync(id, proposalId, (proposal, resource, by, now) => proposal.Apply(resource, by, now), "Catalogue.ProposalApplied");
+
+    public Task<IActionResult> OnPostRejectProposalAsync(Guid id, Guid proposalId) =>
+        DecideAsync(id, proposalId, (proposal, _, by, now) => proposal.Reject(by, now), "Catalogue.ProposalRejected");
+
+    private async Task<IActionResult> DecideAsync(Guid id, Guid proposalId,
+        Func<ResourceChangeProposal, LearningResource, string, DateTime, Common.Result> decide, string done)
+    {
+        if (await db.LearningResources.SingleOrDefaultAsync(r => r.Id == id) is not { } resource) return NotFound();
+        if (!Catalogue.MayDecideProposals(resource, User)) return Forbid();
+        if (await db.ResourceChangeProposals.SingleOrDefaultAsync(p => p.Id == proposalId && p.ResourceId == id) is not { } proposal) return NotFound();
+        var result = decide(proposal, resource, User.FindFirst(EnsaClaimTypes.DisplayName)?.Value ?? "", clock.GetUtcNow().UtcDateTime);
+        if (result.Succeeded) await db.SaveChangesAsync();
+        TempData["Message"] = l[result.Succeeded ? done : result.Error!.Code, resource.Name].Value;
+        return Redirect($"/Resources/{id}");
+    }
+
+    private async Task LoadProposalsAndHistoryAsync(Guid id)
+    {
+        var proposals = await db.ResourceChangeProposals.AsNoTracking().Where(p => p.ResourceId == id).ToListAsync();
+        var organizers = await db.Organizers.AsNoTracking().Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name);
+        var suppliers = await db.Suppliers.AsNoTracking().Select(s => new { s.Id, s.Name }).ToDictionaryAsync(s => s.Id.ToString(), s => s.Name);
+        string? Show(string field, object? value) => value switch
+        {
+            null => null,
+            Guid g when field == "SupplierId" => suppliers.GetValueOrDefault(g.ToString()) ?? g.ToString(),
+            string text when field == "SupplierId" => suppliers.GetValueOrDefault(text) ?? text,
+            bool b => l[b ? "Common.Yes" : "Common.No"].Value,
+            _ => value.ToString(),
+        };
+        Proposals = proposals.Where(p => p.Status == ProposalStatus.Open).OrderBy(p => p.ProposedAt).Select(p =>
+        {
+            var (before, after) = (ResourceFacts.FromJson(p.BaseFacts), ResourceFacts.FromJson(p.ProposedFacts));
+            return new ProposalRow(p.Id, p.ProposedByName, organizers.GetValueOrDefault(p.ProposedByOrganizerId) ?? "", p.ProposedAt,
+                p.Fields.Select(f => new FieldChange(f, Show(f, before.Value(f)), Show(f, after.Value(f)))).ToList());
+        }).ToList();
+
+        // Shared data: every organizer reads the whole history, whichever organizer's user made the change.
+        var resourceKey = id.ToString();
+        var proposalKeys = proposals.Select(p => p.Id.ToString()).ToList();
+        var entries = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => (a.EntityType == nameof(LearningResource) && a.EntityId == resourceKey)
+                        || (a.EntityType == nameof(ResourceChangeProposal) && proposalKeys.Contains(a.EntityId)))
+            .OrderByDescending(a => a.At).Take(100).ToListAsync();
+        History = entries.Select(a =>
+        {
+            var changes = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, System.Text.Json.JsonElement[]>>(a.Changes) ?? [];
+            var shown = changes.Where(c => FieldLabels.ContainsKey(c.Key))
+                .Select(c => new FieldChange(c.Key, Show(c.Key, Plain(c.Value.ElementAtOrDefault(0))), Show(c.Key, Plain(c.Value.ElementAtOrDefault(1))))).ToList();
+            var what = (a.EntityType, a.Action) switch
+            {
+                (nameof(LearningResource), "Added") => "Catalogue.HistoryAdded",
+                (nameof(LearningResource), _) => "Catalogue.HistoryChanged",
+                (_, "Added") => "Catalogue.HistoryProposed",
+                _ => "Catalogue.HistoryProposalDecided",
+            };
+            return new HistoryRow(a.At, a.ActorName ?? "–", a.OrganizerId is { } o ? organizers.GetValueOrDefault(o) : null, what,
+                what == "Catalogue.HistoryProposed" ? [] : shown);
+        }).ToList();
+    }
+
+    private static object? Plain(System.Text.Json.JsonElement e) => e.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => e.GetString(),
+        System.Text.Json.JsonValueKind.True => true,
+        System.Text.Json.JsonValueKind.False => false,
+        System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Undefined => null,
+        _ => e.ToString(),
+    };
 }

@@ -14,7 +14,9 @@ namespace Ensa.Web.Pages.Resources;
 /// not yet in the catalogue (<c>?request=</c>): the form starts from what the requester proposed, and the new entry is
 /// linked to that request.</summary>
 [Authorize(Policy = Policies.CatalogueEditor)]
-public sealed class EditModel(EnsaDbContext db, RequestAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+/// An entry whose facts are shared with other organizers is not changed here: the change is proposed, shown on the
+/// resource's page to everyone, and applied by the platform admin or the resource's supplier (issue 8).
+public sealed class EditModel(EnsaDbContext db, RequestAccess access, Catalogue catalogue, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {
@@ -59,6 +61,8 @@ public sealed class EditModel(EnsaDbContext db, RequestAccess access, TimeProvid
     /// <summary>The request being reviewed, when the entry is added from its review.</summary>
     [BindProperty(SupportsGet = true, Name = "request")] public Guid? RequestId { get; set; }
     public Guid? ResourceId { get; private set; }
+    /// <summary>Whether saving changes the entry at once; otherwise it proposes the change.</summary>
+    public bool ChangesDirectly { get; private set; } = true;
     public IReadOnlyList<(Guid Id, string Name)> Suppliers { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid? id)
@@ -67,6 +71,7 @@ public sealed class EditModel(EnsaDbContext db, RequestAccess access, TimeProvid
         {
             if (await db.LearningResources.AsNoTracking().SingleOrDefaultAsync(r => r.Id == existing) is not { } resource) return NotFound();
             ResourceId = existing;
+            ChangesDirectly = await catalogue.MayChangeDirectlyAsync(resource, User);
             Input = From(resource);
         }
         else if (RequestId is { } requestId && await access.LoadAsync(requestId) is var (request, _))
@@ -87,6 +92,7 @@ public sealed class EditModel(EnsaDbContext db, RequestAccess access, TimeProvid
         LearningResource? resource = null;
         if (id is { } existing && (resource = await db.LearningResources.SingleOrDefaultAsync(r => r.Id == existing)) is null) return NotFound();
         ResourceId = id;
+        ChangesDirectly = resource is null || await catalogue.MayChangeDirectlyAsync(resource, User);
         if (!string.IsNullOrWhiteSpace(Input.WebAddress) && !Format.IsWebAddress(Input.WebAddress))
             ModelState.AddModelError("Input.WebAddress", l["Request.WebAddressInvalid"].Value);
         var appLinks = Common.TextLines.Of(Input.AppStoreLinks);
@@ -104,25 +110,34 @@ public sealed class EditModel(EnsaDbContext db, RequestAccess access, TimeProvid
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var facts = new ResourceFacts(Input.Name.Trim(), Input.SupplierId, Input.Type, Input.Description.Trim(), Trim(Input.WebAddress),
+            appLinks.Length == 0 ? null : string.Join('\n', appLinks), Trim(Input.Platforms),
+            Input.SchoolForms.Aggregate(SchoolForms.None, (all, f) => all | f), Trim(Input.Grades), Trim(Input.Subjects),
+            Input.SignIn.Aggregate(SignInMethods.None, (all, m) => all | m), Input.ProcessesPersonalData, Input.Pricing);
         if (resource is null)
         {
-            resource = new LearningResource(Input.Name, Input.SupplierId, Input.Type, now);
+            resource = LearningResource.AddedBy(User.OrganizerId(), facts, now);
             db.LearningResources.Add(resource);
+        }
+        else if (ChangesDirectly)
+        {
+            resource.Apply(facts);
         }
         else
         {
-            resource.Update(Input.Name, Input.SupplierId, Input.Type);
+            var proposed = ResourceChangeProposal.Propose(resource, facts, User.OrganizerId()!.Value, User.UserId()!.Value,
+                User.FindFirst(EnsaClaimTypes.DisplayName)?.Value ?? "", now, out var proposal);
+            if (!proposed.Succeeded)
+            {
+                ModelState.AddModelError("", l[proposed.Error!.Code].Value);
+                await LoadSuppliersAsync();
+                return Page();
+            }
+            db.ResourceChangeProposals.Add(proposal!);
+            await db.SaveChangesAsync();
+            TempData["Message"] = l["Catalogue.Proposed", resource.Name].Value;
+            return Redirect($"/Resources/{resource.Id}");
         }
-        resource.Description = Input.Description.Trim();
-        resource.WebAddress = Trim(Input.WebAddress);
-        resource.AppStoreLinks = appLinks.Length == 0 ? null : string.Join('\n', appLinks);
-        resource.Platforms = Trim(Input.Platforms);
-        resource.SchoolForms = Input.SchoolForms.Aggregate(SchoolForms.None, (all, f) => all | f);
-        resource.Grades = Trim(Input.Grades);
-        resource.Subjects = Trim(Input.Subjects);
-        resource.SignInMethods = Input.SignIn.Aggregate(SignInMethods.None, (all, m) => all | m);
-        resource.ProcessesPersonalData = Input.ProcessesPersonalData;
-        resource.Pricing = Input.Pricing;
 
         // Added from a review: link the new entry to the request in the same save, if the domain allows it now.
         if (id is null && RequestId is { } requestId && await access.LoadAsync(requestId) is var (request, actor)

@@ -9,7 +9,9 @@ using Microsoft.Extensions.Localization;
 namespace Ensa.Web.Pages.Tasks;
 
 /// <summary>A local system administrator answers their task by the link in the e-mail, without an Ensa account: the
-/// token is the key (only its hash is stored), and the page shows nothing about the person, only the case reference.</summary>
+/// token is the key (only its hash is stored), and the page shows nothing about the person, only the case reference. A link
+/// ends when its task is answered, when the case is closed, and some days after the deadline (<see cref="RightsTask.LinkOpen"/>);
+/// an ended link shows nothing of the case, only why it ended.</summary>
 public sealed class AnswerModel(EnsaDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public RightsRequest Case { get; private set; } = null!;
@@ -17,15 +19,18 @@ public sealed class AnswerModel(EnsaDbContext db, TimeProvider clock, IStringLoc
     public string Resource { get; private set; } = "";
     public string Unit { get; private set; } = "";
     public string Organizer { get; private set; } = "";
+    /// <summary>The link no longer answers.</summary>
+    public bool Ended { get; private set; }
 
     [BindProperty] public RightsTaskStatus Answer { get; set; } = RightsTaskStatus.Done;
     [BindProperty] public string? AnswerText { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string token) => await LoadAsync(token) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string token) => !await LoadAsync(token) ? NotFound() : Ended ? EndedPage() : Page();
 
     public async Task<IActionResult> OnPostAsync(string token)
     {
         if (!await LoadAsync(token)) return NotFound();
+        if (Ended) return EndedPage();
         var result = Case.Answer(Task.Id, Answer, AnswerText, Task.AdministratorName, clock.GetUtcNow().UtcDateTime);
         if (!result.Succeeded)
         {
@@ -37,6 +42,14 @@ public sealed class AnswerModel(EnsaDbContext db, TimeProvider clock, IStringLoc
         return RedirectToPage(new { token });
     }
 
+    /// <summary>An answered task's link shows only that it was answered (where the administrator lands after answering);
+    /// one that ended unanswered (case closed, time out) answers 410 Gone.</summary>
+    private PageResult EndedPage()
+    {
+        if (Task.Status == RightsTaskStatus.Open) Response.StatusCode = StatusCodes.Status410Gone;
+        return Page();
+    }
+
     private async Task<bool> LoadAsync(string token)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 128) return false;
@@ -46,6 +59,7 @@ public sealed class AnswerModel(EnsaDbContext db, TimeProvider clock, IStringLoc
         if (requestId is null) return false;
         Case = await db.RightsRequests.IgnoreQueryFilters().Include(r => r.Tasks).SingleAsync(r => r.Id == requestId);
         Task = Case.Tasks.Single(t => t.TokenHash == hash);
+        Ended = !Task.LinkOpen(Case, DateOnly.FromDateTime(Format.ToSwedishTime(clock.GetUtcNow().UtcDateTime)));
         var taskResourceId = Task.ResourceId;
         var taskUnitId = Task.SchoolUnitId;
         var organizerId = Case.OrganizerId;

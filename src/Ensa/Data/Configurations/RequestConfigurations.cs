@@ -28,6 +28,20 @@ internal sealed class LearningResourceConfiguration : IEntityTypeConfiguration<L
     }
 }
 
+internal sealed class ResourceChangeProposalConfiguration : IEntityTypeConfiguration<ResourceChangeProposal>
+{
+    public void Configure(EntityTypeBuilder<ResourceChangeProposal> b)
+    {
+        b.ToTable("ResourceChangeProposals");
+        b.Ignore(e => e.Fields);
+        b.Property(e => e.ProposedByName).HasMaxLength(200);
+        b.Property(e => e.BaseFacts).HasMaxLength(ResourceChangeProposal.FactsMaxLength);
+        b.Property(e => e.ProposedFacts).HasMaxLength(ResourceChangeProposal.FactsMaxLength);
+        b.Property(e => e.DecidedByName).HasMaxLength(200);
+        b.HasOne<LearningResource>().WithMany().HasForeignKey(e => e.ResourceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ResourceRequestConfiguration : IEntityTypeConfiguration<ResourceRequest>
 {
     public void Configure(EntityTypeBuilder<ResourceRequest> b)
