@@ -47,6 +47,7 @@ public static class EnsaApp
         var publicUrl = PublicLinks.Read(configuration, builder.Environment);
         services.AddSingleton(sp => new PublicLinks(publicUrl, sp.GetRequiredService<LinkGenerator>()));
         ConfigureHosts(builder, publicUrl);
+        RequestSize.Configure(builder);
         services.AddScoped<ICurrentSession, HttpCurrentSession>();
 
         services.AddSingleton<Ensa.Publishing.PublicListCache>();
@@ -220,6 +221,7 @@ public static class EnsaApp
         }
         app.UseEnsaSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseRequestSizeAnswer();
         app.UseRequestLocalization();
         app.MapStaticAssets().AllowAnonymous();
         app.UseRouting();

@@ -128,6 +128,10 @@ public sealed class AgreementPageTests(EnsaAppFactory app) : IClassFixture<EnsaA
         "%PDF-1.4\n"u8.CopyTo(tooLarge);
         page = await EnsaClient.ParseAsync(await lisa.SubmitWithFileAsync(url, Form("Sign"), signing, "Signing.Document", "stor.pdf", tooLarge));
         Assert.Contains("20 MB", Errors(page), StringComparison.Ordinal);
+        // A request too large even to read gets the limit in words (413), not a bare 400 or a 500.
+        var huge = await lisa.SubmitWithFileAsync(url, Form("Sign"), signing, "Signing.Document", "enorm.pdf", new byte[SignedAgreementDocument.MaxBytes + 3 * 1024 * 1024]);
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        Assert.Contains("högst 20 MB", EnsaClient.Text(await EnsaClient.ParseAsync(huge), "main p"), StringComparison.Ordinal);
         var pdf = Ensa.Demo.DemoData.DemoPdf("Signerat avtal");
         page = await lisa.FollowAsync(await lisa.SubmitWithFileAsync(url, Form("Sign"), signing, "Signing.Document", "avtal.pdf", pdf));
         Assert.Equal("Signerat", Status(page));
