@@ -7,6 +7,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Web.Pages;
 
+/// <summary>Whom an invitation is for, as the inviter types it (an organizer's or a supplier's invitation).</summary>
+public class InviteeInput
+{
+    [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email")]
+    [StringLength(OneTimeInvitation.EmailMaxLength, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.Email")]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation.Required"), StringLength(OneTimeInvitation.DisplayNameMaxLength, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.DisplayName")]
+    public string DisplayName { get; set; } = "";
+}
+
 /// <summary>Who acts for a supplier and who is invited to: what the platform admin's supplier page and a supplier admin's
 /// users page both show, and the invitation both send (partial _SupplierPeople).</summary>
 public sealed class SupplierPeople
@@ -14,17 +27,8 @@ public sealed class SupplierPeople
     public sealed record Person(string Name, string Email, bool IsAdmin);
     public sealed record Pending(string Email, string Name, bool IsAdmin, DateTime Sent, DateTime ExpiresAt);
 
-    public sealed class InviteInput
+    public sealed class InviteInput : InviteeInput
     {
-        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email")]
-        [StringLength(OneTimeInvitation.EmailMaxLength, ErrorMessage = "Validation.Length")]
-        [Display(Name = "Field.Email")]
-        public string Email { get; set; } = "";
-
-        [Required(ErrorMessage = "Validation.Required"), StringLength(OneTimeInvitation.DisplayNameMaxLength, ErrorMessage = "Validation.Length")]
-        [Display(Name = "Field.DisplayName")]
-        public string DisplayName { get; set; } = "";
-
         [Display(Name = "SupplierUsers.MakeAdmin")]
         public bool IsAdmin { get; set; }
     }

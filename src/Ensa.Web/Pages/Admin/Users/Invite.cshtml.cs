@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Web.Infrastructure;
@@ -13,20 +12,8 @@ namespace Ensa.Web.Pages.Admin.Users;
 public sealed class InviteModel(EnsaDbContext db, InvitationMail mail, TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
-    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty] public InviteeInput Input { get; set; } = new();
     [BindProperty] public RoleChoice Role { get; set; } = new();
-
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email")]
-        [StringLength(OneTimeInvitation.EmailMaxLength, ErrorMessage = "Validation.Length")]
-        [Display(Name = "Field.Email")]
-        public string Email { get; set; } = "";
-
-        [Required(ErrorMessage = "Validation.Required"), StringLength(OneTimeInvitation.DisplayNameMaxLength, ErrorMessage = "Validation.Length")]
-        [Display(Name = "Field.DisplayName")]
-        public string DisplayName { get; set; } = "";
-    }
 
     public async Task OnGetAsync() => await Role.LoadUnitsAsync(db);
 
