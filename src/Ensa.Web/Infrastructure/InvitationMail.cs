@@ -11,10 +11,9 @@ public sealed class InvitationMail(EnsaDbContext db, PublicLinks links)
     public void ToOrganizer(Invitation invitation, string token, string organizerName, DateTime now)
     {
         var link = links.Page("/Account/AcceptInvitation", new { token });
-        var role = invitation.Role is { } r ? r.ToString() : nameof(Role.Requester);
         Queue(invitation.Email, MailTexts.Text("Invite.MailSubject", Format.Swedish, organizerName),
             MailTexts.Body(c => MailTexts.Text("Invite.MailBody", c, invitation.DisplayName, organizerName,
-                MailTexts.Text("Role." + role, c), link, Format.DateTime(invitation.ExpiresAt))), now);
+                MailTexts.Text("Role." + invitation.Role, c), link, Format.DateTime(invitation.ExpiresAt))), now);
     }
 
     public void ToSupplier(SupplierInvitation invitation, string token, string supplierName, DateTime now)

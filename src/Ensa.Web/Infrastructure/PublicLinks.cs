@@ -11,8 +11,6 @@ public sealed class PublicLinks(Uri baseUrl, LinkGenerator links)
     /// <summary>E.g. "https://ensa.example" or "https://example.org/ensa", without a trailing slash.</summary>
     public string BaseUrl { get; } = baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
 
-    public Uri Base => baseUrl;
-
     /// <summary>An absolute link to a path of Ensa's ("/Requests/…").</summary>
     public string To(string path) => BaseUrl + (path.StartsWith('/') ? path : "/" + path);
 

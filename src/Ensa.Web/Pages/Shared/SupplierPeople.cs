@@ -53,16 +53,15 @@ public sealed class SupplierPeople
         };
     }
 
-    /// <summary>Makes the invitation (the domain checks who may) and queues its e-mail; saved by the caller.</summary>
-    public static async Task<Result> InviteAsync(EnsaDbContext db, InvitationMail mail, EnsaUser by, Guid supplierId, InviteInput input, DateTime now)
+    /// <summary>Makes the invitation to this (loaded) supplier — the domain checks who may — and queues its e-mail; saved
+    /// by the caller.</summary>
+    public Result Invite(EnsaDbContext db, InvitationMail mail, EnsaUser by, Guid supplierId, InviteInput input, DateTime now)
     {
-        var supplier = await db.Suppliers.Where(s => s.Id == supplierId).Select(s => s.Name).SingleOrDefaultAsync();
-        if (supplier is null) return new DomainError("Supplier.NotFound");
         var made = SupplierInvitation.Create(InvitingForSupplier.Of(by), supplierId, input.IsAdmin, input.Email, input.DisplayName, now,
             out var invitation, out var token);
         if (!made.Succeeded) return made;
         db.SupplierInvitations.Add(invitation);
-        mail.ToSupplier(invitation, token, supplier, now);
+        mail.ToSupplier(invitation, token, SupplierName, now);
         return Result.Ok;
     }
 }

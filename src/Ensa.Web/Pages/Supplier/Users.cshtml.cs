@@ -22,7 +22,7 @@ public sealed class UsersModel(EnsaDbContext db, UserManager<EnsaUser> users, In
     {
         if (!await LoadAsync()) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var result = await SupplierPeople.InviteAsync(db, mail, Me, Me.SupplierId!.Value, Invite, clock.GetUtcNow().UtcDateTime);
+        var result = People.Invite(db, mail, Me, Me.SupplierId!.Value, Invite, clock.GetUtcNow().UtcDateTime);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", l[result.Error!.Code]);

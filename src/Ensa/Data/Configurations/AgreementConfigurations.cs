@@ -32,12 +32,7 @@ internal sealed class SupplierDescriptionConfiguration : IEntityTypeConfiguratio
                      nameof(SupplierDescription.Logging), nameof(SupplierDescription.LogAccess) })
             b.Property(text).HasMaxLength(SupplierDescription.TextMaxLength);
         b.Property(e => e.PublishedByName).HasMaxLength(200);
-        b.Property(e => e.AgreementContactName).HasMaxLength(ContactPerson.NameMaxLength);
-        b.Property(e => e.AgreementContactEmail).HasMaxLength(ContactPerson.EmailMaxLength);
-        b.Property(e => e.AgreementContactPhone).HasMaxLength(ContactPerson.PhoneMaxLength);
-        b.Property(e => e.DataProtectionContactName).HasMaxLength(ContactPerson.NameMaxLength);
-        b.Property(e => e.DataProtectionContactEmail).HasMaxLength(ContactPerson.EmailMaxLength);
-        b.Property(e => e.DataProtectionContactPhone).HasMaxLength(ContactPerson.PhoneMaxLength);
+        ContactColumns.Configure(b);
         b.Property(e => e.DataSubjects).HasJsonConversion();
         b.Property(e => e.PersonalData).HasJsonConversion();
         b.Property(e => e.ProcessingOperations).HasJsonConversion();
@@ -63,12 +58,7 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         b.Property(e => e.ObjectionReasonShared).HasDefaultValue(false);
         b.Ignore(e => e.Parts);
         b.Property(e => e.ControllerName).HasMaxLength(Agreement.NameMaxLength);
-        b.Property(e => e.AgreementContactName).HasMaxLength(ContactPerson.NameMaxLength);
-        b.Property(e => e.AgreementContactEmail).HasMaxLength(ContactPerson.EmailMaxLength);
-        b.Property(e => e.AgreementContactPhone).HasMaxLength(ContactPerson.PhoneMaxLength);
-        b.Property(e => e.DataProtectionContactName).HasMaxLength(ContactPerson.NameMaxLength);
-        b.Property(e => e.DataProtectionContactEmail).HasMaxLength(ContactPerson.EmailMaxLength);
-        b.Property(e => e.DataProtectionContactPhone).HasMaxLength(ContactPerson.PhoneMaxLength);
+        ContactColumns.Configure(b);
         b.Property(e => e.RegistryNumber).HasMaxLength(Agreement.RegistryNumberMaxLength);
         b.Property(e => e.ReviewerName).HasMaxLength(200);
         b.Property(e => e.ReviewNotes).HasMaxLength(Agreement.NotesMaxLength);
@@ -147,5 +137,20 @@ internal sealed class SignedAgreementDocumentConfiguration : IEntityTypeConfigur
         b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.FileName).HasMaxLength(SignedAgreementDocument.FileNameMaxLength);
         b.Property(e => e.Sha256).HasMaxLength(64);
+    }
+}
+
+/// <summary>The agreement contact and the data protection contact, flattened into columns the same way wherever they are
+/// kept (a supplier's description, an agreement).</summary>
+internal static class ContactColumns
+{
+    public static void Configure<T>(EntityTypeBuilder<T> b) where T : class
+    {
+        foreach (var contact in new[] { "AgreementContact", "DataProtectionContact" })
+        {
+            b.Property(contact + "Name").HasMaxLength(ContactPerson.NameMaxLength);
+            b.Property(contact + "Email").HasMaxLength(ContactPerson.EmailMaxLength);
+            b.Property(contact + "Phone").HasMaxLength(ContactPerson.PhoneMaxLength);
+        }
     }
 }

@@ -31,7 +31,7 @@ public sealed class DetailsModel(EnsaDbContext db, UserManager<EnsaUser> users, 
         if (!await LoadAsync(id)) return NotFound();
         if (!ModelState.IsValid) return Page();
         var now = clock.GetUtcNow().UtcDateTime;
-        var result = await SupplierPeople.InviteAsync(db, mail, (await users.GetUserAsync(User))!, id, Invite, now);
+        var result = People.Invite(db, mail, (await users.GetUserAsync(User))!, id, Invite, now);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", l[result.Error!.Code]);
