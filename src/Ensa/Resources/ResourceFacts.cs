@@ -14,6 +14,8 @@ public sealed record ResourceFacts(
     private static readonly PropertyInfo[] Fields = typeof(ResourceFacts).GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.Name != nameof(EqualityContract)).ToArray();
 
+    private static readonly ConstructorInfo Constructor = typeof(ResourceFacts).GetConstructors().Single();
+
     private static readonly JsonSerializerOptions Json = new()
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
@@ -36,8 +38,7 @@ public sealed record ResourceFacts(
     {
         var values = Fields.ToDictionary(p => p.Name, p => p.GetValue(this));
         foreach (var field in fields) values[field] = source.Value(field);
-        return (ResourceFacts)typeof(ResourceFacts).GetConstructors().Single()
-            .Invoke(typeof(ResourceFacts).GetConstructors().Single().GetParameters().Select(p => values[p.Name!]).ToArray());
+        return (ResourceFacts)Constructor.Invoke(Constructor.GetParameters().Select(p => values[p.Name!]).ToArray());
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
