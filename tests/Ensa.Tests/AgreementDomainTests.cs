@@ -25,19 +25,19 @@ public sealed class AgreementDomainTests
     {
         _resource = new LearningResource("Läsresan", _supplier.Id, ResourceType.WebService, Now);
         _otherResource = new LearningResource("Bokstavslek", _supplier.Id, ResourceType.App, Now);
-        Assert.True(AgreementTemplate.Publish(AgreementActor.System, 0, PlaceholderTemplate.Title, PlaceholderTemplate.Sections, true, Now,
+        Assert.True(AgreementTemplate.Publish(Actor.System, 0, PlaceholderTemplate.Title, PlaceholderTemplate.Sections, true, Now,
             out var template).Succeeded);
         _template = template!;
     }
 
-    private static AgreementActor Staff(string name, params Role[] roles) => AgreementActor.OrganizerStaff(Guid.NewGuid(), name, roles.ToHashSet());
-    private static readonly AgreementActor Reviewer = Staff("Sara Nilsson", Role.CentralReviewer);
-    private static readonly AgreementActor Security = Staff("Ahmed Karimi", Role.SecurityCoordinator);
-    private static readonly AgreementActor Admin = Staff("Lisa Ekström", Role.OrganizerAdmin);
-    private static readonly AgreementActor Requester = Staff("Anna Lindberg", Role.Requester);
-    private static readonly AgreementActor Principal = Staff("Karin Holm", Role.Principal);
-    private AgreementActor SupplierUser => AgreementActor.SupplierUser(Guid.NewGuid(), "Elin Svahn", _supplier.Id);
-    private AgreementActor OtherSupplierUser => AgreementActor.SupplierUser(Guid.NewGuid(), "Per Gran", _otherSupplier.Id);
+    private static Actor Staff(string name, params Role[] roles) => Actor.OrganizerStaff(Guid.NewGuid(), name, roles.ToHashSet());
+    private static readonly Actor Reviewer = Staff("Sara Nilsson", Role.CentralReviewer);
+    private static readonly Actor Security = Staff("Ahmed Karimi", Role.SecurityCoordinator);
+    private static readonly Actor Admin = Staff("Lisa Ekström", Role.OrganizerAdmin);
+    private static readonly Actor Requester = Staff("Anna Lindberg", Role.Requester);
+    private static readonly Actor Principal = Staff("Karin Holm", Role.Principal);
+    private Actor SupplierUser => Actor.SupplierUser(Guid.NewGuid(), "Elin Svahn", _supplier.Id);
+    private Actor OtherSupplierUser => Actor.SupplierUser(Guid.NewGuid(), "Per Gran", _otherSupplier.Id);
 
     private static readonly OrganizerParts Parts = new("Grundskolenämnden",
         new ContactPerson("Lisa Ekström", "lisa@mittkoping.example"), new ContactPerson("Dataskyddsombudet", "dso@mittkoping.example"));
@@ -122,7 +122,7 @@ public sealed class AgreementDomainTests
     [Fact]
     public void TemplatePublish_PlatformAdmin_MakesNextVersionAndTrimsSections()
     {
-        var admin = AgreementActor.PlatformAdmin(Guid.NewGuid(), "Nora Lindgren");
+        var admin = Actor.PlatformAdmin(Guid.NewGuid(), "Nora Lindgren");
         var result = AgreementTemplate.Publish(admin, 3, " Avtal ", [new(" 1 ", " Parter ", " Text ")], false, Now, out var template);
         Assert.True(result.Succeeded);
         Assert.Equal(4, template!.Version);
@@ -142,7 +142,7 @@ public sealed class AgreementDomainTests
     [Fact]
     public void TemplatePublish_NoSectionsEmptySectionOrDuplicateNumber_IsRefused()
     {
-        var admin = AgreementActor.PlatformAdmin(Guid.NewGuid(), "Nora");
+        var admin = Actor.PlatformAdmin(Guid.NewGuid(), "Nora");
         Refused("Template.SectionsMissing", AgreementTemplate.Publish(admin, 0, "T", [], false, Now, out _));
         Refused("Template.SectionIncomplete", AgreementTemplate.Publish(admin, 0, "T", [new("1", "H", " ")], false, Now, out _));
         Refused("Template.DuplicateSectionNumber", AgreementTemplate.Publish(admin, 0, "T", [new("1", "H", "A"), new("1 ", "I", "B")], false, Now, out _));
@@ -375,7 +375,7 @@ public sealed class AgreementDomainTests
     [Fact]
     public void Create_NotAgreementManager_IsRefused()
     {
-        foreach (var actor in new[] { Requester, Principal, Security, SupplierUser, AgreementActor.PlatformAdmin(Guid.NewGuid(), "Nora") })
+        foreach (var actor in new[] { Requester, Principal, Security, SupplierUser, Actor.PlatformAdmin(Guid.NewGuid(), "Nora") })
         {
             Refused("Agreement.NotManager", Agreement.Create(_organizerId, actor, _template, _resource, null, Parts, Now, out var a));
             Assert.Null(a);

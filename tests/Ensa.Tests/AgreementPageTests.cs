@@ -1,3 +1,4 @@
+using Ensa.Common;
 using System.Diagnostics;
 using System.Net;
 using AngleSharp.Dom;
@@ -246,7 +247,7 @@ public sealed class AgreementPageTests(EnsaAppFactory app) : IClassFixture<EnsaA
         await app.WithDbAsync(async db =>
         {
             var r = await db.LearningResources.SingleAsync(x => x.Name == resource);
-            var supplier = AgreementActor.SupplierUser(Guid.NewGuid(), "Leverantören", r.SupplierId!.Value);
+            var supplier = Actor.SupplierUser(Guid.NewGuid(), "Leverantören", r.SupplierId!.Value);
             Assert.True(SupplierDescription.StartFirstDraft(supplier, r, app.Clock.GetUtcNow().UtcDateTime, out var draft).Succeeded);
             var v1 = await db.SupplierDescriptions.FirstAsync(d => d.PublishedAt != null);
             Assert.True(draft!.Edit(supplier, v1.Content(), app.Clock.GetUtcNow().UtcDateTime).Succeeded);

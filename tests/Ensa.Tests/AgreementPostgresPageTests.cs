@@ -1,3 +1,4 @@
+using Ensa.Common;
 using System.Net;
 using Ensa.Agreements;
 using Ensa.Identity;
@@ -29,7 +30,7 @@ public sealed class AgreementPostgresPageTests(PostgresAppFactory app) : IClassF
         await app.WithDbAsync(async db =>
         {
             var agreement = await db.Agreements.IgnoreQueryFilters().SingleAsync(a => a.Id == id);
-            var admin = AgreementActor.OrganizerStaff(Guid.NewGuid(), "Test", new HashSet<Role> { Role.OrganizerAdmin });
+            var admin = Actor.OrganizerStaff(Guid.NewGuid(), "Test", new HashSet<Role> { Role.OrganizerAdmin });
             Assert.True(agreement.SetDates(admin, today.AddDays(10), today.AddDays(400), app.Clock.GetUtcNow().UtcDateTime).Succeeded);
             await db.SaveChangesAsync();
             return true;

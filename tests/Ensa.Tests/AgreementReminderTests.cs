@@ -1,3 +1,4 @@
+using Ensa.Common;
 using Ensa.Agreements;
 using Ensa.Identity;
 using Ensa.Jobs;
@@ -13,7 +14,7 @@ namespace Ensa.Tests;
 /// agreement expires when its end date has passed.</summary>
 public sealed class AgreementReminderTests(EnsaAppFactory app) : IClassFixture<EnsaAppFactory>
 {
-    private static readonly AgreementActor Admin = AgreementActor.OrganizerStaff(Guid.NewGuid(), "Test", new HashSet<Role> { Role.OrganizerAdmin });
+    private static readonly Actor Admin = Actor.OrganizerStaff(Guid.NewGuid(), "Test", new HashSet<Role> { Role.OrganizerAdmin });
 
     private AgreementReminders Job => app.Services.GetRequiredService<AgreementReminders>();
 

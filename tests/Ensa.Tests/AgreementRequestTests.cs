@@ -1,3 +1,4 @@
+using Ensa.Common;
 using Ensa.Agreements;
 using Ensa.Identity;
 using Ensa.Requests;
@@ -49,7 +50,7 @@ public sealed class AgreementRequestTests(EnsaAppFactory app) : IClassFixture<En
         var agreementId = Guid.Parse(agreementUrl.Split('/').Last());
         await app.WithDbAsync(async db =>
         {
-            var staff = AgreementActor.OrganizerStaff(Guid.NewGuid(), "Test", new HashSet<Role> { Role.CentralReviewer, Role.SecurityCoordinator });
+            var staff = Actor.OrganizerStaff(Guid.NewGuid(), "Test", new HashSet<Role> { Role.CentralReviewer, Role.SecurityCoordinator });
             var agreement = await db.Agreements.IgnoreQueryFilters().SingleAsync(a => a.Id == agreementId);
             var now = app.Clock.GetUtcNow().UtcDateTime;
             var today = DateOnly.FromDateTime(now);

@@ -1,3 +1,4 @@
+using Ensa.Common;
 using System.Net;
 using Ensa.Agreements;
 using Ensa.Identity;
@@ -20,7 +21,7 @@ public sealed class AgreementSharingTests(EnsaAppFactory app) : IClassFixture<En
         if (await db.Agreements.IgnoreQueryFilters().Where(a => a.OrganizerId == larande.Id).Select(a => (Guid?)a.Id).FirstOrDefaultAsync() is { } existing)
             return existing;
         var fredrik = await db.Users.SingleAsync(u => u.Email == "fredrik.ahlgren@larandenorr.example");
-        var admin = AgreementActor.OrganizerStaff(fredrik.Id, fredrik.DisplayName, new HashSet<Role> { Role.OrganizerAdmin });
+        var admin = Actor.OrganizerStaff(fredrik.Id, fredrik.DisplayName, new HashSet<Role> { Role.OrganizerAdmin });
         var resource = await db.LearningResources.SingleAsync(r => r.Name == "Sagoväven Läsresan");
         var description = await db.SupplierDescriptions.Where(d => d.ResourceId == resource.Id && d.PublishedAt != null).OrderByDescending(d => d.Version).FirstAsync();
         var template = await db.AgreementTemplates.OrderByDescending(t => t.Version).FirstAsync();
@@ -66,9 +67,9 @@ public sealed class AgreementSharingTests(EnsaAppFactory app) : IClassFixture<En
     {
         var theirs = await LarandeNorrsAsync();
         var agreement = await app.WithDbAsync(db => db.Agreements.IgnoreQueryFilters().SingleAsync(a => a.Id == theirs));
-        var admin = AgreementActor.OrganizerStaff(Guid.NewGuid(), "Admin", new HashSet<Role> { Role.OrganizerAdmin });
+        var admin = Actor.OrganizerStaff(Guid.NewGuid(), "Admin", new HashSet<Role> { Role.OrganizerAdmin });
         Assert.Equal("Agreement.ShareNotSigned", agreement.ShareWithOtherOrganizers(admin, true, DateTime.UtcNow).Error!.Code);
-        var security = AgreementActor.OrganizerStaff(Guid.NewGuid(), "Säk", new HashSet<Role> { Role.SecurityCoordinator });
+        var security = Actor.OrganizerStaff(Guid.NewGuid(), "Säk", new HashSet<Role> { Role.SecurityCoordinator });
         Assert.Equal("Agreement.NotManager", agreement.ShareWithOtherOrganizers(security, true, DateTime.UtcNow).Error!.Code);
 
         using var lisa = await app.SignInAs(Roles.OrganizerAdmin);

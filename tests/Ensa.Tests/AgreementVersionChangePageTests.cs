@@ -1,3 +1,4 @@
+using Ensa.Common;
 using System.Net;
 using Ensa.Agreements;
 using Ensa.Identity;
@@ -20,7 +21,7 @@ public sealed class AgreementVersionChangePageTests(EnsaAppFactory app) : IClass
         var id = await app.WithDbAsync(async db =>
         {
             var elin = await db.Users.SingleAsync(u => u.Email == "elin.svahn@sagovaven.example");
-            var supplier = AgreementActor.SupplierUser(elin.Id, elin.DisplayName, elin.SupplierId!.Value);
+            var supplier = Actor.SupplierUser(elin.Id, elin.DisplayName, elin.SupplierId!.Value);
             var lasresan = await db.LearningResources.SingleAsync(r => r.Name == "Sagoväven Läsresan");
             var v1 = await db.SupplierDescriptions.SingleAsync(d => d.ResourceId == lasresan.Id);
             Assert.True(v1.StartNextDraft(supplier, now, out var draft).Succeeded);

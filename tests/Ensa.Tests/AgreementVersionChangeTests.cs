@@ -1,3 +1,4 @@
+using Ensa.Common;
 using Ensa.Agreements;
 using Ensa.Data;
 using Ensa.Demo;
@@ -29,7 +30,7 @@ public sealed class AgreementVersionChangePostgresTests(PostgresAppFactory app) 
 internal static class VersionChangeScenario
 {
     private const string Key = "Notify.Agreement.VersionChangeNotified";
-    private static readonly AgreementActor Staff = AgreementActor.OrganizerStaff(Guid.NewGuid(), "Test Testsson",
+    private static readonly Actor Staff = Actor.OrganizerStaff(Guid.NewGuid(), "Test Testsson",
         new HashSet<Role> { Role.CentralReviewer, Role.SecurityCoordinator, Role.OrganizerAdmin });
 
     public static async Task RunAsync(EnsaAppFactory app)
@@ -146,7 +147,7 @@ internal static class VersionChangeScenario
         await app.WithDbAsync(async db =>
         {
             var elin = await db.Users.SingleAsync(u => u.Email == "elin.svahn@sagovaven.example");
-            var supplier = AgreementActor.SupplierUser(elin.Id, elin.DisplayName, elin.SupplierId!.Value);
+            var supplier = Actor.SupplierUser(elin.Id, elin.DisplayName, elin.SupplierId!.Value);
             var lasresan = await Resource(db, "Sagoväven Läsresan");
             var latest = await db.SupplierDescriptions.Where(d => d.ResourceId == lasresan.Id).OrderByDescending(d => d.Version).FirstAsync();
             Assert.True(latest.StartNextDraft(supplier, now, out var draft).Succeeded);

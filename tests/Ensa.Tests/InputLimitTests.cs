@@ -1,3 +1,4 @@
+using Ensa.Common;
 using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
@@ -224,7 +225,7 @@ public static partial class InputLimitCrawl
             var numerix = await db.LearningResources.SingleAsync(r => r.Id == numerixId);
             var lasresan = await db.LearningResources.SingleAsync(r => r.Name == "Sagoväven Läsresan");
             var descriptions = await db.SupplierDescriptions.Where(d => d.PublishedAt != null).ToListAsync();
-            var staff = AgreementActor.OrganizerStaff(System.Guid.NewGuid(), "Test",
+            var staff = Actor.OrganizerStaff(System.Guid.NewGuid(), "Test",
                 new HashSet<Role> { Role.OrganizerAdmin, Role.CentralReviewer, Role.SecurityCoordinator });
             var parts = new OrganizerParts("Nämnden", new ContactPerson("Kontakt", "kontakt@example.com"), new ContactPerson("Dso", "dso@example.com"), "Dnr 1");
             var organizers = await db.Organizers.ToListAsync();
@@ -240,7 +241,7 @@ public static partial class InputLimitCrawl
             db.Agreements.AddRange(underReview, toSign);
 
             var current = descriptions.Single(d => d.ResourceId == lasresan.Id);
-            var supplier = AgreementActor.SupplierUser(System.Guid.NewGuid(), "Leverantör", current.SupplierId);
+            var supplier = Actor.SupplierUser(System.Guid.NewGuid(), "Leverantör", current.SupplierId);
             Assert.True(current.StartNextDraft(supplier, now, out var next).Succeeded);
             Assert.True(next!.Edit(supplier, current.Content() with { Retention = "Ett år." }, now).Succeeded);
             Assert.True(next.Publish(supplier, now).Succeeded);

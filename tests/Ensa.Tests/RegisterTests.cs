@@ -1,3 +1,4 @@
+using Ensa.Common;
 using System.Net;
 using AngleSharp.Dom;
 using Ensa.Agreements;
@@ -74,7 +75,7 @@ public sealed class RegisterTests(EnsaAppFactory app) : IClassFixture<EnsaAppFac
         // The agreement in force now ends in 60 days: a gap; terminated: no agreement in force.
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
         var lisa = await app.WithDbAsync(db => RequestScenarios.ActorAsync(db, "lisa.ekstrom@mittkoping.example", Role.OrganizerAdmin));
-        var admin = AgreementActor.OrganizerStaff(lisa.UserId, lisa.Name, new HashSet<Role> { Role.OrganizerAdmin });
+        var admin = Actor.OrganizerStaff(lisa.UserId, lisa.Name, new HashSet<Role> { Role.OrganizerAdmin });
         async Task ChangeAgreementAsync(Func<Agreement, Common.Result> change) => await app.WithDbAsync(async db =>
         {
             var agreement = await db.Agreements.IgnoreQueryFilters().SingleAsync(a => a.Status == AgreementStatus.InForce);

@@ -1,3 +1,4 @@
+using Ensa.Common;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;

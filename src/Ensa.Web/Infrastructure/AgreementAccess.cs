@@ -1,3 +1,4 @@
+using Ensa.Common;
 using System.Security.Claims;
 using Ensa.Agreements;
 using Ensa.Data;
@@ -17,12 +18,12 @@ public sealed class AgreementAccess(EnsaDbContext db, IAuthorizationService auth
 
     private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
 
-    public AgreementActor Actor()
+    public Actor Actor()
     {
         var userId = User.UserId() ?? throw new InvalidOperationException("Not signed in.");
         var roles = User.FindAll(ClaimTypes.Role).Select(c => Enum.TryParse<Role>(c.Value, out var r) ? r : (Role?)null)
             .OfType<Role>().ToHashSet();
-        return AgreementActor.OrganizerStaff(userId, User.FindFirstValue(EnsaClaimTypes.DisplayName) ?? "", roles);
+        return Common.Actor.OrganizerStaff(userId, User.FindFirstValue(EnsaClaimTypes.DisplayName) ?? "", roles);
     }
 
     /// <summary>The organizer's agreement for a resource that matters most to a request: one in force, else the latest.</summary>

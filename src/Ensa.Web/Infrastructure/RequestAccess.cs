@@ -1,3 +1,4 @@
+using Ensa.Common;
 using System.Security.Claims;
 using Ensa.Data;
 using Ensa.Identity;

@@ -122,7 +122,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
         or AgreementStatus.UnderReview;
 
     /// <summary>Starts an agreement, from the supplier's current description when there is one.</summary>
-    public static Result Create(Guid organizerId, AgreementActor actor, AgreementTemplate template, LearningResource resource,
+    public static Result Create(Guid organizerId, Actor actor, AgreementTemplate template, LearningResource resource,
         SupplierDescription? description, OrganizerParts parts, DateTime now, out Agreement? agreement)
     {
         agreement = null;
@@ -147,7 +147,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
         return Result.Ok;
     }
 
-    public Result EditOrganizerParts(AgreementActor actor, OrganizerParts parts, DateTime now)
+    public Result EditOrganizerParts(Actor actor, OrganizerParts parts, DateTime now)
     {
         if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
         if (!IsEditable) return new DomainError("Agreement.NotEditable");
@@ -157,7 +157,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
     }
 
     /// <summary>The registry number is often given when the signed agreement is filed, so it may be set at any time.</summary>
-    public Result SetRegistryNumber(AgreementActor actor, string registryNumber, DateTime now)
+    public Result SetRegistryNumber(Actor actor, string registryNumber, DateTime now)
     {
         if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
         if (string.IsNullOrWhiteSpace(registryNumber)) return new DomainError("Agreement.RegistryNumberMissing");
@@ -167,7 +167,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
     }
 
     /// <summary>Shares the signed copy with other organizers' agreement staff, or stops sharing it.</summary>
-    public Result ShareWithOtherOrganizers(AgreementActor actor, bool share, DateTime now)
+    public Result ShareWithOtherOrganizers(Actor actor, bool share, DateTime now)
     {
         if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
         if (SignedAt is null) return new DomainError("Agreement.ShareNotSigned");
@@ -178,7 +178,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
     }
 
     /// <summary>Asks the supplier to describe (or update its description of) the resource.</summary>
-    public Result SendToSupplier(AgreementActor actor, DateTime now)
+    public Result SendToSupplier(Actor actor, DateTime now)
     {
         if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
         if (Status != AgreementStatus.Draft) return new DomainError("Agreement.NotDraft");
@@ -190,7 +190,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
     public static readonly TimeSpan SupplierReminderInterval = TimeSpan.FromDays(1);
 
     /// <summary>Tells the supplier again that the organizer waits for its description (at most once a day).</summary>
-    public Result RemindSupplier(AgreementActor actor, DateTime now)
+    public Result RemindSupplier(Actor actor, DateTime now)
     {
         if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
         if (Status != AgreementStatus.SentToSupplier) return new DomainError("Agreement.NotWithSupplier");
@@ -202,7 +202,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
     }
 
     /// <summary>The supplier answers with a published version of its description.</summary>
-    public Result CompleteBySupplier(AgreementActor actor, SupplierDescription description, DateTime now)
+    public Result CompleteBySupplier(Actor actor, SupplierDescription description, DateTime now)
     {
         if (!actor.ActsFor(SupplierId)) return new DomainError("Agreement.NotThisSupplier");
         if (Status != AgreementStatus.SentToSupplier) return new DomainError("Agreement.NotSentToSupplier");
@@ -214,7 +214,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
 
     /// <summary>From the supplier's answer, or straight from a draft made on an existing description: the supplier has
     /// described the resource once and need not be asked again.</summary>
-    public Result StartReview(AgreementActor actor, DateTime now)
+    public Result StartReview(Actor actor, DateTime now)
     {
         if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
         if (Status is not (AgreementStatus.Draft or AgreementStatus.SupplierCompleted)) return new DomainError("Agreement.NotReadyForReview");
@@ -226,7 +226,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
 
     /// <summary>Before signing, the agreement takes the supplier's latest published description: a draft made before the
     /// supplier described the resource, or a newer version published during the review (which then starts again).</summary>
-    public Result UseDescription(AgreementActor actor, SupplierDescription description, DateTime now)
+    public Result UseDescription(Actor actor, SupplierDescription description, DateTime now)
     {
         if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
         if (Status is not (AgreementStatus.Draft or AgreementStatus.SupplierCompleted or AgreementStatus.UnderReview))
@@ -239,7 +239,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
         return Result.Ok;
     }
 
-    public Result RecordReview(AgreementActor actor, string? notes, DateTime now)
+    public Result RecordReview(Actor actor, string? notes, DateTime now)
     {
         if (!actor.IsReviewer) return new DomainError("Agreement.NotReviewer");
         if (Status != AgreementStatus.UnderReview) return new DomainError("Agreement.NotUnderReview");
@@ -248,7 +248,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
         return Result.Ok;
     }
 
-    public Result RecordSecurityReview(AgreementActor actor, string? notes, DateTime now)
+    public Result RecordSecurityReview(Actor actor, string? notes, DateTime now)
     {
         if (!actor.IsSecurityCoordinator) return new DomainError("Agreement.NotSecurityCoordinator");
         if (Status != AgreementStatus.UnderReview) return new DomainError("Agreement.NotUnderReview");
@@ -258,7 +258,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
     }
 
     /// <summary>The review found something the supplier must change: its description will be reviewed again.</summary>
-    public Result ReturnToSupplier(AgreementActor actor, string comment, DateTime now)
+    public Result ReturnToSupplier(Actor actor, string comment, DateTime now)
     {
         if (!actor.IsReviewer) return new DomainError("Agreement.NotReviewer");
         if (Status != AgreementStatus.UnderReview) return new DomainError("Agreement.NotUnderReview");
@@ -269,7 +269,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
         return Result.Ok;
     }
 
-    public Result ApproveForSigning(AgreementActor actor, DateTime now)
+    public Result ApproveForSigning(Actor actor, DateTime now)
     {
         if (!actor.IsReviewer) return new DomainError("Agreement.NotReviewer");
         if (Status != AgreementStatus.UnderReview) return new DomainError("Agreement.NotUnderReview");
@@ -281,7 +281,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
     }
 
     /// <summary>Records the signed copy (a PDF, checked by content and size) and who signed it for each party.</summary>
-    public Result RecordSigning(AgreementActor actor, IReadOnlyList<SignatoryInput> signatories, string fileName, byte[] pdf, DateTime now)
+    public Result RecordSigning(Actor actor, IReadOnlyList<SignatoryInput> signatories, string fileName, byte[] pdf, DateTime now)
     {
         if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
         if (Status != AgreementStatus.ReadyToSign) return new DomainError("Agreement.NotReadyToSign");
@@ -300,7 +300,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
         return Result.Ok;
     }
 
-    public Result PutInForce(AgreementActor actor, DateOnly from, DateOnly? reviewDate, DateOnly? endDate, DateTime now)
+    public Result PutInForce(Actor actor, DateOnly from, DateOnly? reviewDate, DateOnly? endDate, DateTime now)
     {
         if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
         if (Status != AgreementStatus.Signed) return new DomainError("Agreement.NotSigned");
@@ -311,7 +311,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
         return Result.Ok;
     }
 
-    public Result SetDates(AgreementActor actor, DateOnly? reviewDate, DateOnly? endDate, DateTime now)
+    public Result SetDates(Actor actor, DateOnly? reviewDate, DateOnly? endDate, DateTime now)
     {
         if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
         if (Status is not (AgreementStatus.Signed or AgreementStatus.InForce)) return new DomainError("Agreement.NotInForce");
@@ -321,7 +321,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
         return Result.Ok;
     }
 
-    public Result RecordDeviation(AgreementActor actor, SupplierDescription description, string field, string organizerValue,
+    public Result RecordDeviation(Actor actor, SupplierDescription description, string field, string organizerValue,
         string reason, DateTime now)
     {
         if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
@@ -337,7 +337,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
         return Result.Ok;
     }
 
-    public Result RemoveDeviation(AgreementActor actor, Guid deviationId, DateTime now)
+    public Result RemoveDeviation(Actor actor, Guid deviationId, DateTime now)
     {
         if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
         if (!IsEditable) return new DomainError("Agreement.NotEditable");
@@ -358,12 +358,12 @@ public sealed class Agreement : IOrganizerOwned, IAudited
         (PendingDescriptionId, PendingDescriptionVersion, VersionChangeNotifiedAt) = (newer.Id, newer.Version, now);
         ObjectionDeadline = now + (objectionPeriod ?? DefaultObjectionPeriod);
         (ObjectionReason, ObjectedAt, ObjectedByName, ObjectionReasonShared) = (null, null, null, false);
-        Log(AgreementEventKind.VersionChangeNotified, AgreementActor.System, now, Invariant($"{DescriptionVersion} → {newer.Version}"));
+        Log(AgreementEventKind.VersionChangeNotified, Actor.System, now, Invariant($"{DescriptionVersion} → {newer.Version}"));
         return Result.Ok;
     }
 
     /// <summary>The agreement moves to the pending version; the timeline keeps which version it was on before.</summary>
-    public Result AcceptVersionChange(AgreementActor actor, SupplierDescription pending, DateTime now)
+    public Result AcceptVersionChange(Actor actor, SupplierDescription pending, DateTime now)
     {
         if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
         if (Status != AgreementStatus.InForce) return new DomainError("Agreement.NotInForce");
@@ -375,7 +375,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
         return Result.Ok;
     }
 
-    public Result ObjectToVersionChange(AgreementActor actor, string reason, DateTime now, bool shareReasonWithSupplier = false)
+    public Result ObjectToVersionChange(Actor actor, string reason, DateTime now, bool shareReasonWithSupplier = false)
     {
         if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
         if (Status != AgreementStatus.InForce) return new DomainError("Agreement.NotInForce");
@@ -389,7 +389,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
     }
 
     /// <summary>Ends the agreement and records how the supplier confirmed that the data was returned or deleted.</summary>
-    public Result Terminate(AgreementActor actor, DateOnly on, DataDisposition disposition, string confirmation, DateTime now)
+    public Result Terminate(Actor actor, DateOnly on, DataDisposition disposition, string confirmation, DateTime now)
     {
         if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
         if (Status != AgreementStatus.InForce) return new DomainError("Agreement.NotInForce");
@@ -425,7 +425,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
         if (Status != AgreementStatus.InForce) return new DomainError("Agreement.NotInForce");
         var eventKind = kind == AgreementReminder.ReviewDate ? AgreementEventKind.ReviewReminderSent : AgreementEventKind.EndReminderSent;
         if (Reminded(eventKind, date)) return new DomainError("Agreement.AlreadyReminded");
-        Log(eventKind, AgreementActor.System, now, DateText(date));
+        Log(eventKind, Actor.System, now, DateText(date));
         return Result.Ok;
     }
 
@@ -441,7 +441,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
         ExpiredAt = now;
         ClearPending();
         Status = AgreementStatus.Expired;
-        Log(AgreementEventKind.Expired, AgreementActor.System, now);
+        Log(AgreementEventKind.Expired, Actor.System, now);
         return Result.Ok;
     }
 
@@ -479,7 +479,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
 
     private static string Invariant(FormattableString s) => FormattableString.Invariant(s);
 
-    private void Log(AgreementEventKind kind, AgreementActor actor, DateTime now, string? comment = null)
+    private void Log(AgreementEventKind kind, Actor actor, DateTime now, string? comment = null)
     {
         _events.Add(new AgreementEvent(this, kind, actor, now, comment));
         UpdatedAt = now;

@@ -41,7 +41,7 @@ public sealed class AgreementEvent : IOrganizerOwned
 
     private AgreementEvent() { }
 
-    internal AgreementEvent(Agreement agreement, AgreementEventKind kind, AgreementActor actor, DateTime at, string? comment)
+    internal AgreementEvent(Agreement agreement, AgreementEventKind kind, Actor actor, DateTime at, string? comment)
     {
         Id = Guid.NewGuid();
         OrganizerId = agreement.OrganizerId;
@@ -115,7 +115,7 @@ public sealed class AgreementDeviation : IOrganizerOwned, IAudited
     private AgreementDeviation() { }
 
     internal AgreementDeviation(Agreement agreement, string field, string? supplierValue, string organizerValue, string reason,
-        AgreementActor actor, DateTime now)
+        Actor actor, DateTime now)
     {
         Id = Guid.NewGuid();
         OrganizerId = agreement.OrganizerId;
@@ -134,7 +134,7 @@ public sealed class AgreementDeviation : IOrganizerOwned, IAudited
     public string RecordedByName { get; private set; } = "";
     public DateTime RecordedAt { get; private set; }
 
-    internal void Update(string? supplierValue, string organizerValue, string reason, AgreementActor actor, DateTime now)
+    internal void Update(string? supplierValue, string organizerValue, string reason, Actor actor, DateTime now)
     {
         SupplierValue = supplierValue;
         OrganizerValue = organizerValue.Trim();

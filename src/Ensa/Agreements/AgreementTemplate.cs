@@ -26,11 +26,11 @@ public sealed class AgreementTemplate : IAudited
     public string PublishedByName { get; private set; } = "";
 
     /// <summary>A platform admin publishes the next version after <paramref name="latestVersion"/> (0 when none).</summary>
-    public static Result Publish(AgreementActor actor, int latestVersion, string title, IReadOnlyList<TemplateSection> sections,
+    public static Result Publish(Actor actor, int latestVersion, string title, IReadOnlyList<TemplateSection> sections,
         bool isPlaceholder, DateTime now, out AgreementTemplate? template)
     {
         template = null;
-        if (!actor.IsPlatformAdmin && actor != AgreementActor.System) return new DomainError("Template.NotPlatformAdmin");
+        if (!actor.IsPlatformAdmin && actor != Actor.System) return new DomainError("Template.NotPlatformAdmin");
         if (string.IsNullOrWhiteSpace(title) || sections.Count == 0) return new DomainError("Template.SectionsMissing");
         if (sections.Any(s => string.IsNullOrWhiteSpace(s.Number) || string.IsNullOrWhiteSpace(s.Heading) || string.IsNullOrWhiteSpace(s.Text)))
             return new DomainError("Template.SectionIncomplete");

@@ -9,7 +9,7 @@ namespace Ensa.Agreements;
 /// added here are what tells the organizers (see AgreementNotifications in the web app).</summary>
 public static class DescriptionPublishing
 {
-    public static async Task<Result> PublishAsync(EnsaDbContext db, AgreementActor actor, SupplierDescription draft, DateTime now,
+    public static async Task<Result> PublishAsync(EnsaDbContext db, Actor actor, SupplierDescription draft, DateTime now,
         CancellationToken cancellationToken = default)
     {
         var published = draft.Publish(actor, now);

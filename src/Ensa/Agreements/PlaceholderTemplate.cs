@@ -1,3 +1,4 @@
+using Ensa.Common;
 using Ensa.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ public static class PlaceholderTemplate
     public static async Task<AgreementTemplate> EnsureAsync(EnsaDbContext db, DateTime now, CancellationToken cancellationToken = default)
     {
         if (await db.AgreementTemplates.OrderByDescending(t => t.Version).FirstOrDefaultAsync(cancellationToken) is { } latest) return latest;
-        var result = AgreementTemplate.Publish(AgreementActor.System, 0, Title, Sections, isPlaceholder: true, now, out var template);
+        var result = AgreementTemplate.Publish(Actor.System, 0, Title, Sections, isPlaceholder: true, now, out var template);
         if (!result.Succeeded) throw new InvalidOperationException(result.Error!.Code);
         db.AgreementTemplates.Add(template!);
         await db.SaveChangesAsync(cancellationToken);

@@ -51,7 +51,7 @@ public sealed class SupplierDescription : IAudited
     public bool HasThirdCountryTransfer { get; private set; }
 
     /// <summary>The supplier's first description of a resource of its own: draft version 1.</summary>
-    public static Result StartFirstDraft(AgreementActor actor, LearningResource resource, DateTime now, out SupplierDescription? draft)
+    public static Result StartFirstDraft(Actor actor, LearningResource resource, DateTime now, out SupplierDescription? draft)
     {
         draft = null;
         if (resource.SupplierId is not { } supplierId || !actor.ActsFor(supplierId)) return new DomainError("Description.NotThisSupplier");
@@ -64,7 +64,7 @@ public sealed class SupplierDescription : IAudited
 
     /// <summary>Starts the next version from this published one. The caller passes the latest version; a unique index on
     /// (supplier, resource, version) refuses a second draft.</summary>
-    public Result StartNextDraft(AgreementActor actor, DateTime now, out SupplierDescription? draft)
+    public Result StartNextDraft(Actor actor, DateTime now, out SupplierDescription? draft)
     {
         draft = null;
         if (!actor.ActsFor(SupplierId)) return new DomainError("Description.NotThisSupplier");
@@ -77,7 +77,7 @@ public sealed class SupplierDescription : IAudited
         return Result.Ok;
     }
 
-    public Result Edit(AgreementActor actor, InstructionContent content, DateTime now)
+    public Result Edit(Actor actor, InstructionContent content, DateTime now)
     {
         if (!actor.ActsFor(SupplierId)) return new DomainError("Description.NotThisSupplier");
         if (IsPublished) return new DomainError("Description.Published");
@@ -86,7 +86,7 @@ public sealed class SupplierDescription : IAudited
         return Result.Ok;
     }
 
-    public Result Publish(AgreementActor actor, DateTime now)
+    public Result Publish(Actor actor, DateTime now)
     {
         if (!actor.ActsFor(SupplierId)) return new DomainError("Description.NotThisSupplier");
         if (IsPublished) return new DomainError("Description.Published");

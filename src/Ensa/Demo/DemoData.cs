@@ -150,21 +150,21 @@ public sealed partial class DemoData(EnsaDbContext db, UserManager<EnsaUser> use
         var today = DateOnly.FromDateTime(now);
 
 
-        var sagovaven = AgreementActor.SupplierUser(elin.Id, elin.DisplayName, suppliers[0].Id);
+        var sagovaven = Actor.SupplierUser(elin.Id, elin.DisplayName, suppliers[0].Id);
         var lasresan = resources.Single(r => r.Name == "Sagoväven Läsresan");
         Ok(SupplierDescription.StartFirstDraft(sagovaven, lasresan, now, out var description));
         Ok(description!.Edit(sagovaven, LasresanDescription(), now));
         Ok(description.Publish(sagovaven, now));
 
-        var numerix = AgreementActor.SupplierUser(Guid.NewGuid(), "Per Gran", suppliers[1].Id);
+        var numerix = Actor.SupplierUser(Guid.NewGuid(), "Per Gran", suppliers[1].Id);
         Ok(SupplierDescription.StartFirstDraft(numerix, resources.Single(r => r.Name == "Numerix Matteträning"), now, out var numerixDescription));
         Ok(numerixDescription!.Edit(numerix, NumerixDescription(), now));
         Ok(numerixDescription.Publish(numerix, now));
         db.SupplierDescriptions.AddRange(description, numerixDescription);
 
-        var reviewer = AgreementActor.OrganizerStaff(sara.Id, sara.DisplayName, new HashSet<Role> { Role.CentralReviewer });
-        var security = AgreementActor.OrganizerStaff(ahmed.Id, ahmed.DisplayName, new HashSet<Role> { Role.SecurityCoordinator });
-        var admin = AgreementActor.OrganizerStaff(lisa.Id, lisa.DisplayName, new HashSet<Role> { Role.OrganizerAdmin });
+        var reviewer = Actor.OrganizerStaff(sara.Id, sara.DisplayName, new HashSet<Role> { Role.CentralReviewer });
+        var security = Actor.OrganizerStaff(ahmed.Id, ahmed.DisplayName, new HashSet<Role> { Role.SecurityCoordinator });
+        var admin = Actor.OrganizerStaff(lisa.Id, lisa.DisplayName, new HashSet<Role> { Role.OrganizerAdmin });
         var parts = new OrganizerParts(mittkoping.ControllerName, new ContactPerson(lisa.DisplayName, lisa.Email!),
             new ContactPerson(mittkoping.DataProtectionOfficerName!, mittkoping.DataProtectionOfficerEmail!), "GSN 2026/0412");
         Ok(Agreement.Create(mittkoping.Id, admin, template!, lasresan, description, parts, now, out var agreement));

@@ -1,3 +1,5 @@
+using Ensa.Common;
+
 namespace Ensa.Requests;
 
 public enum RequestEventKind

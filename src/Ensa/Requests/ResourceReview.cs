@@ -76,14 +76,14 @@ public sealed class ResourceReview : IOrganizerOwned, IAudited
         (ScreeningChildren && ScreeningLargeScale) || ScreeningNewTechnology || ScreeningSystematicMonitoring || SensitiveData;
 
     /// <summary>Records who made the reviewer's assessment (the fields are set by the page).</summary>
-    public void SignReview(Requests.Actor actor, DateTime now)
+    public void SignReview(Actor actor, DateTime now)
     {
         ReviewerId = actor.UserId;
         ReviewerName = actor.Name;
         ReviewedAt = now;
     }
 
-    public void RecordSecurity(Requests.Actor actor, string assessment, DateTime now)
+    public void RecordSecurity(Actor actor, string assessment, DateTime now)
     {
         SecurityAssessment = assessment.Trim();
         SecurityCoordinatorId = actor.UserId;
@@ -91,7 +91,7 @@ public sealed class ResourceReview : IOrganizerOwned, IAudited
         SecurityAssessedAt = now;
     }
 
-    internal void Decide(Requests.Actor actor, Decision decision, string? conditions, string? reason, Guid resourceId, DateTime now)
+    internal void Decide(Actor actor, Decision decision, string? conditions, string? reason, Guid resourceId, DateTime now)
     {
         Decision = decision;
         Conditions = decision == Requests.Decision.ApprovedWithConditions ? conditions?.Trim() : null;

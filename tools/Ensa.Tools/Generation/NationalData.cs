@@ -46,7 +46,7 @@ public sealed class NationalData(EnsaDbContext db, GenerationSize size, int seed
     private int _pending;
     private int _requests, _uses, _agreements, _users, _units;
 
-    private sealed record Staff(EnsaUser Reviewer, EnsaUser Security, Actor ReviewerActor, AgreementActor Manager, AgreementActor SecurityActor);
+    private sealed record Staff(EnsaUser Reviewer, EnsaUser Security, Actor ReviewerActor, Actor Manager, Actor SecurityActor);
 
     public async Task<GenerationResult> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -54,7 +54,7 @@ public sealed class NationalData(EnsaDbContext db, GenerationSize size, int seed
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
 
-        Ok(AgreementTemplate.Publish(AgreementActor.System, 0, PlaceholderTemplate.Title, PlaceholderTemplate.Sections, true, _now, out var template));
+        Ok(AgreementTemplate.Publish(Actor.System, 0, PlaceholderTemplate.Title, PlaceholderTemplate.Sections, true, _now, out var template));
         db.AgreementTemplates.Add(template!);
 
         var suppliers = Suppliers(Math.Max(2, size.Resources / 6)).ToList();
@@ -65,7 +65,7 @@ public sealed class NationalData(EnsaDbContext db, GenerationSize size, int seed
         foreach (var resource in resources.Where(r => r.ProcessesPersonalData))
         {
             var supplier = suppliers.First(s => s.Id == resource.SupplierId);
-            var actor = AgreementActor.SupplierUser(Guid.NewGuid(), supplier.ContactName, supplier.Id);
+            var actor = Actor.SupplierUser(Guid.NewGuid(), supplier.ContactName, supplier.Id);
             Ok(SupplierDescription.StartFirstDraft(actor, resource, _now.AddDays(-1200), out var description));
             Ok(description!.Edit(actor, Description(resource, supplier), _now.AddDays(-1200)));
             Ok(description.Publish(actor, _now.AddDays(-1190)));
@@ -186,8 +186,8 @@ public sealed class NationalData(EnsaDbContext db, GenerationSize size, int seed
         _pending += 3;
         return new Staff(reviewer, security,
             new Actor(reviewer.Id, reviewer.DisplayName, new HashSet<Role> { Role.CentralReviewer }, new HashSet<Guid>()),
-            AgreementActor.OrganizerStaff(reviewer.Id, reviewer.DisplayName, new HashSet<Role> { Role.CentralReviewer, Role.OrganizerAdmin }),
-            AgreementActor.OrganizerStaff(security.Id, security.DisplayName, new HashSet<Role> { Role.SecurityCoordinator }));
+            Actor.OrganizerStaff(reviewer.Id, reviewer.DisplayName, new HashSet<Role> { Role.CentralReviewer, Role.OrganizerAdmin }),
+            Actor.OrganizerStaff(security.Id, security.DisplayName, new HashSet<Role> { Role.SecurityCoordinator }));
     }
 
     private EnsaUser Person(string slug, HashSet<string> emails)

@@ -69,7 +69,7 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
     public int SupplierUsers { get; private set; }
 
     public Agreement Current { get; private set; } = null!;
-    public AgreementActor Actor { get; private set; } = null!;
+    public Actor Actor { get; private set; } = null!;
     public string ResourceName { get; private set; } = "";
     public string SupplierName { get; private set; } = "";
     public SupplierDescription? Description { get; private set; }

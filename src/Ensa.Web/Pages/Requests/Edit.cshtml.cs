@@ -1,3 +1,4 @@
+using Ensa.Common;
 using Ensa.Data;
 using Ensa.Requests;
 using Ensa.Web.Infrastructure;

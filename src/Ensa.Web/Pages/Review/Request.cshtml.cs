@@ -1,3 +1,4 @@
+using Ensa.Common;
 using System.ComponentModel.DataAnnotations;
 using Ensa.Data;
 using Ensa.Requests;

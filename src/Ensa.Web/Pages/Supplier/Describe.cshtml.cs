@@ -138,7 +138,7 @@ public sealed class DescribeModel(EnsaDbContext db, TimeProvider clock, IStringL
         return RedirectToPage(new { id });
     }
 
-    private AgreementActor Actor() => AgreementActor.SupplierUser(User.UserId()!.Value,
+    private Actor Actor() => Common.Actor.SupplierUser(User.UserId()!.Value,
         User.FindFirst(EnsaClaimTypes.DisplayName)?.Value ?? "", IndexModel.SupplierOf(User)!.Value);
 
     /// <summary>Only the supplier's own resources: another supplier's answers 404.</summary>

@@ -1,3 +1,4 @@
+using Ensa.Common;
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Ensa.Agreements;
@@ -49,7 +50,7 @@ public sealed class NewModel(EnsaDbContext db, TimeProvider clock, IStringLocali
         var (sections, parseError) = TemplateText.Parse(Input.Text);
         if (parseError is not null) return Refuse("Input.Text", parseError);
 
-        var actor = AgreementActor.PlatformAdmin(User.UserId()!.Value, User.FindFirst(EnsaClaimTypes.DisplayName)?.Value ?? "");
+        var actor = Actor.PlatformAdmin(User.UserId()!.Value, User.FindFirst(EnsaClaimTypes.DisplayName)?.Value ?? "");
         var result = AgreementTemplate.Publish(actor, latest?.Version ?? 0, Input.Title ?? "", sections, Input.IsPlaceholder,
             clock.GetUtcNow().UtcDateTime, out var template);
         if (!result.Succeeded) return Refuse(result.Error!.Code == "Template.SectionsMissing" && string.IsNullOrWhiteSpace(Input.Title) ? "Input.Title" : "Input.Text", result.Error.Code);
