@@ -35,7 +35,7 @@ public sealed record OrganizerParts(string ControllerName, ContactPerson Agreeme
 /// <summary>An organizer's data processing agreement (PUB-avtal) for one resource: a template version, a supplier
 /// description version and the organizer's own parts. Every step is a method that refuses an illegal step with a
 /// <see cref="DomainError"/>.</summary>
-public sealed class Agreement : IOrganizerOwned, IAudited
+public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
 {
     // Column lengths, used by the EF configuration and by every form that writes them.
     public const int NameMaxLength = 200;

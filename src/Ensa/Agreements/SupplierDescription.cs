@@ -6,7 +6,7 @@ namespace Ensa.Agreements;
 /// <summary>A supplier's description of how one learning resource processes personal data (the Instruktion appendix
 /// and the sub-processor list), written once and reused by every organizer. Each row is one version: the supplier edits
 /// the draft, <see cref="Publish"/> makes it version N for good, and the next change starts draft N+1.</summary>
-public sealed class SupplierDescription : IAudited
+public sealed class SupplierDescription : IAudited, IVersioned
 {
     public const int TextMaxLength = 4000;
 

@@ -17,7 +17,7 @@ public sealed record UseAtUnit(Guid RequestId, Guid SchoolUnitId, Guid ResourceI
 /// <summary>A data subject's request acted on across the services in use at some school units: one task per resource in
 /// use at each unit named, for that use's local system administrator, due within the legal month (Art. 12(3)). The
 /// person is known only by a case reference: Ensa never holds their personal identity number.</summary>
-public sealed partial class RightsRequest : IOrganizerOwned, IAudited
+public sealed partial class RightsRequest : IOrganizerOwned, IAudited, IVersioned
 {
     public const int ReferenceMaxLength = 100;
     private readonly List<RightsTask> _tasks = [];

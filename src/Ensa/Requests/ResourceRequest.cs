@@ -46,7 +46,7 @@ public sealed record RequestDetails
 
 /// <summary>A request to use a learning resource at a school unit, from request to use (the city's steps 0–4).
 /// Every transition is a method that refuses an illegal step with a <see cref="DomainError"/>.</summary>
-public sealed class ResourceRequest : IOrganizerOwned, IAudited
+public sealed class ResourceRequest : IOrganizerOwned, IAudited, IVersioned
 {
     public const int NameMaxLength = 200;
     public const int WebAddressMaxLength = 500;
