@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using Ensa.Identity;
 using Ensa.Requests;
 using Ensa.Tests.Infrastructure;
