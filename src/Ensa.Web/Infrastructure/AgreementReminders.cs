@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Resources;
 using Ensa.Agreements;
+using Ensa.Common;
 using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Jobs;
@@ -51,7 +52,7 @@ public sealed class AgreementReminders(IServiceScopeFactory scopes, IConfigurati
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var today = DateOnly.FromDateTime(now);
+            var today = SwedishCalendar.Today(now);
             var horizon = today.AddDays(Agreement.ReminderDaysBefore);
             // Every organizer's agreements: the job works for all tenants.
             var candidates = await db.Agreements.IgnoreQueryFilters().Include(a => a.Events)

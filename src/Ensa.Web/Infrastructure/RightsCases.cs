@@ -40,7 +40,7 @@ public sealed class RightsCases(EnsaDbContext db, UseRegister register)
     /// a week each; returns how many were reminded.</summary>
     public async Task<int> RemindOverdueAsync(DateTime now)
     {
-        var today = DateOnly.FromDateTime(Format.ToSwedishTime(now));
+        var today = SwedishCalendar.Today(now);
         var cases = await db.RightsRequests.IgnoreQueryFilters().Include(r => r.Tasks)
             .Where(r => r.ClosedAt == null && r.Deadline < today).ToListAsync();
         var reminded = 0;

@@ -273,7 +273,7 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited
     {
         if (!actor.IsPrincipalOf(SchoolUnitId) && !actor.IsReviewer) return new DomainError("Request.NotPrincipalOfUnit");
         if (Status != RequestStatus.InUse || Use is null) return new DomainError("Request.NotInUse");
-        if (Use.InUseSince is { } since && endedOn < DateOnly.FromDateTime(since)) return new DomainError("Request.EndBeforeStart");
+        if (Use.InUseSince is { } since && endedOn < SwedishCalendar.DateOf(since)) return new DomainError("Request.EndBeforeStart");
         Use.End(endedOn, supplierDataRemoved, note);
         Status = RequestStatus.UseEnded;
         Log(RequestEventKind.UseEnded, actor, now, note);

@@ -1,3 +1,4 @@
+using Ensa.Common;
 using Ensa.Data;
 using Ensa.Register;
 using Ensa.Web.Infrastructure;
@@ -15,7 +16,7 @@ public sealed class GapsModel(EnsaDbContext db, UseRegister register, RequestAcc
 {
     public Gaps Gaps { get; private set; } = null!;
 
-    public async Task OnGetAsync() => Gaps = await register.GapsAsync(DateOnly.FromDateTime(Format.ToSwedishTime(clock.GetUtcNow().UtcDateTime)));
+    public async Task OnGetAsync() => Gaps = await register.GapsAsync(SwedishCalendar.Today(clock));
 
     /// <summary>Moves the registeransvarig of one use to the proposed person (the unit's current principal).</summary>
     public async Task<IActionResult> OnPostMoveAsync(Guid request, Guid to)
