@@ -4,6 +4,7 @@ using Ensa.Agreements;
 using Ensa.Identity;
 using Ensa.Tests.Infrastructure;
 using Ensa.Web.Infrastructure;
+using Ensa.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

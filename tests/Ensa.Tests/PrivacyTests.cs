@@ -5,6 +5,7 @@ using Ensa.Privacy;
 using Ensa.Requests;
 using Ensa.Tests.Infrastructure;
 using Ensa.Web.Infrastructure;
+using Ensa.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
