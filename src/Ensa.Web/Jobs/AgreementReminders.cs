@@ -26,8 +26,9 @@ public sealed class AgreementReminders(IServiceScopeFactory scopes, IConfigurati
 
     public override string Name => LeaseName;
     protected override TimeSpan Interval => configuration.GetValue("Agreements:ReminderInterval", TimeSpan.FromHours(1));
-    // Not in the middle of start-up (migrations, demo data); reminders are days ahead, a minute's wait costs nothing.
-    protected override TimeSpan FirstRun => configuration.GetValue("Agreements:ReminderFirstRun", TimeSpan.FromMinutes(1));
+    protected override TimeSpan FirstRun =>
+        // Not in the middle of start-up (migrations, demo data); reminders are days ahead, a minute's wait costs nothing.
+        configuration.GetValue("Agreements:ReminderFirstRun", TimeSpan.FromMinutes(1));
 
     protected override async Task<RunResult> RunPassAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
