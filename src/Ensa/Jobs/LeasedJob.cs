@@ -59,7 +59,7 @@ public abstract class LeasedJob<TResult>(IServiceScopeFactory scopes, TimeProvid
                     await RunOnceAsync(stoppingToken);
                 }
                 // A pass's own timeout is a failure like any other; only stopping ends the loop.
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
                     logger.LogError(ex, "Job {Job} failed", Name);
                 }
