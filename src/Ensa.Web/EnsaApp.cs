@@ -7,6 +7,7 @@ using Ensa.Jobs;
 using Ensa.Mail;
 using Ensa.Web.Api;
 using Ensa.Web.Infrastructure;
+using Ensa.Web.Jobs;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -67,8 +68,7 @@ public static class EnsaApp
         services.AddScoped<Ensa.Register.UseRegister>();
         services.AddScoped<RightsCases>();
         services.AddScoped<Ensa.Register.ProcessingRecord>();
-        services.AddSingleton<RightsReminderJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<RightsReminderJob>());
+        services.AddLeasedJob<RightsReminderJob>();
 
         services.AddDataProtection().SetApplicationName("Ensa").PersistKeysToDbContext<EnsaDbContext>();
 
@@ -165,10 +165,8 @@ public static class EnsaApp
         services.AddHealthChecks().AddDbContextCheck<EnsaDbContext>("database");
 
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
-        services.AddSingleton<OutboxDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
-        services.AddSingleton<AgreementReminders>();
-        services.AddHostedService(sp => sp.GetRequiredService<AgreementReminders>());
+        services.AddLeasedJob<OutboxDispatcher>();
+        services.AddLeasedJob<AgreementReminders>();
     }
 
     internal static void ConfigureDatabase(DbContextOptionsBuilder options, IConfiguration configuration, string contentRoot)

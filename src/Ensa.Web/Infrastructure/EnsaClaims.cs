@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Ensa.Common;
 using Ensa.Data;
 using Ensa.Identity;
 using Microsoft.AspNetCore.Authentication;
@@ -59,7 +60,7 @@ public sealed class EnsaClaimsTransformation(EnsaDbContext db) : IClaimsTransfor
         // The organizer chosen in this session, else the one last chosen (never simply a newly joined one).
         var current = memberships.FirstOrDefault(m => m.OrganizerId == chosen)
                       ?? memberships.FirstOrDefault(m => m.OrganizerId == user.LastOrganizerId)
-                      ?? memberships.OrderBy(m => m.Name, StringComparer.Create(Format.Swedish, false)).FirstOrDefault();
+                      ?? memberships.OrderBy(m => m.Name, SwedishCalendar.Comparer).FirstOrDefault();
         if (current is not null)
         {
             identity.AddClaim(new Claim(EnsaClaimTypes.Organizer, current.OrganizerId.ToString()));
