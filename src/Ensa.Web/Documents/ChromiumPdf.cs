@@ -52,7 +52,7 @@ public sealed class ChromiumPdf(IConfiguration configuration, ILogger<ChromiumPd
             }
             if (process.ExitCode != 0 || !File.Exists(output))
             {
-                logger.LogError("Chromium could not print the agreement (exit {ExitCode}): {Error}", process.ExitCode, await stderr);
+                logger.LogError("Chromium could not print the document (exit {ExitCode}): {Error}", process.ExitCode, await stderr);
                 return null;
             }
             return await File.ReadAllBytesAsync(output, cancellationToken);

@@ -54,7 +54,7 @@ public sealed class Catalogue(EnsaDbContext db)
 
     /// <summary>Ids of the resources whose name, supplier, subjects or description contain <paramref name="q"/> (Swedish
     /// comparison, ignoring case), sorted by name. In memory: the catalogue is thousands of rows, and SQLite's LIKE
-    /// folds only ASCII case. The public list at national scale gets the database's full-text search instead.</summary>
+    /// folds only ASCII case. The public list searches its own cached, pre-folded copy instead (<see cref="Publishing.PublicList"/>).</summary>
     public async Task<List<Guid>> SearchAsync(string? q, ResourceType? type = null)
     {
         var rows = await db.LearningResources.AsNoTracking()
