@@ -5,6 +5,7 @@ using Ensa.Demo;
 using Ensa.Identity;
 using Ensa.Jobs;
 using Ensa.Mail;
+using Ensa.Resources;
 using Ensa.Web.Api;
 using Ensa.Web.Infrastructure;
 using Ensa.Web.Jobs;

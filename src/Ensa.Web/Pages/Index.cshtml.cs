@@ -75,7 +75,7 @@ public sealed class IndexModel(EnsaDbContext db, TimeProvider clock, Ensa.Regist
                 ChangesLastWeek = await db.AuditEntries.CountAsync(a => a.At >= weekAgo);
             }
         }
-        if (Guid.TryParse(User.FindFirstValue(EnsaClaimTypes.Supplier), out var supplierId))
+        if (User.SupplierId() is { } supplierId)
         {
             Supplier = await db.Suppliers.Where(s => s.Id == supplierId)
                 .Select(s => new SupplierFacts(s.Name, s.OrganisationNumber, s.ForeignRegistration, s.CountryCode, s.ContactName,

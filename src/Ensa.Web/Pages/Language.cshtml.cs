@@ -8,7 +8,7 @@ namespace Ensa.Web.Pages;
 /// <summary>Sets the UI language in a cookie; formatting stays Swedish.</summary>
 public sealed class LanguageModel : PageModel
 {
-    public IActionResult OnGet() => Redirect("/");
+    public IActionResult OnGet() => RedirectToPage("/Index");
 
     public IActionResult OnPost(string culture, string? returnUrl)
     {

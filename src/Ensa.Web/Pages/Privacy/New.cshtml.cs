@@ -68,7 +68,7 @@ public sealed class NewModel(EnsaDbContext db, RequestAccess access, RightsCases
         await cases.MailTasksAsync(request!, tokens, now);
         await db.SaveChangesAsync();
         TempData["Message"] = l[request!.Tasks.Count == 0 ? "Privacy.CreatedNothingInUse" : "Privacy.Created", Format.Number(request.Tasks.Count)].Value;
-        return Redirect($"/Privacy/{request.Id}");
+        return RedirectToPage("/Privacy/Details", new { id = request.Id });
     }
 
     private async Task LoadUnitsAsync()

@@ -4,8 +4,9 @@ using Ensa.Data;
 using Ensa.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Ensa.Web.Infrastructure;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Authorization;
 
 public static class EnsaClaimTypes
 {
@@ -23,6 +24,10 @@ public static class EnsaClaimTypes
 
     public static Guid? OrganizerId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(Organizer), out var id) ? id : null;
+
+    /// <summary>The supplier a supplier user acts for.</summary>
+    public static Guid? SupplierId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(Supplier), out var id) ? id : null;
 
     internal static bool IsTransformed(this ClaimsPrincipal user) => user.HasClaim(c => c.Type == Marker);
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Localization;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Documents;
 
 /// <summary>Readable names for the description's field paths (<c>SubProcessors[Molnbolaget AB].CountryCode</c> →
 /// "Underbiträden – Molnbolaget AB – Land").</summary>
