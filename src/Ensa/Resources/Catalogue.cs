@@ -1,3 +1,4 @@
+using Ensa.Common;
 using System.Globalization;
 using System.Security.Claims;
 using Ensa.Identity;
@@ -16,8 +17,6 @@ public sealed record CatalogueItem(Guid Id, string Name, ResourceType Type, stri
 /// stands here and elsewhere. Used by the resource pages and by the request form ("check the list first").</summary>
 public sealed class Catalogue(EnsaDbContext db)
 {
-    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
-    private static readonly StringComparer SwedishOrder = StringComparer.Create(Swedish, ignoreCase: true);
 
     /// <summary>Who may add and change catalogue entries (the web's CatalogueEditor policy): the central
     /// departments, who meet new resources in their reviews, and the platform's administrators.</summary>
@@ -65,10 +64,10 @@ public sealed class Catalogue(EnsaDbContext db)
                 Supplier = db.Suppliers.Where(s => s.Id == r.SupplierId).Select(s => s.Name).FirstOrDefault(),
             })
             .ToListAsync();
-        var compare = Swedish.CompareInfo;
+        var compare = SwedishCalendar.Culture.CompareInfo;
         bool Hit(string? text) => text is not null && compare.IndexOf(text, q!, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0;
         return rows.Where(r => string.IsNullOrWhiteSpace(q) || Hit(r.Name) || Hit(r.Supplier) || Hit(r.Subjects) || Hit(r.Description))
-            .OrderBy(r => r.Name, SwedishOrder).Select(r => r.Id).ToList();
+            .OrderBy(r => r.Name, SwedishCalendar.Comparer).Select(r => r.Id).ToList();
     }
 
     /// <summary>The resources with <paramref name="ids"/>, in that order.</summary>
