@@ -128,7 +128,7 @@ public sealed partial class EveryPageTests(EnsaAppFactory app) : IClassFixture<E
             var url = await visit.Url(app, client);
             var document = await client.GetPageAsync(url, visit.Status);
             Assert.Equal(english ? "en" : "sv", document.DocumentElement.GetAttribute("lang"));
-            AssertAllTextsTranslated(document);
+            RoleAccessTests.AssertAllTextsTranslated(document);
             if (english) AssertNoSwedishLeft(document, url);
             Assert.Empty(document.QuerySelectorAll("script:not([src]), style, [style]"));
         }
@@ -147,16 +147,6 @@ public sealed partial class EveryPageTests(EnsaAppFactory app) : IClassFixture<E
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(before, await FingerprintAsync());
     }
-
-    /// <summary>A text key missing from the resources shows as the key itself, e.g. "Start.Title".</summary>
-    internal static void AssertAllTextsTranslated(IDocument page)
-    {
-        var missing = ResourceKey().Matches(page.Body!.TextContent).Select(m => m.Value).ToList();
-        Assert.True(missing.Count == 0, "Untranslated: " + string.Join(", ", missing));
-    }
-
-    [GeneratedRegex(@"\b[A-Z][A-Za-z]+\.[A-Z][A-Za-z]+\b")]
-    private static partial Regex ResourceKey();
 
     /// <summary>No Swedish UI text of three words or more that English does not use too shows on an English page.
     /// Shorter texts also occur in the demo data's Swedish names.</summary>
