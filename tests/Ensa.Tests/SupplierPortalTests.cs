@@ -114,26 +114,4 @@ public sealed class SupplierPortalTests(EnsaAppFactory app) : IClassFixture<Ensa
         Assert.Equal(HttpStatusCode.Redirect, (await lisa.Http.GetAsync("/Supplier")).StatusCode);
     }
 
-    [Fact]
-    public async Task SupplierPortal_PostWithoutToken_IsRefused()
-    {
-        using var elin = await app.SignInAs(Roles.SupplierUser);
-        var id = await ResourceAsync("Sagoväven Läsresan");
-        var response = await elin.PostWithoutTokenAsync($"/Supplier/Describe/{id}?handler=Publish", new Dictionary<string, string> { ["Input.Purposes"] = "x" });
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task SupplierPortal_InEnglish_IsFullyTranslated()
-    {
-        using var elin = await app.SignInAs(Roles.SupplierUser);
-        await elin.SubmitAsync("/", "form.language", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/" });
-        foreach (var url in new[] { "/Supplier", $"/Supplier/Describe/{await ResourceAsync("Sagoväven Läsresan")}" })
-        {
-            var page = await elin.GetPageAsync(url);
-            Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
-            RoleAccessTests.AssertAllTextsTranslated(page);
-        }
-    }
-
 }
