@@ -7,6 +7,7 @@ using Ensa.Jobs;
 using Ensa.Mail;
 using Ensa.Web.Api;
 using Ensa.Web.Infrastructure;
+using Ensa.Web.Mail;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -55,6 +56,7 @@ public static class EnsaApp
         {
             ConfigureDatabase(options, configuration, builder.Environment.ContentRootPath);
             options.AddInterceptors(sp.GetRequiredService<Ensa.Publishing.PublicListCache>());
+            options.AddInterceptors(sp.GetServices<NotifyingInterceptor>());
         });
         services.AddScoped<LeaseStore>();
         services.AddScoped<DemoData>();
@@ -63,6 +65,10 @@ public static class EnsaApp
         services.AddScoped<AgreementAccess>();
         services.AddSingleton<ChromiumPdf>();
         services.AddScoped<Catalogue>();
+        services.AddSingleton<MailComposer>();
+        services.AddSingleton<NotifyingInterceptor, RequestNotifications>();
+        services.AddSingleton<NotifyingInterceptor, AgreementNotifications>();
+        services.AddSingleton<NotifyingInterceptor, SupplierNotifications>();
         services.AddScoped<InvitationMail>();
         services.AddScoped<Ensa.Publishing.PublicList>();
         services.AddScoped<Ensa.Register.UseRegister>();
@@ -164,6 +170,7 @@ public static class EnsaApp
         services.AddHealthChecks().AddDbContextCheck<EnsaDbContext>("database");
 
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.AddSingleton<MailDelivery>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<AgreementReminders>();
@@ -184,13 +191,10 @@ public static class EnsaApp
         }
         // Migrations are written by hand without a model snapshot; SchemaEquivalenceTests guards them instead.
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-        options.AddInterceptors(AuditInterceptorInstance, NotificationsInstance, AgreementNotificationsInstance, SupplierNotificationsInstance);
+        options.AddInterceptors(AuditInterceptorInstance);
     }
 
     private static readonly Audit.AuditInterceptor AuditInterceptorInstance = new();
-    private static readonly RequestNotifications NotificationsInstance = new();
-    private static readonly AgreementNotifications AgreementNotificationsInstance = new();
-    private static readonly SupplierNotifications SupplierNotificationsInstance = new();
 
     /// <summary>Outside Development only requests for Ensa's own host are answered (a forged Host gets 400), and
     /// forwarded headers are read only from the proxies named in Ensa:KnownProxies.</summary>
