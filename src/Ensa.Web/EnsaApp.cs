@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -77,9 +76,7 @@ public static class EnsaApp
         services.AddSingleton<RightsReminderJob>();
         services.AddHostedService(sp => sp.GetRequiredService<RightsReminderJob>());
 
-        services.AddDataProtection().SetApplicationName("Ensa");
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseXmlRepository(scopes));
+        services.AddDataProtection().SetApplicationName("Ensa").PersistKeysToDbContext<EnsaDbContext>();
 
         services.AddIdentityCore<EnsaUser>(o =>
             {
@@ -165,7 +162,11 @@ public static class EnsaApp
         // Validation happens on the server; pages carry no client-side validation attributes.
         services.Configure<Microsoft.AspNetCore.Mvc.MvcViewOptions>(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedModelBindingMessages>();
-        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new UnknownHandlerFilter()));
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
+        {
+            o.Filters.Add(new UnknownHandlerFilter());
+            o.Filters.Add<StaleFormFilter>();
+        });
 
         services.AddHealthChecks().AddDbContextCheck<EnsaDbContext>("database");
 
@@ -179,18 +180,11 @@ public static class EnsaApp
 
     internal static void ConfigureDatabase(DbContextOptionsBuilder options, IConfiguration configuration, string contentRoot)
     {
-        var provider = configuration["Database:Provider"] ?? "Sqlite";
+        var provider = configuration["Database:Provider"] ?? EnsaDatabase.Sqlite;
         var connectionString = configuration.GetConnectionString("Ensa");
-        if (provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
-        {
-            options.UseNpgsql(connectionString ?? throw new InvalidOperationException("ConnectionStrings:Ensa is required for PostgreSQL."));
-        }
-        else
-        {
-            options.UseSqlite(connectionString ?? $"Data Source={Path.Combine(contentRoot, "data", "ensa.db")}");
-        }
-        // Migrations are written by hand without a model snapshot; SchemaEquivalenceTests guards them instead.
-        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        if (EnsaDatabase.IsPostgreSql(provider) && connectionString is null)
+            throw new InvalidOperationException("ConnectionStrings:Ensa is required for PostgreSQL.");
+        options.UseEnsaDatabase(provider, connectionString ?? $"Data Source={Path.Combine(contentRoot, "data", "ensa.db")}");
         options.AddInterceptors(AuditInterceptorInstance);
     }
 
@@ -244,7 +238,7 @@ public static class EnsaApp
         var db = scope.ServiceProvider.GetRequiredService<EnsaDbContext>();
         if (db.Database.IsSqlite() && db.Database.GetDbConnection().DataSource is { Length: > 0 } file && file != ":memory:")
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-        await db.Database.MigrateAsync();
+        await db.Database.MigrateEnsaAsync();
         await Ensa.Agreements.PlaceholderTemplate.EnsureAsync(db, app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         var seed = app.Configuration.GetValue<bool?>("Ensa:DemoData") ?? DemoEnabled(app.Configuration, app.Environment);
         if (seed) await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync();

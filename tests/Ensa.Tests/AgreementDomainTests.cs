@@ -42,7 +42,7 @@ public sealed class AgreementDomainTests
     private static readonly OrganizerParts Parts = new("Grundskolenämnden",
         new ContactPerson("Lisa Ekström", "lisa@mittkoping.example"), new ContactPerson("Dataskyddsombudet", "dso@mittkoping.example"));
 
-    private static InstructionContent Content() => new()
+    internal static InstructionContent Content() => new()
     {
         SubjectMatter = "Läsfrämjande webbtjänst",
         Nature = "Lagring och analys av läsaktivitet",

@@ -107,9 +107,12 @@ public sealed class AgreementPageTests(EnsaAppFactory app) : IClassFixture<EnsaA
         page = await sara.FollowAsync(await sara.SubmitAsync(url, Form("StartReview")));
         Assert.Equal("Granskas", Status(page));
 
-        // Approval needs both reviews; the security coordinator cannot approve and the reviewer cannot record security.
+        // Approval needs both reviews (it is not offered before, and a forged post is refused); the security coordinator
+        // cannot approve and the reviewer cannot record security.
         Assert.Null((await ahmed.GetPageAsync(url)).QuerySelector(Form("Approve")));
-        page = await EnsaClient.ParseAsync(await sara.SubmitAsync(url, Form("Approve")));
+        Assert.Null((await sara.GetPageAsync(url)).QuerySelector(Form("Approve")));
+        Assert.Null((await sara.GetPageAsync(url)).QuerySelector(Form("Security")));
+        page = await EnsaClient.ParseAsync(await sara.PostHandlerAsync(url, "Approve"));
         Assert.Contains("granskning", Errors(page), StringComparison.OrdinalIgnoreCase);
 
         await sara.FollowAsync(await sara.SubmitAsync(url, Form("Review"), new Dictionary<string, string> { ["Notes"] = "Intern: rimlig behandling." }));

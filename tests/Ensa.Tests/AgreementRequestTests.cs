@@ -30,6 +30,11 @@ public sealed class AgreementRequestTests(EnsaAppFactory app) : IClassFixture<En
         Assert.Contains("inget avtal", EnsaClient.Text(page, "section.request-agreement"), StringComparison.Ordinal);
         var start = page.QuerySelector("section.request-agreement a")!.GetAttribute("href")!;
         Assert.StartsWith("/Agreements/New?resource=", start, StringComparison.Ordinal);
+        // The security coordinator reviews requests too, but does not start agreements: no link to a page that refuses it.
+        using var ahmed = await app.SignInAs(Roles.SecurityCoordinator);
+        var ahmedsView = await ahmed.GetPageAsync(Review(id));
+        Assert.Contains("inget avtal", EnsaClient.Text(ahmedsView, "section.request-agreement"), StringComparison.Ordinal);
+        Assert.Null(ahmedsView.QuerySelector("section.request-agreement a[href^='/Agreements/New']"));
 
         // An agreement started from the request's link: under review, the request still waits.
         var created = await sara.SubmitAsync(start, "main form");

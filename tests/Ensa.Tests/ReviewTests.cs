@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using Ensa.Identity;
 using Ensa.Requests;
 using Ensa.Tests.Infrastructure;
@@ -167,8 +168,14 @@ public sealed class ReviewTests(EnsaAppFactory app) : IClassFixture<EnsaAppFacto
         var id = await app.InReviewAsync("Numerix Matteträning", linkResource: false);
         using var sara = await app.SignInAs(Roles.CentralReviewer);
         await sara.FollowAsync(await sara.SubmitAsync(Page(id), "form[action*='handler=Save']", Review()));
-        var refused = await EnsaClient.ParseAsync(await DecideAsync(sara, id, Decision.Approved));
-        Assert.NotEmpty(refused.QuerySelector(".errors")!.TextContent.Trim());
+        // No decision is offered before the link; a forged one is refused.
+        var page = await sara.GetPageAsync(Page(id));
+        Assert.Null(page.QuerySelector("form[action*='handler=Decide']"));
+        var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var refused = await EnsaClient.ParseAsync(await sara.Http.PostAsync(Page(id) + "?handler=Decide", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["DecisionChoice"] = "Approved" })));
+        Assert.Contains("Koppla förfrågan till en lärresurs", EnsaClient.Text(refused, ".errors"), StringComparison.Ordinal);
+        Assert.Equal(RequestStatus.InReview, await app.StatusAsync(id));
         var resource = await app.WithDbAsync(db => db.LearningResources.Where(r => r.Name == "Sagoväven Läsresan").Select(r => r.Id).SingleAsync());
         await sara.FollowAsync(await sara.SubmitAsync(Page(id), "form[action*='handler=Link']", new Dictionary<string, string> { ["ResourceId"] = resource.ToString() }));
         await sara.FollowAsync(await DecideAsync(sara, id, Decision.Approved));

@@ -31,8 +31,9 @@ public sealed class SupplierPortalTests(EnsaAppFactory app) : IClassFixture<Ensa
         var body = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == email).OrderBy(m => m.CreatedAt).Select(m => m.TextBody).ToListAsync());
         Assert.Contains(body, b => b.Contains("Sagoväven Bokstavslek", StringComparison.Ordinal)
                                    && b.Contains(EnsaAppFactory.PublicUrl + "/Supplier", StringComparison.Ordinal));
-        // A reminder the same day is refused with a reason.
-        var reminded = await EnsaClient.ParseAsync(await lisa.SubmitAsync(url, Form("Remind")));
+        // A reminder the same day is not offered, and a forged one is refused with the reason.
+        Assert.Null((await lisa.GetPageAsync(url)).QuerySelector(Form("Remind")));
+        var reminded = await EnsaClient.ParseAsync(await lisa.PostHandlerAsync(url, "Remind"));
         Assert.Contains("mindre än ett dygn", EnsaClient.Text(reminded, ".errors"), StringComparison.Ordinal);
 
         using var sam = await app.SignInAs(Roles.SupplierUser);

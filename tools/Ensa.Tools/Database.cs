@@ -8,13 +8,13 @@ namespace Ensa.Tools;
 /// <summary>The database the tools work on, opened without the app's audit and notification interceptors.</summary>
 public sealed record Database(string Provider, string ConnectionString)
 {
-    public bool IsPostgres => Provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase);
+    public bool IsPostgres => EnsaDatabase.IsPostgreSql(Provider);
 
     /// <summary>"sqlite" with a file path (or a connection string), or "postgresql" with a connection string.</summary>
     public static Database From(string provider, string target) => provider.ToLowerInvariant() switch
     {
-        "sqlite" => new("Sqlite", target.Contains('=', StringComparison.Ordinal) ? target : $"Data Source={Path.GetFullPath(target)}"),
-        "postgresql" or "postgres" => new("PostgreSQL", target),
+        "sqlite" => new(EnsaDatabase.Sqlite, target.Contains('=', StringComparison.Ordinal) ? target : $"Data Source={Path.GetFullPath(target)}"),
+        "postgresql" or "postgres" => new(EnsaDatabase.PostgreSql, target),
         _ => throw new ArgumentException($"Unknown provider '{provider}': sqlite or postgresql."),
     };
 
@@ -24,10 +24,7 @@ public sealed record Database(string Provider, string ConnectionString)
     public EnsaDbContext CreateContext(Common.ICurrentSession? session = null)
     {
         var options = new DbContextOptionsBuilder<EnsaDbContext>();
-        if (IsPostgres) options.UseNpgsql(ConnectionString);
-        else options.UseSqlite(ConnectionString);
-        // As in the app: migrations are hand-written without a snapshot (ADR 1).
-        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        options.UseEnsaDatabase(Provider, ConnectionString);
         if (LogSql) options.LogTo(Console.WriteLine, [RelationalEventId.CommandExecuted], LogLevel.Information);
         return new EnsaDbContext(options.Options, session);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ensa.Data;
 using Ensa.Tools.Generation;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +43,7 @@ internal static class Tool
         var migrate = System.Diagnostics.Stopwatch.StartNew();
         if (!database.IsPostgres && db.Database.GetDbConnection().DataSource is { Length: > 0 } file)
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-        await db.Database.MigrateAsync();
+        await db.Database.MigrateEnsaAsync();
         if (await db.Organizers.AnyAsync())
         {
             Console.Error.WriteLine("The database already has organizers: generate into an empty one.");

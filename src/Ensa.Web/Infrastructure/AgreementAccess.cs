@@ -36,12 +36,25 @@ public sealed class AgreementAccess(EnsaDbContext db, IAuthorizationService auth
     }
 
     /// <summary>The agreement with its timeline, signatories and deviations, or null (the page answers 404).</summary>
-    public async Task<Agreement?> LoadAsync(Guid id, bool withDocument = false)
+    public async Task<Agreement?> LoadAsync(Guid id) => await AuthorizedAsync(await db.Agreements
+        .Include(a => a.Events).Include(a => a.Signatories).Include(a => a.Deviations).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id));
+
+    /// <summary>The agreement's row alone, or null (404).</summary>
+    public async Task<Agreement?> FindAsync(Guid id) => await AuthorizedAsync(await db.Agreements.SingleOrDefaultAsync(a => a.Id == id));
+
+    /// <summary>The agreement with only what <paramref name="step"/> reads (a step adds its timeline entry without the
+    /// timeline loaded), or null (404).</summary>
+    public async Task<Agreement?> LoadForStepAsync(Guid id, AgreementStep step)
     {
-        var query = db.Agreements.Include(a => a.Events).Include(a => a.Signatories).Include(a => a.Deviations).AsSplitQuery();
-        if (withDocument) query = query.Include(a => a.SignedDocument);
-        var agreement = await query.SingleOrDefaultAsync(a => a.Id == id);
-        if (agreement is null || !(await authorization.AuthorizeAsync(User, agreement, Policies.SameOrganizer)).Succeeded) return null;
-        return agreement;
+        IQueryable<Agreement>? query = step switch
+        {
+            AgreementStep.RemindSupplier => db.Agreements.Include(a => a.Events),
+            AgreementStep.RecordDeviation or AgreementStep.RemoveDeviation => db.Agreements.Include(a => a.Deviations),
+            _ => null,
+        };
+        return query is null ? await FindAsync(id) : await AuthorizedAsync(await query.SingleOrDefaultAsync(a => a.Id == id));
     }
+
+    private async Task<Agreement?> AuthorizedAsync(Agreement? agreement) =>
+        agreement is not null && (await authorization.AuthorizeAsync(User, agreement, Policies.SameOrganizer)).Succeeded ? agreement : null;
 }

@@ -18,6 +18,32 @@ public enum AgreementStatus
     Expired,
 }
 
+/// <summary>A step a person takes on an agreement (what Ensa itself does, noticing a version change, reminding and
+/// expiring, is not one). <see cref="Agreement.AllowedSteps"/> says which an actor may take now.</summary>
+public enum AgreementStep
+{
+    EditParts,
+    SetRegistryNumber,
+    Share,
+    SendToSupplier,
+    RemindSupplier,
+    CompleteBySupplier,
+    StartReview,
+    UseDescription,
+    RecordReview,
+    RecordSecurityReview,
+    ReturnToSupplier,
+    ApproveForSigning,
+    RecordSigning,
+    PutInForce,
+    SetDates,
+    RecordDeviation,
+    RemoveDeviation,
+    AcceptVersionChange,
+    ObjectToVersionChange,
+    Terminate,
+}
+
 /// <summary>A date of an agreement in force that someone must act on before it comes.</summary>
 public enum AgreementReminder { ReviewDate, EndDate }
 
@@ -35,7 +61,7 @@ public sealed record OrganizerParts(string ControllerName, ContactPerson Agreeme
 /// <summary>An organizer's data processing agreement (PUB-avtal) for one resource: a template version, a supplier
 /// description version and the organizer's own parts. Every step is a method that refuses an illegal step with a
 /// <see cref="DomainError"/>.</summary>
-public sealed class Agreement : IOrganizerOwned, IAudited
+public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
 {
     // Column lengths, used by the EF configuration and by every form that writes them.
     public const int NameMaxLength = 200;
@@ -121,12 +147,70 @@ public sealed class Agreement : IOrganizerOwned, IAudited
     private bool IsEditable => Status is AgreementStatus.Draft or AgreementStatus.SentToSupplier or AgreementStatus.SupplierCompleted
         or AgreementStatus.UnderReview;
 
+    /// <summary>The steps <paramref name="actor"/> may take at <paramref name="now"/> (a reminder to the supplier and an
+    /// objection depend on the time too). <see cref="RemindSupplier"/> needs <see cref="Events"/> loaded and
+    /// <see cref="RemoveDeviation"/> <see cref="Deviations"/>.</summary>
+    public IReadOnlySet<AgreementStep> AllowedSteps(Actor actor, DateTime now) => Steps.Allowed<AgreementStep>(s => Check(actor, s, now));
+
+    /// <summary>Whether <paramref name="version"/> of the supplier's description is newer than the agreement's.</summary>
+    public bool IsNewerDescription(int version) => version > (DescriptionVersion ?? 0);
+
+    /// <summary>Who may take a step and whether the agreement's state allows it; each step checks its own input after.</summary>
+    private Result Check(Actor actor, AgreementStep step, DateTime now)
+    {
+        var role = step switch
+        {
+            AgreementStep.CompleteBySupplier => actor.ActsFor(SupplierId) ? null : new DomainError("Agreement.NotThisSupplier"),
+            AgreementStep.RecordReview or AgreementStep.ReturnToSupplier or AgreementStep.ApproveForSigning =>
+                actor.IsReviewer ? null : new DomainError("Agreement.NotReviewer"),
+            AgreementStep.RecordSecurityReview => actor.IsSecurityCoordinator ? null : new DomainError("Agreement.NotSecurityCoordinator"),
+            _ => actor.IsAgreementManager ? null : new DomainError("Agreement.NotManager"),
+        };
+        if (role is not null) return role;
+        return step switch
+        {
+            AgreementStep.EditParts or AgreementStep.RecordDeviation when !IsEditable => new DomainError("Agreement.NotEditable"),
+            AgreementStep.RecordDeviation when DescriptionId is null => new DomainError("Agreement.DescriptionMissing"),
+            AgreementStep.RemoveDeviation when !IsEditable => new DomainError("Agreement.NotEditable"),
+            AgreementStep.RemoveDeviation when _deviations.Count == 0 => new DomainError("Agreement.DeviationNotFound"),
+            AgreementStep.Share when SignedAt is null => new DomainError("Agreement.ShareNotSigned"),
+            AgreementStep.SendToSupplier when Status != AgreementStatus.Draft => new DomainError("Agreement.NotDraft"),
+            AgreementStep.RemindSupplier when Status != AgreementStatus.SentToSupplier => new DomainError("Agreement.NotWithSupplier"),
+            AgreementStep.RemindSupplier when _events.Any(e => (e.Kind is AgreementEventKind.SentToSupplier or AgreementEventKind.ReturnedToSupplier
+                                                                or AgreementEventKind.SupplierReminded) && now - e.At < SupplierReminderInterval)
+                => new DomainError("Agreement.SupplierToldRecently"),
+            AgreementStep.CompleteBySupplier when Status != AgreementStatus.SentToSupplier => new DomainError("Agreement.NotSentToSupplier"),
+            AgreementStep.StartReview when Status is not (AgreementStatus.Draft or AgreementStatus.SupplierCompleted)
+                => new DomainError("Agreement.NotReadyForReview"),
+            AgreementStep.StartReview when DescriptionId is null => new DomainError("Agreement.DescriptionMissing"),
+            AgreementStep.UseDescription when Status is not (AgreementStatus.Draft or AgreementStatus.SupplierCompleted or AgreementStatus.UnderReview)
+                => new DomainError("Agreement.NotEditable"),
+            AgreementStep.RecordReview or AgreementStep.RecordSecurityReview or AgreementStep.ReturnToSupplier or AgreementStep.ApproveForSigning
+                when Status != AgreementStatus.UnderReview => new DomainError("Agreement.NotUnderReview"),
+            AgreementStep.ApproveForSigning when ReviewedAt is null || SecurityReviewedAt is null => new DomainError("Agreement.ReviewsMissing"),
+            AgreementStep.ApproveForSigning when !Parts.IsComplete => new DomainError("Agreement.PartsIncomplete"),
+            AgreementStep.RecordSigning when Status != AgreementStatus.ReadyToSign => new DomainError("Agreement.NotReadyToSign"),
+            AgreementStep.PutInForce when Status != AgreementStatus.Signed => new DomainError("Agreement.NotSigned"),
+            // Dates are set with the entry into force; after it they may move.
+            AgreementStep.SetDates or AgreementStep.Terminate or AgreementStep.AcceptVersionChange or AgreementStep.ObjectToVersionChange
+                when Status != AgreementStatus.InForce => new DomainError("Agreement.NotInForce"),
+            AgreementStep.AcceptVersionChange or AgreementStep.ObjectToVersionChange when PendingDescriptionId is null
+                => new DomainError("Agreement.NoVersionChange"),
+            AgreementStep.ObjectToVersionChange when ObjectedAt is not null => new DomainError("Agreement.AlreadyObjected"),
+            AgreementStep.ObjectToVersionChange when now > ObjectionDeadline => new DomainError("Agreement.ObjectionDeadlinePassed"),
+            _ => Result.Ok,
+        };
+    }
+
+    /// <summary>Who may start an agreement: the pages offer it from this, and <see cref="Create"/> starts with it.</summary>
+    public static Result CheckCreate(Actor actor) => actor.IsAgreementManager ? Result.Ok : new DomainError("Agreement.NotManager");
+
     /// <summary>Starts an agreement, from the supplier's current description when there is one.</summary>
     public static Result Create(Guid organizerId, Actor actor, AgreementTemplate template, LearningResource resource,
         SupplierDescription? description, OrganizerParts parts, DateTime now, out Agreement? agreement)
     {
         agreement = null;
-        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
+        if (CheckCreate(actor) is { Succeeded: false } refused) return refused;
         if (resource.SupplierId is not { } supplierId) return new DomainError("Agreement.ResourceWithoutSupplier");
         var created = new Agreement
         {
@@ -149,8 +233,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
 
     public Result EditOrganizerParts(Actor actor, OrganizerParts parts, DateTime now)
     {
-        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
-        if (!IsEditable) return new DomainError("Agreement.NotEditable");
+        if (Check(actor, AgreementStep.EditParts, now) is { Succeeded: false } refused) return refused;
         Apply(parts);
         Log(AgreementEventKind.OrganizerPartsEdited, actor, now);
         return Result.Ok;
@@ -159,7 +242,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
     /// <summary>The registry number is often given when the signed agreement is filed, so it may be set at any time.</summary>
     public Result SetRegistryNumber(Actor actor, string registryNumber, DateTime now)
     {
-        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
+        if (Check(actor, AgreementStep.SetRegistryNumber, now) is { Succeeded: false } refused) return refused;
         if (string.IsNullOrWhiteSpace(registryNumber)) return new DomainError("Agreement.RegistryNumberMissing");
         RegistryNumber = registryNumber.Trim();
         Log(AgreementEventKind.RegistryNumberRecorded, actor, now, RegistryNumber);
@@ -169,8 +252,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
     /// <summary>Shares the signed copy with other organizers' agreement staff, or stops sharing it.</summary>
     public Result ShareWithOtherOrganizers(Actor actor, bool share, DateTime now)
     {
-        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
-        if (SignedAt is null) return new DomainError("Agreement.ShareNotSigned");
+        if (Check(actor, AgreementStep.Share, now) is { Succeeded: false } refused) return refused;
         if (SharedWithOtherOrganizers == share) return Result.Ok;
         SharedWithOtherOrganizers = share;
         Log(AgreementEventKind.SharingChanged, actor, now);
@@ -180,8 +262,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
     /// <summary>Asks the supplier to describe (or update its description of) the resource.</summary>
     public Result SendToSupplier(Actor actor, DateTime now)
     {
-        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
-        if (Status != AgreementStatus.Draft) return new DomainError("Agreement.NotDraft");
+        if (Check(actor, AgreementStep.SendToSupplier, now) is { Succeeded: false } refused) return refused;
         Status = AgreementStatus.SentToSupplier;
         Log(AgreementEventKind.SentToSupplier, actor, now);
         return Result.Ok;
@@ -192,11 +273,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
     /// <summary>Tells the supplier again that the organizer waits for its description (at most once a day).</summary>
     public Result RemindSupplier(Actor actor, DateTime now)
     {
-        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
-        if (Status != AgreementStatus.SentToSupplier) return new DomainError("Agreement.NotWithSupplier");
-        if (_events.Any(e => (e.Kind is AgreementEventKind.SentToSupplier or AgreementEventKind.ReturnedToSupplier or AgreementEventKind.SupplierReminded)
-                             && now - e.At < SupplierReminderInterval))
-            return new DomainError("Agreement.SupplierToldRecently");
+        if (Check(actor, AgreementStep.RemindSupplier, now) is { Succeeded: false } refused) return refused;
         Log(AgreementEventKind.SupplierReminded, actor, now);
         return Result.Ok;
     }
@@ -204,8 +281,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
     /// <summary>The supplier answers with a published version of its description.</summary>
     public Result CompleteBySupplier(Actor actor, SupplierDescription description, DateTime now)
     {
-        if (!actor.ActsFor(SupplierId)) return new DomainError("Agreement.NotThisSupplier");
-        if (Status != AgreementStatus.SentToSupplier) return new DomainError("Agreement.NotSentToSupplier");
+        if (Check(actor, AgreementStep.CompleteBySupplier, now) is { Succeeded: false } refused) return refused;
         if (Attach(description) is { } error) return error;
         Status = AgreementStatus.SupplierCompleted;
         Log(AgreementEventKind.SupplierCompleted, actor, now);
@@ -216,9 +292,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
     /// described the resource once and need not be asked again.</summary>
     public Result StartReview(Actor actor, DateTime now)
     {
-        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
-        if (Status is not (AgreementStatus.Draft or AgreementStatus.SupplierCompleted)) return new DomainError("Agreement.NotReadyForReview");
-        if (DescriptionId is null) return new DomainError("Agreement.DescriptionMissing");
+        if (Check(actor, AgreementStep.StartReview, now) is { Succeeded: false } refused) return refused;
         Status = AgreementStatus.UnderReview;
         Log(AgreementEventKind.ReviewStarted, actor, now);
         return Result.Ok;
@@ -228,10 +302,8 @@ public sealed class Agreement : IOrganizerOwned, IAudited
     /// supplier described the resource, or a newer version published during the review (which then starts again).</summary>
     public Result UseDescription(Actor actor, SupplierDescription description, DateTime now)
     {
-        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
-        if (Status is not (AgreementStatus.Draft or AgreementStatus.SupplierCompleted or AgreementStatus.UnderReview))
-            return new DomainError("Agreement.NotEditable");
-        if (description.Version <= (DescriptionVersion ?? 0)) return new DomainError("Agreement.NotNewerVersion");
+        if (Check(actor, AgreementStep.UseDescription, now) is { Succeeded: false } refused) return refused;
+        if (!IsNewerDescription(description.Version)) return new DomainError("Agreement.NotNewerVersion");
         var from = DescriptionVersion;
         if (Attach(description) is { } error) return error;
         if (Status == AgreementStatus.UnderReview) ClearReviews();
@@ -241,8 +313,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
 
     public Result RecordReview(Actor actor, string? notes, DateTime now)
     {
-        if (!actor.IsReviewer) return new DomainError("Agreement.NotReviewer");
-        if (Status != AgreementStatus.UnderReview) return new DomainError("Agreement.NotUnderReview");
+        if (Check(actor, AgreementStep.RecordReview, now) is { Succeeded: false } refused) return refused;
         (ReviewerId, ReviewerName, ReviewedAt, ReviewNotes) = (actor.UserId, actor.Name, now, Trim(notes));
         Log(AgreementEventKind.ReviewRecorded, actor, now);
         return Result.Ok;
@@ -250,8 +321,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
 
     public Result RecordSecurityReview(Actor actor, string? notes, DateTime now)
     {
-        if (!actor.IsSecurityCoordinator) return new DomainError("Agreement.NotSecurityCoordinator");
-        if (Status != AgreementStatus.UnderReview) return new DomainError("Agreement.NotUnderReview");
+        if (Check(actor, AgreementStep.RecordSecurityReview, now) is { Succeeded: false } refused) return refused;
         (SecurityCoordinatorId, SecurityCoordinatorName, SecurityReviewedAt, SecurityNotes) = (actor.UserId, actor.Name, now, Trim(notes));
         Log(AgreementEventKind.SecurityReviewRecorded, actor, now);
         return Result.Ok;
@@ -260,8 +330,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
     /// <summary>The review found something the supplier must change: its description will be reviewed again.</summary>
     public Result ReturnToSupplier(Actor actor, string comment, DateTime now)
     {
-        if (!actor.IsReviewer) return new DomainError("Agreement.NotReviewer");
-        if (Status != AgreementStatus.UnderReview) return new DomainError("Agreement.NotUnderReview");
+        if (Check(actor, AgreementStep.ReturnToSupplier, now) is { Succeeded: false } refused) return refused;
         if (string.IsNullOrWhiteSpace(comment)) return new DomainError("Agreement.CommentMissing");
         ClearReviews();
         Status = AgreementStatus.SentToSupplier;
@@ -271,10 +340,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
 
     public Result ApproveForSigning(Actor actor, DateTime now)
     {
-        if (!actor.IsReviewer) return new DomainError("Agreement.NotReviewer");
-        if (Status != AgreementStatus.UnderReview) return new DomainError("Agreement.NotUnderReview");
-        if (ReviewedAt is null || SecurityReviewedAt is null) return new DomainError("Agreement.ReviewsMissing");
-        if (!Parts.IsComplete) return new DomainError("Agreement.PartsIncomplete");
+        if (Check(actor, AgreementStep.ApproveForSigning, now) is { Succeeded: false } refused) return refused;
         Status = AgreementStatus.ReadyToSign;
         Log(AgreementEventKind.ReadyToSign, actor, now);
         return Result.Ok;
@@ -283,8 +349,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
     /// <summary>Records the signed copy (a PDF, checked by content and size) and who signed it for each party.</summary>
     public Result RecordSigning(Actor actor, IReadOnlyList<SignatoryInput> signatories, string fileName, byte[] pdf, DateTime now)
     {
-        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
-        if (Status != AgreementStatus.ReadyToSign) return new DomainError("Agreement.NotReadyToSign");
+        if (Check(actor, AgreementStep.RecordSigning, now) is { Succeeded: false } refused) return refused;
         if (!signatories.Any(s => s.Party == AgreementParty.Organizer) || !signatories.Any(s => s.Party == AgreementParty.Supplier))
             return new DomainError("Agreement.SignatoriesMissing");
         if (signatories.Any(s => string.IsNullOrWhiteSpace(s.Name) || string.IsNullOrWhiteSpace(s.Title)))
@@ -300,10 +365,11 @@ public sealed class Agreement : IOrganizerOwned, IAudited
         return Result.Ok;
     }
 
-    public Result PutInForce(Actor actor, DateOnly from, DateOnly? reviewDate, DateOnly? endDate, DateTime now)
+    /// <summary><paramref name="from"/> is nullable so that a form left empty is refused here, after the step itself.</summary>
+    public Result PutInForce(Actor actor, DateOnly? from, DateOnly? reviewDate, DateOnly? endDate, DateTime now)
     {
-        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
-        if (Status != AgreementStatus.Signed) return new DomainError("Agreement.NotSigned");
+        if (Check(actor, AgreementStep.PutInForce, now) is { Succeeded: false } refused) return refused;
+        if (from is null) return new DomainError("Agreement.StartMissing");
         if (endDate <= from) return new DomainError("Agreement.EndBeforeStart");
         (InForceFrom, ReviewDate, EndDate) = (from, reviewDate, endDate);
         Status = AgreementStatus.InForce;
@@ -313,8 +379,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
 
     public Result SetDates(Actor actor, DateOnly? reviewDate, DateOnly? endDate, DateTime now)
     {
-        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
-        if (Status is not (AgreementStatus.Signed or AgreementStatus.InForce)) return new DomainError("Agreement.NotInForce");
+        if (Check(actor, AgreementStep.SetDates, now) is { Succeeded: false } refused) return refused;
         if (InForceFrom is { } from && endDate <= from) return new DomainError("Agreement.EndBeforeStart");
         (ReviewDate, EndDate) = (reviewDate, endDate);
         Log(AgreementEventKind.DatesChanged, actor, now);
@@ -324,8 +389,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
     public Result RecordDeviation(Actor actor, SupplierDescription description, string field, string organizerValue,
         string reason, DateTime now)
     {
-        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
-        if (!IsEditable) return new DomainError("Agreement.NotEditable");
+        if (Check(actor, AgreementStep.RecordDeviation, now) is { Succeeded: false } refused) return refused;
         if (DescriptionId != description.Id) return new DomainError("Agreement.DescriptionMissing");
         field = field.Trim();
         if (!DescriptionComparison.IsKnownField(field)) return new DomainError("Agreement.DeviationFieldUnknown", field);
@@ -339,8 +403,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
 
     public Result RemoveDeviation(Actor actor, Guid deviationId, DateTime now)
     {
-        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
-        if (!IsEditable) return new DomainError("Agreement.NotEditable");
+        if (Check(actor, AgreementStep.RemoveDeviation, now) is { Succeeded: false } refused) return refused;
         if (_deviations.Find(d => d.Id == deviationId) is not { } deviation) return new DomainError("Agreement.DeviationNotFound");
         _deviations.Remove(deviation);
         Log(AgreementEventKind.DeviationRemoved, actor, now, deviation.Field);
@@ -365,9 +428,8 @@ public sealed class Agreement : IOrganizerOwned, IAudited
     /// <summary>The agreement moves to the pending version; the timeline keeps which version it was on before.</summary>
     public Result AcceptVersionChange(Actor actor, SupplierDescription pending, DateTime now)
     {
-        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
-        if (Status != AgreementStatus.InForce) return new DomainError("Agreement.NotInForce");
-        if (PendingDescriptionId is null || PendingDescriptionId != pending.Id) return new DomainError("Agreement.NoVersionChange");
+        if (Check(actor, AgreementStep.AcceptVersionChange, now) is { Succeeded: false } refused) return refused;
+        if (PendingDescriptionId != pending.Id) return new DomainError("Agreement.NoVersionChange");
         var from = DescriptionVersion;
         (DescriptionId, DescriptionVersion) = (pending.Id, pending.Version);
         ClearPending();
@@ -377,11 +439,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited
 
     public Result ObjectToVersionChange(Actor actor, string reason, DateTime now, bool shareReasonWithSupplier = false)
     {
-        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
-        if (Status != AgreementStatus.InForce) return new DomainError("Agreement.NotInForce");
-        if (PendingDescriptionId is null) return new DomainError("Agreement.NoVersionChange");
-        if (ObjectedAt is not null) return new DomainError("Agreement.AlreadyObjected");
-        if (now > ObjectionDeadline) return new DomainError("Agreement.ObjectionDeadlinePassed");
+        if (Check(actor, AgreementStep.ObjectToVersionChange, now) is { Succeeded: false } refused) return refused;
         if (string.IsNullOrWhiteSpace(reason)) return new DomainError("Agreement.ReasonMissing");
         (ObjectionReason, ObjectedAt, ObjectedByName, ObjectionReasonShared) = (reason.Trim(), now, actor.Name, shareReasonWithSupplier);
         Log(AgreementEventKind.VersionChangeObjected, actor, now, ObjectionReason);
@@ -389,14 +447,14 @@ public sealed class Agreement : IOrganizerOwned, IAudited
     }
 
     /// <summary>Ends the agreement and records how the supplier confirmed that the data was returned or deleted.</summary>
-    public Result Terminate(Actor actor, DateOnly on, DataDisposition disposition, string confirmation, DateTime now)
+    public Result Terminate(Actor actor, DateOnly? on, DataDisposition? disposition, string confirmation, DateTime now)
     {
-        if (!actor.IsAgreementManager) return new DomainError("Agreement.NotManager");
-        if (Status != AgreementStatus.InForce) return new DomainError("Agreement.NotInForce");
+        if (Check(actor, AgreementStep.Terminate, now) is { Succeeded: false } refused) return refused;
+        if (on is not { } date) return new DomainError("Agreement.TerminationDateMissing");
+        if (disposition is not { } how || !Enum.IsDefined(how)) return new DomainError("Agreement.DispositionMissing");
         if (string.IsNullOrWhiteSpace(confirmation)) return new DomainError("Agreement.ConfirmationMissing");
-        if (InForceFrom is { } from && on < from) return new DomainError("Agreement.TerminatedBeforeStart", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        if (!Enum.IsDefined(disposition)) return new DomainError("Agreement.DispositionMissing");
-        (TerminatedOn, Disposition, DispositionConfirmation) = (on, disposition, confirmation.Trim());
+        if (InForceFrom is { } from && date < from) return new DomainError("Agreement.TerminatedBeforeStart", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        (TerminatedOn, Disposition, DispositionConfirmation) = (date, how, confirmation.Trim());
         ClearPending();
         Status = AgreementStatus.Terminated;
         Log(AgreementEventKind.Terminated, actor, now, DispositionConfirmation);

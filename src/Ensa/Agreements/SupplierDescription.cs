@@ -3,10 +3,13 @@ using Ensa.Resources;
 
 namespace Ensa.Agreements;
 
+/// <summary>The steps on one version of a supplier's description.</summary>
+public enum DescriptionStep { StartNextDraft, Edit, Publish }
+
 /// <summary>A supplier's description of how one learning resource processes personal data (the Instruktion appendix
 /// and the sub-processor list), written once and reused by every organizer. Each row is one version: the supplier edits
 /// the draft, <see cref="Publish"/> makes it version N for good, and the next change starts draft N+1.</summary>
-public sealed class SupplierDescription : IAudited
+public sealed class SupplierDescription : IAudited, IVersioned
 {
     public const int TextMaxLength = 4000;
 
@@ -67,8 +70,7 @@ public sealed class SupplierDescription : IAudited
     public Result StartNextDraft(Actor actor, DateTime now, out SupplierDescription? draft)
     {
         draft = null;
-        if (!actor.ActsFor(SupplierId)) return new DomainError("Description.NotThisSupplier");
-        if (!IsPublished) return new DomainError("Description.NotPublished");
+        if (Check(actor, DescriptionStep.StartNextDraft) is { Succeeded: false } refused) return refused;
         draft = new SupplierDescription
         {
             Id = Guid.NewGuid(), SupplierId = SupplierId, ResourceId = ResourceId, Version = Version + 1, CreatedAt = now, UpdatedAt = now,
@@ -79,17 +81,16 @@ public sealed class SupplierDescription : IAudited
 
     public Result Edit(Actor actor, InstructionContent content, DateTime now)
     {
-        if (!actor.ActsFor(SupplierId)) return new DomainError("Description.NotThisSupplier");
-        if (IsPublished) return new DomainError("Description.Published");
+        if (Check(actor, DescriptionStep.Edit) is { Succeeded: false } refused) return refused;
         Apply(content);
         UpdatedAt = now;
         return Result.Ok;
     }
 
+    /// <summary>Makes the draft this version for good; refused, with what is missing, unless its content is complete.</summary>
     public Result Publish(Actor actor, DateTime now)
     {
-        if (!actor.ActsFor(SupplierId)) return new DomainError("Description.NotThisSupplier");
-        if (IsPublished) return new DomainError("Description.Published");
+        if (Check(actor, DescriptionStep.Publish) is { Succeeded: false } refused) return refused;
         if (Validate() is { } error) return error;
         PublishedAt = now;
         PublishedById = actor.UserId;
@@ -97,6 +98,16 @@ public sealed class SupplierDescription : IAudited
         UpdatedAt = now;
         return Result.Ok;
     }
+
+    /// <summary>The steps <paramref name="actor"/> may take on this version now.</summary>
+    public IReadOnlySet<DescriptionStep> AllowedSteps(Actor actor) => Steps.Allowed<DescriptionStep>(s => Check(actor, s));
+
+    /// <summary>Only the supplier's own people; a published version is only the start of the next draft, a draft only
+    /// edited and published.</summary>
+    private Result Check(Actor actor, DescriptionStep step) =>
+        !actor.ActsFor(SupplierId) ? new DomainError("Description.NotThisSupplier")
+        : step == DescriptionStep.StartNextDraft ? (IsPublished ? Result.Ok : new DomainError("Description.NotPublished"))
+        : IsPublished ? new DomainError("Description.Published") : Result.Ok;
 
     private DomainError? Validate()
     {

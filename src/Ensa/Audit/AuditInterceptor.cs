@@ -12,10 +12,10 @@ namespace Ensa.Audit;
 /// in the same transaction as the change, and refuses any change to the log itself.</summary>
 public sealed class AuditInterceptor : SaveChangesInterceptor
 {
-    // Secrets and derived values that must never reach the log.
+    // Secrets and derived values that must never reach the log, and the concurrency version (bookkeeping).
     private static readonly HashSet<string> Hidden =
     [
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "TokenHash",
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "TokenHash", Data.Versions.Property,
     ];
 
     // Readable in the database: Swedish letters as they are, enums by name.

@@ -9,6 +9,10 @@ public interface IOrganizerOwned
 /// <summary>An entity whose every change is written to the audit log.</summary>
 public interface IAudited;
 
+/// <summary>A workflow entity two people may act on at once: it carries a version that every save advances and checks,
+/// so the second of two saves from the same version is refused instead of overwriting the first (Data/Versions.cs).</summary>
+public interface IVersioned;
+
 /// <summary>Who is acting and for which organizer: the signed-in user in a request, nobody in a background job.</summary>
 public interface ICurrentSession
 {

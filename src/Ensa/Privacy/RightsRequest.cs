@@ -11,13 +11,16 @@ public enum RightsKind { Removal, Access }
 
 public enum RightsTaskStatus { Open, Done, NoDataHeld }
 
+/// <summary>The steps on one task of a rights request.</summary>
+public enum RightsStep { Answer, IssueNewLink }
+
 /// <summary>A resource in use at a school unit, with the local system administrator who answers for it there.</summary>
 public sealed record UseAtUnit(Guid RequestId, Guid SchoolUnitId, Guid ResourceId, string AdministratorName, string AdministratorEmail);
 
 /// <summary>A data subject's request acted on across the services in use at some school units: one task per resource in
 /// use at each unit named, for that use's local system administrator, due within the legal month (Art. 12(3)). The
 /// person is known only by a case reference: Ensa never holds their personal identity number.</summary>
-public sealed partial class RightsRequest : IOrganizerOwned, IAudited
+public sealed partial class RightsRequest : IOrganizerOwned, IAudited, IVersioned
 {
     public const int ReferenceMaxLength = 100;
     private readonly List<RightsTask> _tasks = [];
@@ -74,15 +77,17 @@ public sealed partial class RightsRequest : IOrganizerOwned, IAudited
         return Result.Ok;
     }
 
-    /// <summary>The administrator (by the link) or a central user (on their behalf) answers a task; the case closes
-    /// when the last one is answered.</summary>
-    public Result Answer(Guid taskId, RightsTaskStatus status, string? answer, string answeredBy, DateTime now)
+    /// <summary>The steps <paramref name="actor"/> may take now on the task <paramref name="taskId"/>.</summary>
+    public IReadOnlySet<RightsStep> AllowedSteps(Actor actor, Guid taskId) => Steps.Allowed<RightsStep>(s => Check(actor, s, taskId));
+
+    /// <summary>The task's administrator (by its link, as <see cref="RightsTask.LinkHolder"/>) or a central user (on their
+    /// behalf, as <paramref name="answeredBy"/> says) answers a task; the case closes when the last one is answered.</summary>
+    public Result Answer(Actor actor, Guid taskId, RightsTaskStatus status, string? answer, string answeredBy, DateTime now)
     {
+        if (Check(actor, RightsStep.Answer, taskId) is { Succeeded: false } refused) return refused;
         if (answer?.Length > RightsTask.AnswerMaxLength) return new DomainError("Rights.AnswerTooLong");
         if (status == RightsTaskStatus.Open) return new DomainError("Rights.AnswerMissing");
-        if (IsClosed) return new DomainError("Rights.Closed");
-        var task = _tasks.SingleOrDefault(t => t.Id == taskId) ?? throw new ArgumentException("No such task.", nameof(taskId));
-        if (task.Status != RightsTaskStatus.Open) return new DomainError("Rights.TaskAnswered");
+        var task = TaskOf(taskId);
         if (Kind == RightsKind.Access && status == RightsTaskStatus.Done && string.IsNullOrWhiteSpace(answer))
             return new DomainError("Rights.AccessAnswerMissing");
         task.Complete(status, answer, answeredBy, now);
@@ -94,16 +99,29 @@ public sealed partial class RightsRequest : IOrganizerOwned, IAudited
 
     /// <summary>A new link for an open task, at the administrator's request (e.g. the old one ended or was lost); the old
     /// link stops working at once. Returns the token to e-mail.</summary>
-    public Result IssueNewLink(Guid taskId, DateTime now, out string? token)
+    public Result IssueNewLink(Actor actor, Guid taskId, DateTime now, out string? token)
     {
         token = null;
-        if (IsClosed) return new DomainError("Rights.Closed");
-        var task = _tasks.SingleOrDefault(t => t.Id == taskId) ?? throw new ArgumentException("No such task.", nameof(taskId));
-        if (task.Status != RightsTaskStatus.Open) return new DomainError("Rights.TaskAnswered");
+        if (Check(actor, RightsStep.IssueNewLink, taskId) is { Succeeded: false } refused) return refused;
         token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        task.Relink(Hash(token), now);
+        TaskOf(taskId).Relink(Hash(token), now);
         return Result.Ok;
     }
+
+    /// <summary>The central department takes both steps on any task; the holder of a task's link only answers that task
+    /// (whether the link still works is checked where it is read, <see cref="RightsTask.LinkOpen"/>).</summary>
+    private Result Check(Actor actor, RightsStep step, Guid taskId)
+    {
+        var task = TaskOf(taskId);
+        var central = actor.IsReviewer || actor.IsSecurityCoordinator;
+        if (!central && !(step == RightsStep.Answer && task.IsLinkHolder(actor))) return new DomainError("Rights.NotCentralOrLinkHolder");
+        if (IsClosed) return new DomainError("Rights.Closed");
+        if (task.Status != RightsTaskStatus.Open) return new DomainError("Rights.TaskAnswered");
+        return Result.Ok;
+    }
+
+    private RightsTask TaskOf(Guid taskId) =>
+        _tasks.SingleOrDefault(t => t.Id == taskId) ?? throw new ArgumentException("No such task.", nameof(taskId));
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
@@ -183,6 +201,12 @@ public sealed class RightsTask : IOrganizerOwned, IAudited
         var from = LinkIssuedAt is { } issued && DateOnly.FromDateTime(issued) > request.Deadline ? DateOnly.FromDateTime(issued) : request.Deadline;
         return today <= from.AddDays(LinkGraceDays);
     }
+
+    /// <summary>Who answers by the task's link: no account, so the task's own id stands for theirs, and the link is the
+    /// proof (only its hash is stored).</summary>
+    public Actor LinkHolder => Actor.OrganizerStaff(Id, AdministratorName, new HashSet<Identity.Role>());
+
+    internal bool IsLinkHolder(Actor actor) => actor.UserId == Id;
 
     internal void Relink(string tokenHash, DateTime now)
     {

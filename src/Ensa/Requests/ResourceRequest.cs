@@ -19,6 +19,13 @@ public enum RequestStatus
     UseEnded,
 }
 
+/// <summary>The steps of a request, each one method of <see cref="ResourceRequest"/>.</summary>
+public enum RequestStep
+{
+    Edit, Submit, ApproveAsPrincipal, SendBack, LinkResource, RecordReview, RecordSecurityReview, Decide, Reopen,
+    RecordPurchase, NameResponsibles, ConfirmTraining, EndUse,
+}
+
 [Flags]
 public enum RequestUsers { None = 0, Staff = 1, Pupils = 2 }
 
@@ -46,7 +53,7 @@ public sealed record RequestDetails
 
 /// <summary>A request to use a learning resource at a school unit, from request to use (the city's steps 0–4).
 /// Every transition is a method that refuses an illegal step with a <see cref="DomainError"/>.</summary>
-public sealed class ResourceRequest : IOrganizerOwned, IAudited
+public sealed class ResourceRequest : IOrganizerOwned, IAudited, IVersioned
 {
     public const int NameMaxLength = 200;
     public const int WebAddressMaxLength = 500;
@@ -110,11 +117,13 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited
     public bool IsDecided => Status is RequestStatus.Approved or RequestStatus.ApprovedWithConditions or RequestStatus.NotApproved or RequestStatus.InUse or RequestStatus.UseEnded;
     public bool IsApproved => Status is RequestStatus.Approved or RequestStatus.ApprovedWithConditions or RequestStatus.InUse;
 
+    /// <summary>The steps <paramref name="actor"/> may take now; each step method refuses the others.</summary>
+    public IReadOnlySet<RequestStep> AllowedSteps(Actor actor) => Steps.Allowed<RequestStep>(s => Check(actor, s));
+
     /// <summary>The requester changes a draft or a request sent back to them.</summary>
     public Result Edit(Actor actor, RequestDetails details, DateTime now)
     {
-        if (actor.UserId != RequesterId) return new DomainError("Request.OnlyRequester");
-        if (Status is not (RequestStatus.Draft or RequestStatus.SentBack)) return new DomainError("Request.NotEditable");
+        if (Check(actor, RequestStep.Edit) is { Succeeded: false } refused) return refused;
         Apply(details);
         UpdatedAt = now;
         return Result.Ok;
@@ -123,8 +132,7 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited
     /// <summary>Step 0 → 1: to the principal, or straight to review when the requester is the unit's principal.</summary>
     public Result Submit(Actor actor, DateTime now)
     {
-        if (actor.UserId != RequesterId) return new DomainError("Request.OnlyRequester");
-        if (Status is not (RequestStatus.Draft or RequestStatus.SentBack)) return new DomainError("Request.AlreadySubmitted");
+        if (Check(actor, RequestStep.Submit) is { Succeeded: false } refused) return refused;
         if (string.IsNullOrWhiteSpace(Need)) return new DomainError("Request.NeedMissing");
         if (ResourceId is null && string.IsNullOrWhiteSpace(ProposedName)) return new DomainError("Request.ResourceMissing");
         SubmittedAt = now;
@@ -136,8 +144,7 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited
 
     public Result ApproveAsPrincipal(Actor actor, DateTime now)
     {
-        if (!actor.IsPrincipalOf(SchoolUnitId)) return new DomainError("Request.NotPrincipalOfUnit");
-        if (Status != RequestStatus.AwaitingPrincipal) return new DomainError("Request.NotAwaitingPrincipal");
+        if (Check(actor, RequestStep.ApproveAsPrincipal) is { Succeeded: false } refused) return refused;
         Log(RequestEventKind.PrincipalApproved, actor, now);
         ToReview(now);
         return Result.Ok;
@@ -145,8 +152,7 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited
 
     public Result SendBack(Actor actor, string comment, DateTime now)
     {
-        if (!actor.IsPrincipalOf(SchoolUnitId)) return new DomainError("Request.NotPrincipalOfUnit");
-        if (Status != RequestStatus.AwaitingPrincipal) return new DomainError("Request.NotAwaitingPrincipal");
+        if (Check(actor, RequestStep.SendBack) is { Succeeded: false } refused) return refused;
         if (string.IsNullOrWhiteSpace(comment)) return new DomainError("Request.CommentMissing");
         Status = RequestStatus.SentBack;
         Log(RequestEventKind.SentBack, actor, now, comment.Trim());
@@ -156,8 +162,7 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited
     /// <summary>The reviewer ties a request for a new resource to the catalogue entry describing it.</summary>
     public Result LinkResource(Actor actor, Guid resourceId, DateTime now)
     {
-        if (!actor.IsReviewer) return new DomainError("Request.NotReviewer");
-        if (!InReviewStage) return new DomainError("Request.NotInReview");
+        if (Check(actor, RequestStep.LinkResource) is { Succeeded: false } refused) return refused;
         ResourceId = resourceId;
         Log(RequestEventKind.ResourceLinked, actor, now);
         return Result.Ok;
@@ -166,9 +171,7 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited
     /// <summary>Checks that the reviewer's part of <paramref name="review"/> may be recorded now.</summary>
     public Result RecordReview(Actor actor, ResourceReview review, DateTime now)
     {
-        if (!actor.IsReviewer) return new DomainError("Request.NotReviewer");
-        if (actor.UserId == RequesterId) return new DomainError("Request.OwnRequest");
-        if (!InReviewStage) return new DomainError("Request.NotInReview");
+        if (Check(actor, RequestStep.RecordReview) is { Succeeded: false } refused) return refused;
         if (review.RequestId != Id) throw new ArgumentException("The review belongs to another request.", nameof(review));
         Log(RequestEventKind.ReviewRecorded, actor, now);
         return Result.Ok;
@@ -176,8 +179,7 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited
 
     public Result RecordSecurityReview(Actor actor, ResourceReview review, DateTime now)
     {
-        if (!actor.IsSecurityCoordinator) return new DomainError("Request.NotSecurityCoordinator");
-        if (!InReviewStage) return new DomainError("Request.NotInReview");
+        if (Check(actor, RequestStep.RecordSecurityReview) is { Succeeded: false } refused) return refused;
         if (review.RequestId != Id) throw new ArgumentException("The review belongs to another request.", nameof(review));
         Log(RequestEventKind.SecurityReviewRecorded, actor, now);
         return Result.Ok;
@@ -188,12 +190,8 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited
     public Result Decide(Actor actor, ResourceReview review, Decision decision, string? conditions, string? reason, DateTime now,
         bool agreementInForce = false)
     {
-        if (!actor.IsReviewer) return new DomainError("Request.NotReviewer");
-        if (actor.UserId == RequesterId) return new DomainError("Request.OwnRequest");
-        if (IsDecided) return new DomainError("Request.AlreadyDecided");
-        if (!InReviewStage) return new DomainError("Request.NotInReview");
+        if (Check(actor, RequestStep.Decide) is { Succeeded: false } refused) return refused;
         if (review.RequestId != Id) throw new ArgumentException("The review belongs to another request.", nameof(review));
-        if (ResourceId is null) return new DomainError("Request.ResourceNotLinked");
         if (review.ReviewedAt is null) return new DomainError("Request.ReviewMissing");
         if (decision == Decision.ApprovedWithConditions && string.IsNullOrWhiteSpace(conditions)) return new DomainError("Request.ConditionsMissing");
         if (decision == Decision.NotApproved && string.IsNullOrWhiteSpace(reason)) return new DomainError("Request.ReasonMissing");
@@ -207,7 +205,7 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited
             }
             return Result.Ok;
         }
-        review.Decide(actor, decision, conditions, reason, ResourceId.Value, now);
+        review.Decide(actor, decision, conditions, reason, ResourceId!.Value, now);
         Status = decision switch
         {
             Decision.Approved => RequestStatus.Approved,
@@ -222,8 +220,7 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited
     /// <summary>A decided request is reviewed again (the service or the law changed): the old review stays as history.</summary>
     public Result Reopen(Actor actor, string reason, DateTime now)
     {
-        if (!actor.IsReviewer) return new DomainError("Request.NotReviewer");
-        if (!IsDecided) return new DomainError("Request.NotDecided");
+        if (Check(actor, RequestStep.Reopen) is { Succeeded: false } refused) return refused;
         if (string.IsNullOrWhiteSpace(reason)) return new DomainError("Request.ReasonMissing");
         Status = RequestStatus.InReview;
         ReviewQueuedAt = now;
@@ -234,8 +231,7 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited
 
     public Result RecordPurchase(Actor actor, Purchase purchase, DateTime now)
     {
-        if (!actor.IsReviewer) return new DomainError("Request.NotReviewer");
-        if (!IsApproved) return new DomainError("Request.NotApproved");
+        if (Check(actor, RequestStep.RecordPurchase) is { Succeeded: false } refused) return refused;
         if (Purchase is null) Purchase = purchase.For(this);
         else Purchase.CopyFrom(purchase);
         Log(RequestEventKind.PurchaseRecorded, actor, now);
@@ -245,8 +241,7 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited
     /// <summary>Step 4: the unit names its registeransvarig and local system administrator for the service.</summary>
     public Result NameResponsibles(Actor actor, Guid registeransvarigUserId, string administratorName, string administratorEmail, DateTime now)
     {
-        if (!actor.IsPrincipalOf(SchoolUnitId) && !actor.IsReviewer) return new DomainError("Request.NotPrincipalOfUnit");
-        if (!IsApproved) return new DomainError("Request.NotApproved");
+        if (Check(actor, RequestStep.NameResponsibles) is { Succeeded: false } refused) return refused;
         if (string.IsNullOrWhiteSpace(administratorName) || string.IsNullOrWhiteSpace(administratorEmail))
             return new DomainError("Request.AdministratorMissing");
         Use ??= new ResourceUse(this);
@@ -258,10 +253,8 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited
 
     public Result ConfirmTraining(Actor actor, DateTime now)
     {
-        if (!actor.IsPrincipalOf(SchoolUnitId)) return new DomainError("Request.NotPrincipalOfUnit");
-        if (!IsApproved) return new DomainError("Request.NotApproved");
+        if (Check(actor, RequestStep.ConfirmTraining) is { Succeeded: false } refused) return refused;
         Use ??= new ResourceUse(this);
-        if (Use.TrainingConfirmedAt is not null) return new DomainError("Request.TrainingAlreadyConfirmed");
         Use.ConfirmTraining(now);
         Log(RequestEventKind.TrainingConfirmed, actor, now);
         CompleteIfReady(actor, now);
@@ -271,13 +264,52 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited
     /// <summary>Use at the unit ends: the date, and whether the supplier's data for the unit was removed.</summary>
     public Result EndUse(Actor actor, DateOnly endedOn, bool supplierDataRemoved, string? note, DateTime now)
     {
-        if (!actor.IsPrincipalOf(SchoolUnitId) && !actor.IsReviewer) return new DomainError("Request.NotPrincipalOfUnit");
-        if (Status != RequestStatus.InUse || Use is null) return new DomainError("Request.NotInUse");
-        if (Use.InUseSince is { } since && endedOn < DateOnly.FromDateTime(since)) return new DomainError("Request.EndBeforeStart");
+        if (Check(actor, RequestStep.EndUse) is { Succeeded: false } refused) return refused;
+        if (Use!.InUseSince is { } since && endedOn < DateOnly.FromDateTime(since)) return new DomainError("Request.EndBeforeStart");
         Use.End(endedOn, supplierDataRemoved, note);
         Status = RequestStatus.UseEnded;
         Log(RequestEventKind.UseEnded, actor, now, note);
         return Result.Ok;
+    }
+
+    /// <summary>Who may take <paramref name="step"/> in the current state; the step checks its own input.</summary>
+    private Result Check(Actor actor, RequestStep step)
+    {
+        var requester = actor.UserId == RequesterId;
+        var principal = actor.IsPrincipalOf(SchoolUnitId);
+        return step switch
+        {
+            RequestStep.Edit => !requester ? new DomainError("Request.OnlyRequester")
+                : Status is not (RequestStatus.Draft or RequestStatus.SentBack) ? new DomainError("Request.NotEditable") : Result.Ok,
+            RequestStep.Submit => !requester ? new DomainError("Request.OnlyRequester")
+                : Status is not (RequestStatus.Draft or RequestStatus.SentBack) ? new DomainError("Request.AlreadySubmitted") : Result.Ok,
+            RequestStep.ApproveAsPrincipal or RequestStep.SendBack => !principal ? new DomainError("Request.NotPrincipalOfUnit")
+                : Status != RequestStatus.AwaitingPrincipal ? new DomainError("Request.NotAwaitingPrincipal") : Result.Ok,
+            RequestStep.LinkResource => !actor.IsReviewer ? new DomainError("Request.NotReviewer")
+                : !InReviewStage ? new DomainError("Request.NotInReview") : Result.Ok,
+            RequestStep.RecordReview => !actor.IsReviewer ? new DomainError("Request.NotReviewer")
+                : requester ? new DomainError("Request.OwnRequest")
+                : !InReviewStage ? new DomainError("Request.NotInReview") : Result.Ok,
+            RequestStep.RecordSecurityReview => !actor.IsSecurityCoordinator ? new DomainError("Request.NotSecurityCoordinator")
+                : !InReviewStage ? new DomainError("Request.NotInReview") : Result.Ok,
+            RequestStep.Decide => !actor.IsReviewer ? new DomainError("Request.NotReviewer")
+                : requester ? new DomainError("Request.OwnRequest")
+                : IsDecided ? new DomainError("Request.AlreadyDecided")
+                : !InReviewStage ? new DomainError("Request.NotInReview")
+                : ResourceId is null ? new DomainError("Request.ResourceNotLinked") : Result.Ok,
+            RequestStep.Reopen => !actor.IsReviewer ? new DomainError("Request.NotReviewer")
+                : !IsDecided ? new DomainError("Request.NotDecided") : Result.Ok,
+            RequestStep.RecordPurchase => !actor.IsReviewer ? new DomainError("Request.NotReviewer")
+                : !IsApproved ? new DomainError("Request.NotApproved") : Result.Ok,
+            RequestStep.NameResponsibles => !principal && !actor.IsReviewer ? new DomainError("Request.NotPrincipalOfUnit")
+                : !IsApproved ? new DomainError("Request.NotApproved") : Result.Ok,
+            RequestStep.ConfirmTraining => !principal ? new DomainError("Request.NotPrincipalOfUnit")
+                : !IsApproved ? new DomainError("Request.NotApproved")
+                : Use?.TrainingConfirmedAt is not null ? new DomainError("Request.TrainingAlreadyConfirmed") : Result.Ok,
+            RequestStep.EndUse => !principal && !actor.IsReviewer ? new DomainError("Request.NotPrincipalOfUnit")
+                : Status != RequestStatus.InUse || Use is null ? new DomainError("Request.NotInUse") : Result.Ok,
+            _ => throw new ArgumentOutOfRangeException(nameof(step)),
+        };
     }
 
     private bool InReviewStage => Status is RequestStatus.InReview or RequestStatus.AwaitingAgreement;

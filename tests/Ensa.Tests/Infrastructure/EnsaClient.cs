@@ -65,6 +65,16 @@ public sealed class EnsaClient(HttpClient http) : IDisposable
         return http.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>Posts <paramref name="handler"/> of <paramref name="pageUrl"/> with the page's valid antiforgery token, as
+    /// a forged form would, whether or not the page offers that handler's form. Redirects are not followed.</summary>
+    public async Task<HttpResponseMessage> PostHandlerAsync(string pageUrl, string handler, IReadOnlyDictionary<string, string>? values = null)
+    {
+        var token = (await GetPageAsync(pageUrl)).QuerySelector<IHtmlInputElement>("input[name='__RequestVerificationToken']")?.Value
+                    ?? throw new InvalidOperationException($"No antiforgery token on {pageUrl}.");
+        var fields = new Dictionary<string, string>(values ?? new Dictionary<string, string>()) { ["__RequestVerificationToken"] = token };
+        return await http.PostAsync($"{pageUrl}?handler={handler}", new FormUrlEncodedContent(fields));
+    }
+
     /// <summary>Like <see cref="SubmitAsync(string, string, IReadOnlyDictionary{string, string}?)"/> for a form with a file
     /// field: posts multipart/form-data with <paramref name="file"/> as <paramref name="fileField"/>.</summary>
     public async Task<HttpResponseMessage> SubmitWithFileAsync(string pageUrl, string formSelector, IReadOnlyDictionary<string, string> values,

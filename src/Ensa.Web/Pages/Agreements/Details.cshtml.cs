@@ -15,7 +15,8 @@ namespace Ensa.Web.Pages.Agreements;
 
 /// <summary>One agreement: its state and timeline, the organizer's parts, the supplier's description with the
 /// organizer's deviations field by field, the review, signing, entry into force, a supplier's version change and
-/// termination. Every step is a domain method; the page loads, calls it, saves and redirects.</summary>
+/// termination. The page shows the forms of the steps the domain allows the user now; each step's handler loads only
+/// what that step reads, calls the domain, saves and redirects.</summary>
 public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class SigningInput
@@ -70,6 +71,15 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
 
     public Agreement Current { get; private set; } = null!;
     public Actor Actor { get; private set; } = null!;
+    /// <summary>The steps of the page's "next step" section (the others sit beside what they change).</summary>
+    public static readonly AgreementStep[] NextSteps =
+    [
+        AgreementStep.StartReview, AgreementStep.SendToSupplier, AgreementStep.RemindSupplier, AgreementStep.RecordReview,
+        AgreementStep.RecordSecurityReview, AgreementStep.ApproveForSigning, AgreementStep.ReturnToSupplier, AgreementStep.RecordSigning,
+        AgreementStep.PutInForce, AgreementStep.SetDates, AgreementStep.Terminate,
+    ];
+    /// <summary>What the signed-in user may do now: the page shows a step's form only when it is here.</summary>
+    public IReadOnlySet<AgreementStep> Allowed { get; private set; } = new HashSet<AgreementStep>();
     public string ResourceName { get; private set; } = "";
     public string SupplierName { get; private set; } = "";
     public SupplierDescription? Description { get; private set; }
@@ -79,6 +89,9 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
     /// <summary>Other organizers that have signed on the same description version: a count, never their documents.</summary>
     public int OthersSigned { get; private set; }
     public int? LatestPublishedVersion { get; private set; }
+    /// <summary>The supplier's latest published version when it is newer than the agreement's and the user may take it.</summary>
+    public int? UsableNewerVersion => Allowed.Contains(AgreementStep.UseDescription) && LatestPublishedVersion is { } latest
+        && Current.IsNewerDescription(latest) ? latest : null;
     /// <summary>Signed agreements other organizers have chosen to share for the same resource and supplier.</summary>
     public IReadOnlyList<SharedAgreement> SharedByOthers { get; private set; } = [];
 
@@ -98,134 +111,146 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
     /// <summary>The signed copy as it was uploaded.</summary>
     public async Task<IActionResult> OnGetSignedAsync(Guid id)
     {
-        var agreement = await access.LoadAsync(id, withDocument: true);
-        if (agreement?.SignedDocument is not { } document) return NotFound();
+        if (await access.FindAsync(id) is null
+            || await db.SignedAgreementDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.AgreementId == id) is not { } document) return NotFound();
         return File(document.Content, "application/pdf", document.FileName);
     }
-
-    public Task<IActionResult> OnPostPartsAsync(Guid id) =>
-        ActAsync(id, now => Current.EditOrganizerParts(Actor, Parts.ToParts(), now), "Agreement.PartsSaved");
-
-    public Task<IActionResult> OnPostShareAsync(Guid id, bool share) =>
-        ActAsync(id, now => Current.ShareWithOtherOrganizers(Actor, share, now), share ? "Agreement.Shared" : "Agreement.Unshared");
 
     /// <summary>Another organizer's signed copy, only when that organizer shares it (else 404, as for any other record).</summary>
     public async Task<IActionResult> OnGetSharedCopyAsync(Guid id, Guid shared)
     {
-        if (!await LoadAsync(id) || SharedByOthers.All(a => a.Id != shared)) return NotFound();
+        if (await access.FindAsync(id) is not { } agreement
+            || !await SharedByOthersQuery(agreement).AnyAsync(a => a.Id == shared)) return NotFound();
         var document = await db.SignedAgreementDocuments.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(d => d.AgreementId == shared);
         return document is null ? NotFound() : File(document.Content, "application/pdf", document.FileName);
     }
 
-    public Task<IActionResult> OnPostRegistryAsync(Guid id) =>
-        ActAsync(id, now => Current.SetRegistryNumber(Actor, RegistryNumber ?? "", now), "Agreement.RegistrySaved");
+    public Task<IActionResult> OnPostPartsAsync(Guid id) => ActAsync(id, AgreementStep.EditParts,
+        (a, now) => a.EditOrganizerParts(Actor, Parts.ToParts(), now), "Agreement.PartsSaved");
 
-    public Task<IActionResult> OnPostSendAsync(Guid id) =>
-        ActAsync(id, now => Current.SendToSupplier(Actor, now), "Agreement.Sent");
+    public Task<IActionResult> OnPostShareAsync(Guid id, bool share) => ActAsync(id, AgreementStep.Share,
+        (a, now) => a.ShareWithOtherOrganizers(Actor, share, now), share ? "Agreement.Shared" : "Agreement.Unshared");
 
-    public Task<IActionResult> OnPostStartReviewAsync(Guid id) =>
-        ActAsync(id, now => Current.StartReview(Actor, now), "Agreement.ReviewStarted");
+    public Task<IActionResult> OnPostRegistryAsync(Guid id) => ActAsync(id, AgreementStep.SetRegistryNumber,
+        (a, now) => a.SetRegistryNumber(Actor, RegistryNumber ?? "", now), "Agreement.RegistrySaved");
 
-    public Task<IActionResult> OnPostUseLatestAsync(Guid id) => ActAsync(id, async now =>
+    public Task<IActionResult> OnPostSendAsync(Guid id) => ActAsync(id, AgreementStep.SendToSupplier,
+        (a, now) => a.SendToSupplier(Actor, now), "Agreement.Sent");
+
+    public Task<IActionResult> OnPostStartReviewAsync(Guid id) => ActAsync(id, AgreementStep.StartReview,
+        (a, now) => a.StartReview(Actor, now), "Agreement.ReviewStarted");
+
+    public Task<IActionResult> OnPostUseLatestAsync(Guid id) => ActAsync(id, AgreementStep.UseDescription, async (a, now) =>
+        await PublishedDescriptions(a).OrderByDescending(d => d.Version).FirstOrDefaultAsync() is { } latest
+            ? a.UseDescription(Actor, latest, now)
+            : new DomainError("Agreement.DescriptionMissing"), "Agreement.DescriptionUsed");
+
+    public Task<IActionResult> OnPostReviewAsync(Guid id) => ActAsync(id, AgreementStep.RecordReview,
+        (a, now) => a.RecordReview(Actor, Notes, now), "Agreement.ReviewSaved");
+
+    public Task<IActionResult> OnPostSecurityAsync(Guid id) => ActAsync(id, AgreementStep.RecordSecurityReview,
+        (a, now) => a.RecordSecurityReview(Actor, Notes, now), "Agreement.SecuritySaved");
+
+    public Task<IActionResult> OnPostReturnAsync(Guid id) => ActAsync(id, AgreementStep.ReturnToSupplier,
+        (a, now) => a.ReturnToSupplier(Actor, Comment ?? "", now), "Agreement.Returned");
+
+    public Task<IActionResult> OnPostApproveAsync(Guid id) => ActAsync(id, AgreementStep.ApproveForSigning,
+        (a, now) => a.ApproveForSigning(Actor, now), "Agreement.Approved");
+
+    public Task<IActionResult> OnPostSignAsync(Guid id) => ActAsync(id, AgreementStep.RecordSigning, async (a, now) =>
     {
-        var latest = await db.SupplierDescriptions
-            .Where(d => d.ResourceId == Current.ResourceId && d.SupplierId == Current.SupplierId && d.PublishedAt != null)
-            .OrderByDescending(d => d.Version).FirstOrDefaultAsync();
-        return latest is null ? new DomainError("Agreement.DescriptionMissing") : Current.UseDescription(Actor, latest, now);
-    }, "Agreement.DescriptionUsed");
-
-    public Task<IActionResult> OnPostReviewAsync(Guid id) =>
-        ActAsync(id, now => Current.RecordReview(Actor, Notes, now), "Agreement.ReviewSaved");
-
-    public Task<IActionResult> OnPostSecurityAsync(Guid id) =>
-        ActAsync(id, now => Current.RecordSecurityReview(Actor, Notes, now), "Agreement.SecuritySaved");
-
-    public Task<IActionResult> OnPostReturnAsync(Guid id) =>
-        ActAsync(id, now => Current.ReturnToSupplier(Actor, Comment ?? "", now), "Agreement.Returned");
-
-    public Task<IActionResult> OnPostApproveAsync(Guid id) =>
-        ActAsync(id, now => Current.ApproveForSigning(Actor, now), "Agreement.Approved");
-
-    public Task<IActionResult> OnPostSignAsync(Guid id) => ActAsync(id, async now =>
-    {
-        if (Signing.Document is not { } file) return new DomainError("SignedPdf.Empty");
-        // Refused before it is read: the size the client declares is checked again on the bytes by the domain.
-        if (file.Length > SignedAgreementDocument.MaxBytes) return new DomainError("SignedPdf.TooLarge", SignedAgreementDocument.MaxBytes / (1024 * 1024));
-        if (file.FileName.Length > SignedAgreementDocument.FileNameMaxLength)
+        // Refused before it is read: the size the client declares is checked again on the bytes by the domain, which also
+        // refuses a missing file (as empty).
+        var file = Signing.Document;
+        if (file?.Length > SignedAgreementDocument.MaxBytes) return new DomainError("SignedPdf.TooLarge", SignedAgreementDocument.MaxBytes / (1024 * 1024));
+        if (file?.FileName.Length > SignedAgreementDocument.FileNameMaxLength)
             return new DomainError("SignedPdf.FileNameTooLong", SignedAgreementDocument.FileNameMaxLength);
         using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer);
+        if (file is not null) await file.CopyToAsync(buffer);
         var today = DateOnly.FromDateTime(now);
         SignatoryInput[] signatories =
         [
             new(AgreementParty.Organizer, Signing.OrganizerName ?? "", Signing.OrganizerTitle ?? "", Signing.OrganizerSignedOn ?? today),
             new(AgreementParty.Supplier, Signing.SupplierName ?? "", Signing.SupplierTitle ?? "", Signing.SupplierSignedOn ?? today),
         ];
-        var result = Current.RecordSigning(Actor, signatories, file.FileName, buffer.ToArray(), now);
-        if (result.Succeeded) db.SignedAgreementDocuments.Add(Current.SignedDocument!);
+        var result = a.RecordSigning(Actor, signatories, file?.FileName ?? "", buffer.ToArray(), now);
+        if (result.Succeeded) db.SignedAgreementDocuments.Add(a.SignedDocument!);
         return result;
     }, "Agreement.SigningSaved");
 
-    public Task<IActionResult> OnPostInForceAsync(Guid id) =>
-        ActAsync(id, now => InForceFrom is { } from
-            ? Current.PutInForce(Actor, from, ReviewDate, EndDate, now)
-            : new DomainError("Agreement.StartMissing"), "Agreement.PutInForce");
+    public Task<IActionResult> OnPostInForceAsync(Guid id) => ActAsync(id, AgreementStep.PutInForce,
+        (a, now) => a.PutInForce(Actor, InForceFrom, ReviewDate, EndDate, now), "Agreement.PutInForce");
 
-    public Task<IActionResult> OnPostDatesAsync(Guid id) =>
-        ActAsync(id, now => Current.SetDates(Actor, ReviewDate, EndDate, now), "Agreement.DatesSaved");
+    public Task<IActionResult> OnPostDatesAsync(Guid id) => ActAsync(id, AgreementStep.SetDates,
+        (a, now) => a.SetDates(Actor, ReviewDate, EndDate, now), "Agreement.DatesSaved");
 
-    public Task<IActionResult> OnPostTerminateAsync(Guid id) =>
-        ActAsync(id, now => TerminatedOn is not { } on ? new DomainError("Agreement.TerminationDateMissing")
-            : Disposition is not { } disposition ? new DomainError("Agreement.DispositionMissing")
-            : Current.Terminate(Actor, on, disposition, Confirmation ?? "", now), "Agreement.Terminated");
+    public Task<IActionResult> OnPostTerminateAsync(Guid id) => ActAsync(id, AgreementStep.Terminate,
+        (a, now) => a.Terminate(Actor, TerminatedOn, Disposition, Confirmation ?? "", now), "Agreement.Terminated");
 
-    public Task<IActionResult> OnPostAcceptAsync(Guid id) => ActAsync(id, now => Pending is null
-        ? new DomainError("Agreement.NoVersionChange")
-        : Current.AcceptVersionChange(Actor, Pending, now), "Agreement.VersionAccepted");
+    public Task<IActionResult> OnPostAcceptAsync(Guid id) => ActAsync(id, AgreementStep.AcceptVersionChange, async (a, now) =>
+        a.PendingDescriptionId is { } pendingId && await db.SupplierDescriptions.SingleOrDefaultAsync(d => d.Id == pendingId) is { } pending
+            ? a.AcceptVersionChange(Actor, pending, now)
+            : new DomainError("Agreement.NoVersionChange"), "Agreement.VersionAccepted");
 
-    public Task<IActionResult> OnPostObjectAsync(Guid id) =>
-        ActAsync(id, now => Current.ObjectToVersionChange(Actor, ObjectionReason ?? "", now, ShareReason), "Agreement.VersionObjected");
+    public Task<IActionResult> OnPostObjectAsync(Guid id) => ActAsync(id, AgreementStep.ObjectToVersionChange,
+        (a, now) => a.ObjectToVersionChange(Actor, ObjectionReason ?? "", now, ShareReason), "Agreement.VersionObjected");
 
-    public Task<IActionResult> OnPostDeviationAsync(Guid id) => ActAsync(id, now => Description is null
-        ? new DomainError("Agreement.DescriptionMissing")
-        : Current.RecordDeviation(Actor, Description, Deviation.Field ?? "", Deviation.OrganizerValue ?? "", Deviation.Reason ?? "", now),
-        "Agreement.DeviationSaved");
+    public Task<IActionResult> OnPostDeviationAsync(Guid id) => ActAsync(id, AgreementStep.RecordDeviation, async (a, now) =>
+        a.DescriptionId is { } descriptionId && await db.SupplierDescriptions.SingleOrDefaultAsync(d => d.Id == descriptionId) is { } description
+            ? a.RecordDeviation(Actor, description, Deviation.Field ?? "", Deviation.OrganizerValue ?? "", Deviation.Reason ?? "", now)
+            : new DomainError("Agreement.DescriptionMissing"), "Agreement.DeviationSaved");
 
-    public Task<IActionResult> OnPostRemoveDeviationAsync(Guid id) =>
-        ActAsync(id, now => Current.RemoveDeviation(Actor, DeviationId ?? Guid.Empty, now), "Agreement.DeviationRemoved");
+    public Task<IActionResult> OnPostRemoveDeviationAsync(Guid id) => ActAsync(id, AgreementStep.RemoveDeviation,
+        (a, now) => a.RemoveDeviation(Actor, DeviationId ?? Guid.Empty, now), "Agreement.DeviationRemoved");
 
     /// <summary>Tells the supplier's users again (or, for a supplier without users, the platform admins who onboard it).
     /// An organizer never invites anyone to act for a supplier.</summary>
-    public Task<IActionResult> OnPostRemindAsync(Guid id) =>
-        ActAsync(id, now => Current.RemindSupplier(Actor, now), "Agreement.SupplierReminded");
+    public Task<IActionResult> OnPostRemindAsync(Guid id) => ActAsync(id, AgreementStep.RemindSupplier,
+        (a, now) => a.RemindSupplier(Actor, now), "Agreement.SupplierReminded");
 
-    private Task<IActionResult> ActAsync(Guid id, Func<DateTime, Result> action, string doneKey) =>
-        ActAsync(id, now => Task.FromResult(action(now)), doneKey);
+    private Task<IActionResult> ActAsync(Guid id, AgreementStep step, Func<Agreement, DateTime, Result> action, string doneKey) =>
+        ActAsync(id, step, (a, now) => Task.FromResult(action(a, now)), doneKey);
 
-    /// <summary>Load, let the domain decide, save, redirect; or show the refusal on the page.</summary>
-    private async Task<IActionResult> ActAsync(Guid id, Func<DateTime, Task<Result>> action, string doneKey)
+    /// <summary>Load what the step needs, let the domain decide, save, redirect; or show the refusal on the whole page.</summary>
+    private async Task<IActionResult> ActAsync(Guid id, AgreementStep step, Func<Agreement, DateTime, Task<Result>> action, string doneKey)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (await access.LoadForStepAsync(id, step) is not { } agreement) return NotFound();
+        Actor = access.Actor();
         // Input that did not bind (an unreadable date, an unknown choice) or is too long is refused before the domain
         // sees it: a missing value must never stand in for what was typed.
-        if (!ModelState.IsValid) return Page();
-        var result = await action(clock.GetUtcNow().UtcDateTime);
+        if (!ModelState.IsValid) return await ShowAsync(id);
+        var result = await action(agreement, clock.GetUtcNow().UtcDateTime);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", l[result.Error!.Code, result.Error.Args]);
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
-            return Page();
+            return await ShowAsync(id);
         }
         await db.SaveChangesAsync();
         TempData["Message"] = l[doneKey].Value;
         return RedirectToPage(new { id });
     }
 
+    /// <summary>The page again, as stored: what a refused step changed in memory is dropped.</summary>
+    private async Task<IActionResult> ShowAsync(Guid id)
+    {
+        db.ChangeTracker.Clear();
+        await LoadAsync(id);
+        return Page();
+    }
+
+    private IQueryable<SupplierDescription> PublishedDescriptions(Agreement agreement) => db.SupplierDescriptions
+        .Where(d => d.ResourceId == agreement.ResourceId && d.SupplierId == agreement.SupplierId && d.PublishedAt != null);
+
+    /// <summary>Across organizers on purpose: only the signed agreements their organizer shares for the same resource and supplier.</summary>
+    private IQueryable<Agreement> SharedByOthersQuery(Agreement agreement) => db.Agreements.IgnoreQueryFilters()
+        .Where(a => a.ResourceId == agreement.ResourceId && a.SupplierId == agreement.SupplierId && a.OrganizerId != agreement.OrganizerId
+                    && a.SharedWithOtherOrganizers && a.SignedAt != null);
+
     private async Task<bool> LoadAsync(Guid id)
     {
         if (await access.LoadAsync(id) is not { } agreement) return false;
         (Current, Actor) = (agreement, access.Actor());
+        Allowed = agreement.AllowedSteps(Actor, clock.GetUtcNow().UtcDateTime);
         ResourceName = await db.LearningResources.Where(r => r.Id == agreement.ResourceId).Select(r => r.Name).SingleAsync();
         SupplierName = await db.Suppliers.Where(s => s.Id == agreement.SupplierId).Select(s => s.Name).SingleAsync();
         SupplierUsers = await db.Users.CountAsync(u => u.SupplierId == agreement.SupplierId);
@@ -233,19 +258,14 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
         Pending = agreement.PendingDescriptionId is { } pendingId ? await db.SupplierDescriptions.SingleAsync(d => d.Id == pendingId) : null;
         DescriptionFields = Description is null ? new Dictionary<string, string>() : DescriptionComparison.Fields(Description.Content());
         PendingChanges = Description is not null && Pending is not null ? DescriptionComparison.Compare(Description.Content(), Pending.Content()) : [];
-        LatestPublishedVersion = await db.SupplierDescriptions
-            .Where(d => d.ResourceId == agreement.ResourceId && d.SupplierId == agreement.SupplierId && d.PublishedAt != null)
-            .MaxAsync(d => (int?)d.Version);
+        LatestPublishedVersion = await PublishedDescriptions(agreement).MaxAsync(d => (int?)d.Version);
         if (agreement.DescriptionId is { } signedOn)
         {
             OthersSigned = await db.Agreements.IgnoreQueryFilters()
                 .Where(a => a.DescriptionId == signedOn && a.OrganizerId != agreement.OrganizerId && a.SignedAt != null)
                 .Select(a => a.OrganizerId).Distinct().CountAsync();
         }
-        // Across organizers on purpose: only rows their organizer shares, and only what the list shows.
-        SharedByOthers = (await db.Agreements.IgnoreQueryFilters()
-                .Where(a => a.ResourceId == agreement.ResourceId && a.SupplierId == agreement.SupplierId && a.OrganizerId != agreement.OrganizerId
-                            && a.SharedWithOtherOrganizers && a.SignedAt != null)
+        SharedByOthers = (await SharedByOthersQuery(agreement)
                 .Join(db.Organizers, a => a.OrganizerId, o => o.Id, (a, o) => new SharedAgreement(a.Id, o.Name, a.SignedAt!.Value, a.DescriptionVersion, a.RegistryNumber))
                 .ToListAsync())
             .OrderByDescending(a => a.SignedAt).ToList();

@@ -8,15 +8,17 @@ namespace Ensa.Web.Pages.Agreements;
 
 /// <summary>The organizer's data processing agreements with their state; those waiting for an answer on a supplier's
 /// new version first.</summary>
-public sealed class IndexModel(EnsaDbContext db) : PageModel
+public sealed class IndexModel(EnsaDbContext db, AgreementAccess access) : PageModel
 {
     public sealed record Row(Guid Id, string Resource, string Supplier, AgreementStatus Status, int? DescriptionVersion,
         bool VersionChangePending, DateOnly? ReviewDate, DateOnly? EndDate, string? RegistryNumber);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public bool MayCreate { get; private set; }
 
     public async Task OnGetAsync()
     {
+        MayCreate = Agreement.CheckCreate(access.Actor()).Succeeded;
         var rows = await db.Agreements
             .Select(a => new Row(a.Id,
                 db.LearningResources.Where(r => r.Id == a.ResourceId).Select(r => r.Name).First(),

@@ -22,7 +22,7 @@ public sealed class NewModel(EnsaDbContext db, AgreementAccess access, TimeProvi
 
     public async Task<IActionResult> OnGetAsync(Guid? resource)
     {
-        if (!access.Actor().IsAgreementManager) return Forbid();
+        if (!Agreement.CheckCreate(access.Actor()).Succeeded) return Forbid();
         ResourceId = resource;
         var organizerId = User.OrganizerId();
         var organizer = await db.Organizers.SingleAsync(o => o.Id == organizerId);
@@ -36,7 +36,7 @@ public sealed class NewModel(EnsaDbContext db, AgreementAccess access, TimeProvi
     public async Task<IActionResult> OnPostAsync()
     {
         var actor = access.Actor();
-        if (!actor.IsAgreementManager) return Forbid();
+        if (!Agreement.CheckCreate(actor).Succeeded) return Forbid();
         if (!ModelState.IsValid)
         {
             await LoadAsync();

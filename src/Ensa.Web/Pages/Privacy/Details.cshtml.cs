@@ -16,6 +16,9 @@ public sealed class DetailsModel(EnsaDbContext db, IAuthorizationService authori
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public CaseView View { get; private set; } = null!;
+    public Ensa.Common.Actor Actor { get; private set; } = null!;
+    /// <summary>What the viewer may do on each task now.</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlySet<RightsStep>> Allowed { get; private set; } = new Dictionary<Guid, IReadOnlySet<RightsStep>>();
 
     /// <summary>Nullable and without a default: a post without a choice is refused, not read as done.</summary>
     [BindProperty] public RightsTaskStatus? Answer { get; set; }
@@ -33,8 +36,7 @@ public sealed class DetailsModel(EnsaDbContext db, IAuthorizationService authori
             ModelState.AddModelError("", l["Privacy.AnswerMissing"].Value);
             return Page();
         }
-        var actor = await access.ActorAsync();
-        var result = View.Case.Answer(task, answer, AnswerText, l["Privacy.OnBehalf", actor.Name].Value, clock.GetUtcNow().UtcDateTime);
+        var result = View.Case.Answer(Actor, task, answer, AnswerText, l["Privacy.OnBehalf", Actor.Name].Value, clock.GetUtcNow().UtcDateTime);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", l[result.Error!.Code].Value);
@@ -49,7 +51,7 @@ public sealed class DetailsModel(EnsaDbContext db, IAuthorizationService authori
     {
         if (!await LoadAsync(id) || View.Case.Tasks.All(t => t.Id != task)) return NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
-        var result = View.Case.IssueNewLink(task, now, out var token);
+        var result = View.Case.IssueNewLink(Actor, task, now, out var token);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", l[result.Error!.Code].Value);
@@ -61,6 +63,11 @@ public sealed class DetailsModel(EnsaDbContext db, IAuthorizationService authori
         return RedirectToPage(new { id });
     }
 
-    private async Task<bool> LoadAsync(Guid id) =>
-        (View = (await CaseView.LoadAsync(db, authorization, User, id, clock.GetUtcNow().UtcDateTime))!) is not null;
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        if (await CaseView.LoadAsync(db, authorization, User, id, clock.GetUtcNow().UtcDateTime) is not { } view) return false;
+        (View, Actor) = (view, await access.ActorAsync());
+        Allowed = view.Case.Tasks.ToDictionary(t => t.Id, t => view.Case.AllowedSteps(Actor, t.Id));
+        return true;
+    }
 }

@@ -1,8 +1,10 @@
 using Ensa.Data;
 using Ensa.Register;
+using Ensa.Requests;
 using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Ensa.Web.Pages.Register;
@@ -14,8 +16,17 @@ public sealed class GapsModel(EnsaDbContext db, UseRegister register, RequestAcc
     : PageModel
 {
     public Gaps Gaps { get; private set; } = null!;
+    /// <summary>The requests among <see cref="Gaps.PeopleLeft"/> whose people the viewer may name now (the move).</summary>
+    public IReadOnlySet<Guid> Movable { get; private set; } = new HashSet<Guid>();
 
-    public async Task OnGetAsync() => Gaps = await register.GapsAsync(DateOnly.FromDateTime(Format.ToSwedishTime(clock.GetUtcNow().UtcDateTime)));
+    public async Task OnGetAsync()
+    {
+        Gaps = await register.GapsAsync(DateOnly.FromDateTime(Format.ToSwedishTime(clock.GetUtcNow().UtcDateTime)));
+        var ids = Gaps.PeopleLeft.Select(g => g.Use.RequestId).ToList();
+        var actor = await access.ActorAsync();
+        Movable = (await db.ResourceRequests.Include(r => r.Use).Where(r => ids.Contains(r.Id)).ToListAsync())
+            .Where(r => r.AllowedSteps(actor).Contains(RequestStep.NameResponsibles)).Select(r => r.Id).ToHashSet();
+    }
 
     /// <summary>Moves the registeransvarig of one use to the proposed person (the unit's current principal).</summary>
     public async Task<IActionResult> OnPostMoveAsync(Guid request, Guid to)

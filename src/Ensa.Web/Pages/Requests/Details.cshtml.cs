@@ -3,6 +3,7 @@ using Ensa.Common;
 using Ensa.Data;
 using Ensa.Requests;
 using Ensa.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,8 @@ namespace Ensa.Web.Pages.Requests;
 
 /// <summary>The one record of a request: what was asked, where it stands, every step so far, and what the viewer may
 /// do next (the requester submits, the unit's principal approves or sends back).</summary>
-public sealed class DetailsModel(EnsaDbContext db, RequestAccess access, AgreementAccess agreements, TimeProvider clock,
-    IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(EnsaDbContext db, RequestAccess access, AgreementAccess agreements, IAuthorizationService authorization,
+    TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty, StringLength(RequestEvent.CommentMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Request.SendBackComment")]
     public string? Comment { get; set; }
@@ -33,13 +34,10 @@ public sealed class DetailsModel(EnsaDbContext db, RequestAccess access, Agreeme
     /// <summary>While the request waits for an agreement: the organizer's agreement for the resource, if any.</summary>
     public (Guid Id, Ensa.Agreements.AgreementStatus Status)? Agreement { get; private set; }
 
-    // What the viewer may do: the domain's own rules, so no button is shown that would be refused.
-    public bool CanEdit => Actor.UserId == Current.RequesterId && Current.Status is RequestStatus.Draft or RequestStatus.SentBack;
-    public bool CanSubmit => CanEdit;
-    public bool CanActAsPrincipal => Actor.IsPrincipalOf(Current.SchoolUnitId) && Current.Status == RequestStatus.AwaitingPrincipal;
-    public bool CanReview => Actor.IsReviewer || Actor.IsSecurityCoordinator;
-    public bool CanRecordPurchase => Actor.IsReviewer && Current.IsApproved;
-    public bool CanNameResponsibles => (Actor.IsPrincipalOf(Current.SchoolUnitId) || Actor.IsReviewer) && Current.IsApproved;
+    /// <summary>What the viewer may do now: the domain's own rules, so no button is shown that would be refused.</summary>
+    public IReadOnlySet<RequestStep> Allowed { get; private set; } = new HashSet<RequestStep>();
+    /// <summary>The review page is the central department's (its folder's policy), in every state.</summary>
+    public bool SeesReview { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -75,7 +73,8 @@ public sealed class DetailsModel(EnsaDbContext db, RequestAccess access, Agreeme
     private async Task<bool> LoadAsync(Guid id)
     {
         if (await access.LoadAsync(id) is not var (request, actor)) return false;
-        (Current, Actor) = (request, actor);
+        (Current, Actor, Allowed) = (request, actor, request.AllowedSteps(actor));
+        SeesReview = (await authorization.AuthorizeAsync(User, Policies.Reviewer)).Succeeded;
         Agreement = request.Status == RequestStatus.AwaitingAgreement && request.ResourceId is { } forResource
             ? await agreements.ForResourceAsync(forResource)
             : null;

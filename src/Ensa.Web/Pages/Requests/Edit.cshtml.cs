@@ -56,8 +56,7 @@ public sealed class EditModel(EnsaDbContext db, RequestAccess access, Catalogue 
         if (await Access.LoadAsync(id) is not var (request, actor) || actor.UserId != request.RequesterId) return null;
         RequestId = request.Id;
         Status = request.Status;
-        // The same rule as ResourceRequest.Edit; the domain refuses anyway.
-        Editable = request.Status is RequestStatus.Draft or RequestStatus.SentBack;
+        Editable = request.AllowedSteps(actor).Contains(RequestStep.Edit);
         FixedUnitName = await Db.OrganisationUnits.Where(u => u.Id == request.SchoolUnitId).Select(u => u.Name).SingleAsync();
         SentBackComment = request.Status == RequestStatus.SentBack
             ? request.Events.Where(e => e.Kind == RequestEventKind.SentBack).OrderBy(e => e.At).LastOrDefault()?.Comment

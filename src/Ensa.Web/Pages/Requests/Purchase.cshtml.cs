@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Ensa.Common;
 using Ensa.Data;
 using Ensa.Requests;
 using Ensa.Web.Infrastructure;
@@ -36,11 +37,13 @@ public sealed class PurchaseModel(EnsaDbContext db, RequestAccess access, TimePr
 
     [BindProperty] public InputModel Input { get; set; } = new();
     public ResourceRequest Current { get; private set; } = null!;
+    public Actor Actor { get; private set; } = null!;
+    public bool Allowed { get; private set; }
     public IReadOnlyList<(Guid Id, string Name)> FrameworkAgreements { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await LoadAsync(id) || !Allowed) return NotFound();
         Input.Kind = ProcurementKind.FrameworkAgreement;
         if (Current.Purchase is { } p)
             Input = new InputModel
@@ -62,7 +65,7 @@ public sealed class PurchaseModel(EnsaDbContext db, RequestAccess access, TimePr
         if (!ModelState.IsValid) return Page();
         var purchase = new Purchase(Input.Kind!.Value, Input.FrameworkAgreementId, Input.Licences, Input.PeriodStart, Input.PeriodEnd, Input.Cost,
             Input.OrderReference?.Trim(), Input.ServiceAgreementReference?.Trim());
-        var result = Current.RecordPurchase(await access.ActorAsync(), purchase, clock.GetUtcNow().UtcDateTime);
+        var result = Current.RecordPurchase(Actor, purchase, clock.GetUtcNow().UtcDateTime);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", l[result.Error!.Code]);
@@ -75,8 +78,8 @@ public sealed class PurchaseModel(EnsaDbContext db, RequestAccess access, TimePr
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        if (await access.LoadAsync(id) is not var (request, actor) || !actor.IsReviewer) return false;
-        Current = request;
+        if (await access.LoadAsync(id) is not var (request, actor)) return false;
+        (Current, Actor, Allowed) = (request, actor, request.AllowedSteps(actor).Contains(RequestStep.RecordPurchase));
         var chosen = request.Purchase?.FrameworkAgreementId;
         FrameworkAgreements = (await db.FrameworkAgreements.Where(f => f.Active || f.Id == chosen)
                 .Select(f => new { f.Id, f.Name }).ToListAsync())

@@ -27,13 +27,18 @@ public sealed class UseModel(EnsaDbContext db, RequestAccess access, TimeProvide
     /// <summary>Ending use is not undone: the form asks for an explicit confirmation.</summary>
     [BindProperty] public bool ConfirmEnd { get; set; }
 
+    /// <summary>The steps this page takes.</summary>
+    public static readonly RequestStep[] PageSteps = [RequestStep.NameResponsibles, RequestStep.ConfirmTraining, RequestStep.EndUse];
+
     public ResourceRequest Current { get; private set; } = null!;
     public Actor Actor { get; private set; } = null!;
+    public IReadOnlySet<RequestStep> Allowed { get; private set; } = new HashSet<RequestStep>();
     public IReadOnlyList<(Guid Id, string Name)> People { get; private set; } = [];
 
+    /// <summary>Nothing to do here and no ended use to show: the page is not the viewer's.</summary>
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await LoadAsync(id) || (!PageSteps.Any(Allowed.Contains) && Current.Use?.EndedOn is null)) return NotFound();
         var use = Current.Use;
         // The principal is registeransvarig unless the unit names someone else.
         RegisteransvarigUserId = use?.RegisteransvarigUserId ?? await db.Memberships
@@ -93,8 +98,7 @@ public sealed class UseModel(EnsaDbContext db, RequestAccess access, TimeProvide
     private async Task<bool> LoadAsync(Guid id)
     {
         if (await access.LoadAsync(id) is not var (request, actor)) return false;
-        if (!actor.IsPrincipalOf(request.SchoolUnitId) && !actor.IsReviewer) return false;
-        (Current, Actor) = (request, actor);
+        (Current, Actor, Allowed) = (request, actor, request.AllowedSteps(actor));
         // Registeransvarig: someone with a role at this organizer (the query filter keeps memberships here).
         People = (await db.Memberships.Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName })
                 .Distinct().ToListAsync())

@@ -59,6 +59,7 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
 
     public ResourceRequest Current { get; private set; } = null!;
     public Actor Actor { get; private set; } = null!;
+    public IReadOnlySet<RequestStep> Allowed { get; private set; } = new HashSet<RequestStep>();
     public ResourceReview? Review { get; private set; }
     public IReadOnlyList<ResourceReview> EarlierReviews { get; private set; } = [];
     public string ResourceName { get; private set; } = "";
@@ -106,9 +107,9 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
     }, "Review.Linked");
 
     public Task<IActionResult> OnPostDecideAsync(Guid id) => ActAsync(id, now =>
-        Task.FromResult(Review is null ? new Common.DomainError("Request.ReviewMissing")
-            : DecisionChoice is not { } decision ? new Common.DomainError("Review.DecisionMissing")
-            : Current.Decide(Actor, Review, decision, Conditions, Reason, now,
+        // Without a review yet, an empty one: the domain refuses the step, or says the review is missing.
+        Task.FromResult(DecisionChoice is not { } decision ? new Common.DomainError("Review.DecisionMissing")
+            : Current.Decide(Actor, Review ?? new ResourceReview(Current, now), decision, Conditions, Reason, now,
                 agreementInForce: Agreement?.Status == Ensa.Agreements.AgreementStatus.InForce)), "Review.DecisionSaved");
 
     public Task<IActionResult> OnPostReopenAsync(Guid id) => ActAsync(id, now =>
@@ -139,9 +140,9 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
 
     private async Task<bool> LoadAsync(Guid id)
     {
+        // Only the central department reaches this page (the folder's policy).
         if (await access.LoadAsync(id) is not var (request, actor)) return false;
-        if (!actor.IsReviewer && !actor.IsSecurityCoordinator) return false;
-        (Current, Actor) = (request, actor);
+        (Current, Actor, Allowed) = (request, actor, request.AllowedSteps(actor));
         var reviews = await db.ResourceReviews.Where(r => r.RequestId == id).OrderByDescending(r => r.CreatedAt).ToListAsync();
         Review = reviews.FirstOrDefault();
         EarlierReviews = reviews.Skip(1).ToList();

@@ -78,14 +78,17 @@ public sealed class DescribeModel(EnsaDbContext db, TimeProvider clock, IStringL
     [BindProperty] public InputModel Input { get; set; } = new();
 
     public LearningResource Resource { get; private set; } = null!;
-    public SupplierDescription? Draft { get; private set; }
+    /// <summary>The draft the form edits: the saved one, or the next version started now and saved with the first post.</summary>
+    public SupplierDescription Draft { get; private set; } = null!;
+    public bool DraftSaved { get; private set; }
     public SupplierDescription? Latest { get; private set; }
+    public IReadOnlySet<DescriptionStep> Allowed { get; private set; } = new HashSet<DescriptionStep>();
     public int OrganizersInForce { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if ((Draft ?? Latest) is { } current) Input = ToInput(current.Content());
+        Input = ToInput(Draft.Content());
         Pad();
         return Page();
     }
@@ -105,24 +108,18 @@ public sealed class DescribeModel(EnsaDbContext db, TimeProvider clock, IStringL
         var now = clock.GetUtcNow().UtcDateTime;
         var actor = Actor();
         var draft = Draft;
-        Result result = Result.Ok;
-        if (draft is null)
-        {
-            SupplierDescription? started;
-            result = Latest is null ? SupplierDescription.StartFirstDraft(actor, Resource, now, out started) : Latest.StartNextDraft(actor, now, out started);
-            if (result.Succeeded) draft = db.SupplierDescriptions.Add(started!).Entity;
-        }
-        if (result.Succeeded) result = draft!.Edit(actor, ToContent(Input), now);
+        if (!DraftSaved) db.SupplierDescriptions.Add(draft);
+        var result = draft.Edit(actor, ToContent(Input), now);
         if (result.Succeeded && publish)
         {
-            result = await DescriptionPublishing.PublishAsync(db, actor, draft!, now);
+            result = await DescriptionPublishing.PublishAsync(db, actor, draft, now);
             // Organizers who asked this supplier for a description get it now.
             if (result.Succeeded)
             {
                 var asking = await db.Agreements.IgnoreQueryFilters()
                     .Where(a => a.ResourceId == Resource.Id && a.SupplierId == actor.SupplierId && a.Status == AgreementStatus.SentToSupplier)
                     .ToListAsync();
-                foreach (var agreement in asking) agreement.CompleteBySupplier(actor, draft!, now);
+                foreach (var agreement in asking) agreement.CompleteBySupplier(actor, draft, now);
             }
         }
         if (!result.Succeeded)
@@ -134,7 +131,7 @@ public sealed class DescribeModel(EnsaDbContext db, TimeProvider clock, IStringL
             return Page();
         }
         await db.SaveChangesAsync();
-        TempData["Message"] = l[publish ? "Describe.Published" : "Describe.Saved", draft!.Version].Value;
+        TempData["Message"] = l[publish ? "Describe.Published" : "Describe.Saved", draft.Version].Value;
         return RedirectToPage(new { id });
     }
 
@@ -148,8 +145,16 @@ public sealed class DescribeModel(EnsaDbContext db, TimeProvider clock, IStringL
         if (await db.LearningResources.SingleOrDefaultAsync(r => r.Id == id && r.SupplierId == supplierId) is not { } resource) return false;
         Resource = resource;
         var versions = await db.SupplierDescriptions.Where(d => d.ResourceId == id && d.SupplierId == supplierId).OrderByDescending(d => d.Version).ToListAsync();
-        Draft = versions.FirstOrDefault(d => !d.IsPublished);
         Latest = versions.FirstOrDefault(d => d.IsPublished);
+        var actor = Actor();
+        var now = clock.GetUtcNow().UtcDateTime;
+        SupplierDescription? draft = versions.FirstOrDefault(d => !d.IsPublished);
+        DraftSaved = draft is not null;
+        if (draft is null
+            && !(Latest is null ? SupplierDescription.StartFirstDraft(actor, resource, now, out draft) : Latest.StartNextDraft(actor, now, out draft)).Succeeded)
+            return false;
+        Draft = draft!;
+        Allowed = Draft.AllowedSteps(actor);
         OrganizersInForce = await db.Agreements.IgnoreQueryFilters()
             .Where(a => a.ResourceId == id && a.SupplierId == supplierId && a.Status == AgreementStatus.InForce)
             .Select(a => a.OrganizerId).Distinct().CountAsync();

@@ -21,6 +21,8 @@ public sealed class AnswerModel(EnsaDbContext db, TimeProvider clock, IStringLoc
     public string Organizer { get; private set; } = "";
     /// <summary>The link no longer answers.</summary>
     public bool Ended { get; private set; }
+    /// <summary>What the link's holder may do on the task now.</summary>
+    public IReadOnlySet<RightsStep> Allowed { get; private set; } = new HashSet<RightsStep>();
 
     [BindProperty] public RightsTaskStatus Answer { get; set; } = RightsTaskStatus.Done;
     [BindProperty] public string? AnswerText { get; set; }
@@ -31,7 +33,7 @@ public sealed class AnswerModel(EnsaDbContext db, TimeProvider clock, IStringLoc
     {
         if (!await LoadAsync(token)) return NotFound();
         if (Ended) return EndedPage();
-        var result = Case.Answer(Task.Id, Answer, AnswerText, Task.AdministratorName, clock.GetUtcNow().UtcDateTime);
+        var result = Case.Answer(Task.LinkHolder, Task.Id, Answer, AnswerText, Task.AdministratorName, clock.GetUtcNow().UtcDateTime);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", l[result.Error!.Code].Value);
@@ -60,6 +62,7 @@ public sealed class AnswerModel(EnsaDbContext db, TimeProvider clock, IStringLoc
         Case = await db.RightsRequests.IgnoreQueryFilters().Include(r => r.Tasks).SingleAsync(r => r.Id == requestId);
         Task = Case.Tasks.Single(t => t.TokenHash == hash);
         Ended = !Task.LinkOpen(Case, DateOnly.FromDateTime(Format.ToSwedishTime(clock.GetUtcNow().UtcDateTime)));
+        Allowed = Case.AllowedSteps(Task.LinkHolder, Task.Id);
         var taskResourceId = Task.ResourceId;
         var taskUnitId = Task.SchoolUnitId;
         var organizerId = Case.OrganizerId;

@@ -143,12 +143,3 @@ internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
         b.Property(e => e.Holder).HasMaxLength(200);
     }
 }
-
-internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
-{
-    public void Configure(EntityTypeBuilder<DataProtectionKey> b)
-    {
-        b.ToTable("DataProtectionKeys");
-        b.Property(e => e.FriendlyName).HasMaxLength(200);
-    }
-}
