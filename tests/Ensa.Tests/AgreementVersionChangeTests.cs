@@ -139,7 +139,8 @@ internal static class VersionChangeScenario
             Assert.Null(agreements[larandeLasresan].ObjectionReason);
             var bodies = await db.OutboxMessages.Where(m => m.To == "agreement@larandenorr.example" || m.To == "lisa.ekstrom@mittkoping.example")
                 .OrderBy(m => m.CreatedAt).Select(m => new { m.To, m.TextBody }).ToListAsync();
-            Assert.Contains("Changed fields (1):", bodies.Last(b => b.To == "lisa.ekstrom@mittkoping.example").TextBody, StringComparison.Ordinal);
+            // Lisa has an account (in Swedish, never changed); the agreement's contact has none: Swedish, English below.
+            Assert.Contains("Ändrade fält (1):", bodies.Last(b => b.To == "lisa.ekstrom@mittkoping.example").TextBody, StringComparison.Ordinal);
             Assert.Contains("Changed fields (6):", bodies.Last(b => b.To == "agreement@larandenorr.example").TextBody, StringComparison.Ordinal);
             return true;
         });

@@ -3,7 +3,6 @@ using Ensa.Agreements;
 using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Jobs;
-using Ensa.Mail;
 using Ensa.Notifications;
 using Ensa.Web.Mail;
 using Microsoft.EntityFrameworkCore;

@@ -28,7 +28,7 @@ public sealed class MailComposer(PublicLinks links)
         if (addresses.Count == 0) return;
         var normalized = addresses.Select(Normalizer.NormalizeEmail).ToList();
         var accounts = await db.Users.Where(u => normalized.Contains(u.NormalizedEmail!))
-            .Select(u => new { u.NormalizedEmail, Language = (string?)null }).ToDictionaryAsync(u => u.NormalizedEmail!, u => u.Language, cancellationToken);
+            .Select(u => new { u.NormalizedEmail, u.Language }).ToDictionaryAsync(u => u.NormalizedEmail!, u => u.Language, cancellationToken);
         foreach (var address in addresses)
         {
             var language = accounts.TryGetValue(Normalizer.NormalizeEmail(address), out var chosen) ? MailTexts.For(chosen) : null;
