@@ -8,8 +8,7 @@ public sealed class InvitationMail(EnsaDbContext db, MailComposer mail)
 {
     public Task ToOrganizerAsync(Invitation invitation, string token, string organizerName, DateTime now) =>
         mail.QueueAsync(db, new OrganizerInvitationMail(invitation.DisplayName, organizerName, invitation.Role ?? Role.Requester, token,
-            invitation.ExpiresAt),
-            [invitation.Email], now);
+            invitation.ExpiresAt), [invitation.Email], now);
 
     public Task ToSupplierAsync(SupplierInvitation invitation, string token, string supplierName, DateTime now) =>
         mail.QueueAsync(db, new SupplierInvitationMail(invitation.DisplayName, supplierName, invitation.IsAdmin, token, invitation.ExpiresAt),

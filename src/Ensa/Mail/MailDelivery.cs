@@ -3,7 +3,6 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using MimeKit.Utils;
 
 namespace Ensa.Mail;
 
@@ -19,20 +18,19 @@ public sealed class MailDelivery(IOptions<MailOptions> options, TimeProvider clo
 
     /// <summary>The MIME message as it is sent. Its Message-Id comes from the outbox row, so a message sent again
     /// after a crash carries the same id.</summary>
-    public static MimeMessage ToMime(OutboxMessage message, MailOptions options, DateTimeOffset date)
+    private static MimeMessage ToMime(OutboxMessage message, MailOptions options, DateTimeOffset date)
     {
         var from = MailboxAddress.Parse(options.From);
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
-        var mime = new MimeMessage([from], [MailboxAddress.Parse(message.To)], message.Subject, body.ToMessageBody())
+        return new MimeMessage([from], [MailboxAddress.Parse(message.To)], message.Subject, body.ToMessageBody())
         {
             Date = date,
             MessageId = $"{message.Id:N}@{from.Domain}",
         };
-        return mime;
     }
 
     /// <summary>TLS as <c>Mail:SmtpEnableSsl</c> asks: on connect for port 465, STARTTLS required otherwise; none when off.</summary>
-    public static SecureSocketOptions Security(MailOptions options) =>
+    internal static SecureSocketOptions Security(MailOptions options) =>
         !options.SmtpEnableSsl ? SecureSocketOptions.None
         : options.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect
         : SecureSocketOptions.StartTls;
