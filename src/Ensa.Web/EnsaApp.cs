@@ -5,8 +5,10 @@ using Ensa.Demo;
 using Ensa.Identity;
 using Ensa.Jobs;
 using Ensa.Mail;
+using Ensa.Resources;
 using Ensa.Web.Api;
 using Ensa.Web.Infrastructure;
+using Ensa.Web.Jobs;
 using Ensa.Web.Mail;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -73,8 +75,7 @@ public static class EnsaApp
         services.AddScoped<Ensa.Register.UseRegister>();
         services.AddScoped<RightsCases>();
         services.AddScoped<Ensa.Register.ProcessingRecord>();
-        services.AddSingleton<RightsReminderJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<RightsReminderJob>());
+        services.AddLeasedJob<RightsReminderJob>();
 
         services.AddDataProtection().SetApplicationName("Ensa").PersistKeysToDbContext<EnsaDbContext>();
 
@@ -172,10 +173,8 @@ public static class EnsaApp
 
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton<MailDelivery>();
-        services.AddSingleton<OutboxDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
-        services.AddSingleton<AgreementReminders>();
-        services.AddHostedService(sp => sp.GetRequiredService<AgreementReminders>());
+        services.AddLeasedJob<OutboxDispatcher>();
+        services.AddLeasedJob<AgreementReminders>();
     }
 
     internal static void ConfigureDatabase(DbContextOptionsBuilder options, IConfiguration configuration, string contentRoot)

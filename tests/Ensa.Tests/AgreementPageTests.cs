@@ -23,7 +23,7 @@ public sealed class AgreementPageTests(EnsaAppFactory app) : IClassFixture<EnsaA
 
     private Task<Guid> ResourceAsync(string name) => app.WithDbAsync(db => db.LearningResources.Where(r => r.Name == name).Select(r => r.Id).SingleAsync());
 
-    private DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => SwedishCalendar.Today(app.Clock);
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

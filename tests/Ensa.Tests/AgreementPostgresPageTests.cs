@@ -4,6 +4,7 @@ using Ensa.Agreements;
 using Ensa.Identity;
 using Ensa.Tests.Infrastructure;
 using Ensa.Web.Infrastructure;
+using Ensa.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,7 +27,7 @@ public sealed class AgreementPostgresPageTests(PostgresAppFactory app) : IClassF
         using var elin = await app.SignInAs(Roles.SupplierUser);
         Assert.Contains("Sagoväven Läsresan", EnsaClient.Text(await elin.GetPageAsync("/Supplier"), "table.supplier-resources"), StringComparison.Ordinal);
 
-        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var today = SwedishCalendar.Today(app.Clock);
         await app.WithDbAsync(async db =>
         {
             var agreement = await db.Agreements.IgnoreQueryFilters().SingleAsync(a => a.Id == id);

@@ -4,6 +4,7 @@ using Ensa.Identity;
 using Ensa.Jobs;
 using Ensa.Tests.Infrastructure;
 using Ensa.Web.Infrastructure;
+using Ensa.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +25,7 @@ public sealed class AgreementReminderTests(EnsaAppFactory app) : IClassFixture<E
     [Fact]
     public async Task Reminders_SentOncePerDateAcrossNodes_ThenAgreementExpires()
     {
-        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var today = SwedishCalendar.Today(app.Clock);
         var (id, contact) = await app.WithDbAsync(async db =>
         {
             var agreement = await DemoAsync(db);

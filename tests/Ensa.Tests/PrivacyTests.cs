@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using Ensa.Common;
 using Ensa.Privacy;
 using Ensa.Requests;
 using Ensa.Tests.Infrastructure;
 using Ensa.Web.Infrastructure;
+using Ensa.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,7 +32,7 @@ public sealed partial class PrivacyTests(EnsaAppFactory app) : IClassFixture<Ens
         values.Add(new("__RequestVerificationToken", token));
         values.Add(new("Input.Kind", kind.ToString()));
         values.Add(new("Input.Reference", reference));
-        values.Add(new("Input.ReceivedOn", receivedOn ?? DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        values.Add(new("Input.ReceivedOn", receivedOn ?? SwedishCalendar.Today(app.Clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         foreach (var unit in units) values.Add(new("Input.Units", (await UnitAsync(unit)).ToString()));
         var response = await sara.Http.PostAsync("/Privacy/New", new FormUrlEncodedContent(values));
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, EnsaClient.Text(await EnsaClient.ParseAsync(response), ".errors, .error"));
@@ -60,7 +62,7 @@ public sealed partial class PrivacyTests(EnsaAppFactory app) : IClassFixture<Ens
         {
             var request = await db.ResourceRequests.IgnoreQueryFilters().Include(r => r.Use).Include(r => r.Events).SingleAsync(r => r.Id == ended);
             var erik = await RequestScenarios.ActorAsync(db, "erik.sandberg@mittkoping.example", Ensa.Identity.Role.Principal);
-            Assert.True(request.EndUse(erik, DateOnly.FromDateTime(DateTime.UtcNow), true, null, DateTime.UtcNow).Succeeded);
+            Assert.True(request.EndUse(erik, SwedishCalendar.Today(app.Clock), true, null, app.Clock.GetUtcNow().UtcDateTime).Succeeded);
             return await db.SaveChangesAsync();
         });
 
@@ -162,7 +164,7 @@ public sealed partial class PrivacyTests(EnsaAppFactory app) : IClassFixture<Ens
     public async Task Overdue_TasksRemindTheirAdministrators_AtMostWeekly()
     {
         using var sara = await app.SignInAs(Ensa.Identity.Roles.CentralReviewer);
-        var received = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(-40).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var received = SwedishCalendar.Today(app.Clock).AddDays(-40).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var id = await OpenAsync(sara, RightsKind.Removal, "BUN 2026/600", received, Ekbacke);
         Assert.Contains("Försenad", EnsaClient.Text(await sara.GetPageAsync("/Privacy"), "table.cases tr.overdue"), StringComparison.Ordinal);
 

@@ -73,7 +73,7 @@ public sealed class RegisterTests(EnsaAppFactory app) : IClassFixture<EnsaAppFac
         Assert.DoesNotContain("Sagoväven Läsresan", gaps.QuerySelector("#ending")!.ParentElement!.TextContent, StringComparison.Ordinal);
 
         // The agreement in force now ends in 60 days: a gap; terminated: no agreement in force.
-        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var today = SwedishCalendar.Today(app.Clock);
         var lisa = await app.WithDbAsync(db => RequestScenarios.ActorAsync(db, "lisa.ekstrom@mittkoping.example", Role.OrganizerAdmin));
         var admin = Actor.OrganizerStaff(lisa.UserId, lisa.Name, new HashSet<Role> { Role.OrganizerAdmin });
         async Task ChangeAgreementAsync(Func<Agreement, Common.Result> change) => await app.WithDbAsync(async db =>
@@ -173,7 +173,7 @@ public sealed class RegisterTests(EnsaAppFactory app) : IClassFixture<EnsaAppFac
             new Dictionary<string, string> { ["EndedOn"] = "2001-01-01", ["ConfirmEnd"] = "true" }));
         Assert.Contains("före den dag", EnsaClient.Text(early, ".errors"), StringComparison.Ordinal);
 
-        var endOn = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(1);
+        var endOn = SwedishCalendar.Today(app.Clock).AddDays(1);
         await sara.FollowAsync(await sara.SubmitAsync($"/Requests/Use/{id}", "form[action*='handler=End']", new Dictionary<string, string>
         {
             ["EndedOn"] = endOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["SupplierDataRemoved"] = "true",

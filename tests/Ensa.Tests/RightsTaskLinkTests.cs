@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Ensa.Common;
 using Ensa.Privacy;
 using Ensa.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ public sealed partial class RightsTaskLinkTests(EnsaAppFactory app) : IClassFixt
         {
             ["__RequestVerificationToken"] = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
             ["Input.Kind"] = nameof(RightsKind.Removal), ["Input.Reference"] = Reference, ["Input.Units"] = unit.ToString(),
-            ["Input.ReceivedOn"] = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.ReceivedOn"] = SwedishCalendar.Today(app.Clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         }));
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
         var caseUrl = opened.Headers.Location!.OriginalString;

@@ -5,7 +5,7 @@ using Ensa.Demo;
 using Ensa.Identity;
 using Ensa.Organizers;
 using Ensa.Tests.Infrastructure;
-using Ensa.Web.Infrastructure;
+using Ensa.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 

@@ -52,7 +52,7 @@ internal static class Profile
         await TimeAsync("PublicList.SearchAsync(q=matte), cached", rounds, database, organizerId, db => new PublicList(db, cache).SearchAsync(organizerId, new PublicSearch("matte")));
         await TimeAsync("PublicList.SearchAsync(q=läs), cached", rounds, database, organizerId, db => new PublicList(db, cache).SearchAsync(organizerId, new PublicSearch("läs")));
         await TimeAsync("UseRegister.UsesAsync", rounds, database, organizerId, db => new UseRegister(db).UsesAsync());
-        await TimeAsync("UseRegister.GapsAsync", rounds, database, organizerId, db => new UseRegister(db).GapsAsync(DateOnly.FromDateTime(DateTime.UtcNow)));
+        await TimeAsync("UseRegister.GapsAsync", rounds, database, organizerId, db => new UseRegister(db).GapsAsync(SwedishCalendar.Today(TimeProvider.System)));
         return 0;
     }
 

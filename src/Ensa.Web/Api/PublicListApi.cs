@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Ensa.Common;
 using Ensa.Publishing;
 using Ensa.Requests;
 using Ensa.Web.Infrastructure;
@@ -61,7 +62,7 @@ public static class PublicListApi
     private static Item ToItem(PublicEntry e, string url) => new(
         e.ResourceId, e.Name, e.Type.ToString(), e.Description, e.Supplier, e.SupplierCountry, e.WebAddress, e.AppStoreLinks,
         e.Platforms, Names(e.SchoolForms), e.Grades, e.Subjects, Names(e.SignInMethods), e.ProcessesPersonalData,
-        e.Decision.ToString(), e.Conditions, e.Reason, e.DecidedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        e.Decision.ToString(), e.Conditions, e.Reason, SwedishCalendar.DateOf(e.DecidedAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         e.PersonalDataCategories, e.SensitiveData, e.ThirdCountryTransfer, e.ThirdCountryNotes, e.Agreement?.ToString(),
         e.PedagogicalAssessment, e.Accessibility?.ToString(), e.HowToStart, e.Guidelines, e.GuidelineLinks, url);
 

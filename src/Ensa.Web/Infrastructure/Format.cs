@@ -1,19 +1,17 @@
 using System.Globalization;
+using Ensa.Common;
 
 namespace Ensa.Web.Infrastructure;
 
-/// <summary>Dates, numbers and sorting follow sv-SE whatever the UI language; times are shown in Swedish time.</summary>
+/// <summary>Dates, numbers and sorting follow <see cref="SwedishCalendar"/> whatever the UI language; times are shown in
+/// Swedish time.</summary>
 public static class Format
 {
-    public static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
-    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+    public static CultureInfo Swedish => SwedishCalendar.Culture;
 
-    public static System.DateTime ToSwedishTime(System.DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Stockholm);
+    public static string DateTime(System.DateTime utc) => SwedishCalendar.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", Swedish);
 
-    public static string DateTime(System.DateTime utc) => ToSwedishTime(utc).ToString("yyyy-MM-dd HH:mm", Swedish);
-
-    public static string Date(System.DateTime utc) => ToSwedishTime(utc).ToString("yyyy-MM-dd", Swedish);
+    public static string Date(System.DateTime utc) => SwedishCalendar.DateOf(utc).ToString("yyyy-MM-dd", Swedish);
 
     public static string Number(int n) => n.ToString("N0", Swedish);
 
@@ -25,7 +23,7 @@ public static class Format
     public static IEnumerable<T> Flags<T>(T value) where T : struct, Enum =>
         Enum.GetValues<T>().Where(v => Convert.ToInt64(v, CultureInfo.InvariantCulture) != 0 && value.HasFlag(v));
 
-    public static StringComparer Sorting { get; } = StringComparer.Create(Swedish, ignoreCase: true);
+    public static StringComparer Sorting => SwedishCalendar.Comparer;
 
     /// <summary>For sorting many rows by few distinct names (the register's thousands of rows): each name's Swedish sort
     /// key is made once and then compared as bytes, instead of a culture-aware comparison per pair. Same order as

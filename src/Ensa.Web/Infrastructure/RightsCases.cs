@@ -1,6 +1,5 @@
 using Ensa.Common;
 using Ensa.Data;
-using Ensa.Jobs;
 using Ensa.Privacy;
 using Ensa.Register;
 using Ensa.Requests;
@@ -34,7 +33,7 @@ public sealed class RightsCases(EnsaDbContext db, UseRegister register, MailComp
     /// a week each; returns how many were reminded.</summary>
     public async Task<int> RemindOverdueAsync(DateTime now)
     {
-        var today = DateOnly.FromDateTime(Format.ToSwedishTime(now));
+        var today = SwedishCalendar.Today(now);
         var cases = await db.RightsRequests.IgnoreQueryFilters().Include(r => r.Tasks)
             .Where(r => r.ClosedAt == null && r.Deadline < today).ToListAsync();
         var reminded = 0;
@@ -59,42 +58,5 @@ public sealed class RightsCases(EnsaDbContext db, UseRegister register, MailComp
         var unitIds = request.Tasks.Select(t => t.SchoolUnitId).Distinct().ToList();
         return (await db.LearningResources.Where(r => resourceIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name),
             await db.OrganisationUnits.IgnoreQueryFilters().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name));
-    }
-}
-
-/// <summary>Runs the overdue reminders every hour under a database lease, so with several nodes only one sends.</summary>
-public sealed class RightsReminderJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RightsReminderJob> logger) : BackgroundService
-{
-    public const string LeaseName = "rights-reminders";
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Rights reminders failed");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var leases = scope.ServiceProvider.GetRequiredService<LeaseStore>();
-        if (!await leases.TryAcquireAsync(LeaseName, TimeSpan.FromMinutes(10), cancellationToken)) return 0;
-        try
-        {
-            return await scope.ServiceProvider.GetRequiredService<RightsCases>().RemindOverdueAsync(clock.GetUtcNow().UtcDateTime);
-        }
-        finally
-        {
-            await leases.ReleaseAsync(LeaseName, CancellationToken.None);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Ensa.Common;
 using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Organizers;
@@ -63,7 +64,7 @@ public sealed class IndexModel(EnsaDbContext db, TimeProvider clock, Ensa.Regist
             if (User.IsInRole(Ensa.Identity.Roles.CentralReviewer) || User.IsInRole(Ensa.Identity.Roles.SecurityCoordinator))
             {
                 InReviewQueue = await db.ResourceRequests.CountAsync(r => r.Status == RequestStatus.InReview || r.Status == RequestStatus.AwaitingAgreement);
-                RegisterGaps = (await register.GapsAsync(DateOnly.FromDateTime(Format.ToSwedishTime(clock.GetUtcNow().UtcDateTime)))).Count;
+                RegisterGaps = (await register.GapsAsync(SwedishCalendar.Today(clock))).Count;
                 OpenRightsCases = await db.RightsRequests.CountAsync(r => r.ClosedAt == null);
             }
             if (User.IsInRole(Ensa.Identity.Roles.OrganizerAdmin))
@@ -74,7 +75,7 @@ public sealed class IndexModel(EnsaDbContext db, TimeProvider clock, Ensa.Regist
                 ChangesLastWeek = await db.AuditEntries.CountAsync(a => a.At >= weekAgo);
             }
         }
-        if (Guid.TryParse(User.FindFirstValue(EnsaClaimTypes.Supplier), out var supplierId))
+        if (User.SupplierId() is { } supplierId)
         {
             Supplier = await db.Suppliers.Where(s => s.Id == supplierId)
                 .Select(s => new SupplierFacts(s.Name, s.OrganisationNumber, s.ForeignRegistration, s.CountryCode, s.ContactName,

@@ -11,7 +11,7 @@ namespace Ensa.Web.Pages;
 /// account, as the language Ensa writes e-mail to them in.</summary>
 public sealed class LanguageModel(UserManager<EnsaUser> users) : PageModel
 {
-    public IActionResult OnGet() => Redirect("/");
+    public IActionResult OnGet() => RedirectToPage("/Index");
 
     public async Task<IActionResult> OnPostAsync(string culture, string? returnUrl)
     {

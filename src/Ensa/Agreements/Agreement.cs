@@ -354,7 +354,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
             return new DomainError("Agreement.SignatoriesMissing");
         if (signatories.Any(s => string.IsNullOrWhiteSpace(s.Name) || string.IsNullOrWhiteSpace(s.Title)))
             return new DomainError("Agreement.SignatoryIncomplete");
-        if (signatories.Any(s => s.SignedOn > DateOnly.FromDateTime(now))) return new DomainError("Agreement.SignedInFuture");
+        if (signatories.Any(s => s.SignedOn > SwedishCalendar.Today(now))) return new DomainError("Agreement.SignedInFuture");
         if (SignedAgreementDocument.Check(pdf).Error is { } pdfError) return pdfError;
         _signatories.AddRange(signatories.Select(s => new AgreementSignatory(this, s)));
         SignedDocument = new SignedAgreementDocument(this, fileName, pdf, now);
@@ -470,7 +470,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
     public IReadOnlyList<(AgreementReminder Kind, DateOnly Date)> DueReminders(DateTime now)
     {
         if (Status != AgreementStatus.InForce) return [];
-        var horizon = DateOnly.FromDateTime(now).AddDays(ReminderDaysBefore);
+        var horizon = SwedishCalendar.Today(now).AddDays(ReminderDaysBefore);
         var due = new List<(AgreementReminder, DateOnly)>();
         if (ReviewDate is { } review && review <= horizon && !Reminded(AgreementEventKind.ReviewReminderSent, review)) due.Add((AgreementReminder.ReviewDate, review));
         if (EndDate is { } end && end <= horizon && !Reminded(AgreementEventKind.EndReminderSent, end)) due.Add((AgreementReminder.EndDate, end));
@@ -495,7 +495,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
     public Result Expire(DateTime now)
     {
         if (Status != AgreementStatus.InForce) return new DomainError("Agreement.NotInForce");
-        if (EndDate is not { } end || end >= DateOnly.FromDateTime(now)) return new DomainError("Agreement.NotEnded");
+        if (EndDate is not { } end || end >= SwedishCalendar.Today(now)) return new DomainError("Agreement.NotEnded");
         ExpiredAt = now;
         ClearPending();
         Status = AgreementStatus.Expired;

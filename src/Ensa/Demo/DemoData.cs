@@ -147,7 +147,7 @@ public sealed partial class DemoData(EnsaDbContext db, UserManager<EnsaUser> use
         EnsaUser ahmed, EnsaUser lisa, DateTime now)
     {
         static void Ok(Result result) { if (!result.Succeeded) throw new InvalidOperationException(result.Error!.Code); }
-        var today = DateOnly.FromDateTime(now);
+        var today = SwedishCalendar.Today(now);
 
 
         var sagovaven = Actor.SupplierUser(elin.Id, elin.DisplayName, suppliers[0].Id);

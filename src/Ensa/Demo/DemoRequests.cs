@@ -28,7 +28,7 @@ public sealed partial class DemoData
             "Inga känsliga personuppgifter i elevernas fria svar. Elever med skyddad identitet använder avidentifierade konton.",
             shared: true, now.AddDays(-60));
         Ok(samhalle.RecordPurchase(sara, new Purchase(ProcurementKind.FrameworkAgreement, ateaId, 120,
-            new DateOnly(now.Year, 1, 1), new DateOnly(now.Year, 12, 31), 18_000m, "PO-2041", null), now.AddDays(-55)));
+            new DateOnly(SwedishCalendar.Today(now).Year, 1, 1), new DateOnly(SwedishCalendar.Today(now).Year, 12, 31), 18_000m, "PO-2041", null), now.AddDays(-55)));
         Ok(samhalle.NameResponsibles(johan, johan.UserId, "Petra Sjöberg", "petra.sjoberg@mittkoping.example", now.AddDays(-50)));
         Ok(samhalle.ConfirmTraining(johan, now.AddDays(-45)));
 

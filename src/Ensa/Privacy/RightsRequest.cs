@@ -55,7 +55,7 @@ public sealed partial class RightsRequest : IOrganizerOwned, IAudited, IVersione
         if (reference.Length > ReferenceMaxLength) return new DomainError("Rights.ReferenceTooLong");
         if (LooksLikePersonalIdentityNumber(reference)) return new DomainError("Rights.NoPersonalIdentityNumber");
         if (unitIds.Count == 0) return new DomainError("Rights.UnitsMissing");
-        if (receivedOn > DateOnly.FromDateTime(now)) return new DomainError("Rights.ReceivedInFuture");
+        if (receivedOn > SwedishCalendar.Today(now)) return new DomainError("Rights.ReceivedInFuture");
 
         var created = new RightsRequest
         {
@@ -198,7 +198,7 @@ public sealed class RightsTask : IOrganizerOwned, IAudited
     public bool LinkOpen(RightsRequest request, DateOnly today)
     {
         if (Status != RightsTaskStatus.Open || request.IsClosed) return false;
-        var from = LinkIssuedAt is { } issued && DateOnly.FromDateTime(issued) > request.Deadline ? DateOnly.FromDateTime(issued) : request.Deadline;
+        var from = LinkIssuedAt is { } issued && SwedishCalendar.DateOf(issued) > request.Deadline ? SwedishCalendar.DateOf(issued) : request.Deadline;
         return today <= from.AddDays(LinkGraceDays);
     }
 
@@ -224,7 +224,7 @@ public sealed class RightsTask : IOrganizerOwned, IAudited
 
     /// <summary>An overdue task reminds its administrator, at most once a week.</summary>
     public bool NeedsReminder(DateOnly deadline, DateTime now) =>
-        Status == RightsTaskStatus.Open && DateOnly.FromDateTime(now) > deadline && (RemindedAt is null || now - RemindedAt >= TimeSpan.FromDays(7));
+        Status == RightsTaskStatus.Open && SwedishCalendar.Today(now) > deadline && (RemindedAt is null || now - RemindedAt >= TimeSpan.FromDays(7));
 
     public void MarkReminded(DateTime now) => RemindedAt = now;
 }

@@ -37,8 +37,6 @@ public sealed record PublicSearch(string? Text = null, string? Subject = null, s
 /// is read once per organizer and kept in <see cref="PublicListCache"/>; searches filter it in memory.</summary>
 public sealed class PublicList(EnsaDbContext db, PublicListCache? cache = null)
 {
-    private static readonly StringComparer SwedishOrder = StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: true);
-
     /// <summary>The organizer with this short name (slugs are stored in lower case). Anything that cannot be a slug (blank,
     /// too long, characters outside a–z, 0–9 and '-') is no organizer, without asking the database: a visitor's address
     /// may hold anything, and PostgreSQL refuses a NUL in a parameter.</summary>
@@ -85,7 +83,7 @@ public sealed class PublicList(EnsaDbContext db, PublicListCache? cache = null)
         if (cache?.Get(organizerId) is { } cached) return cached;
         var version = cache?.Version ?? 0;
         var settings = await ReadSettingsAsync(organizerId);
-        var entries = (await LoadAsync(organizerId, settings)).OrderBy(e => e.Name, SwedishOrder).ToList();
+        var entries = (await LoadAsync(organizerId, settings)).OrderBy(e => e.Name, SwedishCalendar.Comparer).ToList();
         var snapshot = new PublicListCache.Snapshot(version, settings, entries,
             entries.Select(e => new FoldedEntry(
                 // Name, supplier, subjects and description are searched as one text: one comparison, not four.

@@ -1,4 +1,5 @@
 using Ensa.Agreements;
+using Ensa.Common;
 using Ensa.Data;
 using Ensa.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +49,7 @@ public sealed class ProcessingRecord(EnsaDbContext db, UseRegister register)
                     d?.Purposes, d?.DataSubjects ?? [], d?.PersonalData ?? [], d?.SubProcessors ?? [], d?.Transfers ?? [], d?.Retention, d?.Deletion,
                     d?.SecurityMeasures ?? [], review?.PersonalDataCategories, review?.ThirdCountryTransfer, review?.ThirdCountryNotes);
             })
-            .OrderBy(e => e.Resource, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: true))
+            .OrderBy(e => e.Resource, SwedishCalendar.Comparer)
             .ToList();
     }
 }

@@ -265,7 +265,7 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited, IVersioned
     public Result EndUse(Actor actor, DateOnly endedOn, bool supplierDataRemoved, string? note, DateTime now)
     {
         if (Check(actor, RequestStep.EndUse) is { Succeeded: false } refused) return refused;
-        if (Use!.InUseSince is { } since && endedOn < DateOnly.FromDateTime(since)) return new DomainError("Request.EndBeforeStart");
+        if (Use!.InUseSince is { } since && endedOn < SwedishCalendar.DateOf(since)) return new DomainError("Request.EndBeforeStart");
         Use.End(endedOn, supplierDataRemoved, note);
         Status = RequestStatus.UseEnded;
         Log(RequestEventKind.UseEnded, actor, now, note);

@@ -250,7 +250,7 @@ public sealed class NationalData(EnsaDbContext db, GenerationSize size, int seed
         {
             Ok(request.NameResponsibles(principal, principal.UserId, "Systemadministratör", $"it@{organizer.Slug}.example", at.AddDays(5)));
             Ok(request.ConfirmTraining(principal, at.AddDays(10)));
-            Ok(request.EndUse(principal, DateOnly.FromDateTime(at.AddDays(200)), supplierDataRemoved: _random.Next(3) > 0, null, at.AddDays(201)));
+            Ok(request.EndUse(principal, SwedishCalendar.DateOf(at.AddDays(200)), supplierDataRemoved: _random.Next(3) > 0, null, at.AddDays(201)));
         }
         // kind 2: approved, the unit has not named its people yet.
     }
@@ -309,14 +309,14 @@ public sealed class NationalData(EnsaDbContext db, GenerationSize size, int seed
         Ok(agreement.RecordSecurityReview(staff.SecurityActor, "Lagring inom EU/EES; godtagbar.", at.AddDays(3)));
         if (roll == 1 && !renewal) return; // under review
         Ok(agreement.ApproveForSigning(staff.Manager, at.AddDays(4)));
-        var signed = DateOnly.FromDateTime(at.AddDays(10));
+        var signed = SwedishCalendar.DateOf(at.AddDays(10));
         Ok(agreement.RecordSigning(staff.Manager,
             [
                 new SignatoryInput(AgreementParty.Organizer, "Ordförande", "Ordförande, " + organizer.ControllerName, signed),
                 new SignatoryInput(AgreementParty.Supplier, description.AgreementContactName, "VD", signed),
             ], "PUB-avtal.pdf", Pdf, at.AddDays(10)));
         _pending += 4;
-        var today = DateOnly.FromDateTime(_now);
+        var today = SwedishCalendar.Today(_now);
         if (renewal)
         {
             // A second agreement for the same resource: the earlier one, ended.

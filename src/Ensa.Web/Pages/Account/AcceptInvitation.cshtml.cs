@@ -85,7 +85,7 @@ public sealed class AcceptInvitationModel(EnsaDbContext db, SignInManager<EnsaUs
             ? [new Claim(EnsaClaimTypes.ChosenOrganizer, organizerId.ToString())] : [];
         await signIn.SignInWithClaimsAsync(account, isPersistent: false, claims);
         TempData["Message"] = l["Invite.Accepted", InvitedTo!].Value;
-        return Redirect(loaded.Invitation is SupplierInvitation ? "/Supplier" : "/");
+        return RedirectToPage(loaded.Invitation is SupplierInvitation ? "/Supplier/Index" : "/Index");
     }
 
     private async Task<Result> AcceptAsync(OneTimeInvitation invitation, EnsaUser account, DateTime now)

@@ -10,7 +10,7 @@ namespace Ensa.Web.Pages.Account;
 /// <summary>Re-issues the sign-in cookie with another chosen organizer, if the user holds a role there.</summary>
 public sealed class SwitchOrganizerModel(SignInManager<EnsaUser> signIn, UserOrganizers organizers) : PageModel
 {
-    public IActionResult OnGet() => Redirect("/");
+    public IActionResult OnGet() => RedirectToPage("/Index");
 
     public async Task<IActionResult> OnPostAsync(Guid organizerId)
     {
@@ -19,6 +19,6 @@ public sealed class SwitchOrganizerModel(SignInManager<EnsaUser> signIn, UserOrg
         user.LastOrganizerId = organizerId;
         await signIn.UserManager.UpdateAsync(user);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(EnsaClaimTypes.ChosenOrganizer, organizerId.ToString())]);
-        return Redirect("/");
+        return RedirectToPage("/Index");
     }
 }

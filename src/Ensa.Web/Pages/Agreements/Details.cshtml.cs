@@ -167,7 +167,7 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
             return new DomainError("SignedPdf.FileNameTooLong", SignedAgreementDocument.FileNameMaxLength);
         using var buffer = new MemoryStream();
         if (file is not null) await file.CopyToAsync(buffer);
-        var today = DateOnly.FromDateTime(now);
+        var today = SwedishCalendar.Today(now);
         SignatoryInput[] signatories =
         [
             new(AgreementParty.Organizer, Signing.OrganizerName ?? "", Signing.OrganizerTitle ?? "", Signing.OrganizerSignedOn ?? today),

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Ensa.Common;
 using Ensa.Data;
 using Ensa.Privacy;
 using Ensa.Web.Infrastructure;
@@ -28,6 +29,6 @@ public sealed record CaseView(RightsRequest Case, IReadOnlyList<CaseView.TaskRow
             .Select(t => new TaskRow(t, units.GetValueOrDefault(t.SchoolUnitId) ?? "", resources[t.ResourceId].Name, resources[t.ResourceId].Supplier))
             .OrderBy(r => r.Unit, Format.Sorting).ThenBy(r => r.Resource, Format.Sorting).ToList();
         return new CaseView(found, rows, units.Values.OrderBy(n => n, Format.Sorting).ToList(),
-            found.IsOverdue(DateOnly.FromDateTime(Format.ToSwedishTime(now))));
+            found.IsOverdue(SwedishCalendar.Today(now)));
     }
 }

@@ -1,3 +1,4 @@
+using Ensa.Common;
 using Ensa.Data;
 using Ensa.Privacy;
 using Ensa.Web.Infrastructure;
@@ -17,7 +18,7 @@ public sealed class IndexModel(EnsaDbContext db, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync()
     {
-        var today = DateOnly.FromDateTime(Format.ToSwedishTime(clock.GetUtcNow().UtcDateTime));
+        var today = SwedishCalendar.Today(clock);
         var rows = (await db.RightsRequests.AsNoTracking()
                 .Select(r => new { r.Id, r.Kind, r.CaseReference, r.Deadline, r.ClosedAt, Tasks = r.Tasks.Count, Answered = r.Tasks.Count(t => t.Status != RightsTaskStatus.Open) })
                 .ToListAsync())

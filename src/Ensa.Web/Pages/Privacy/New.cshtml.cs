@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Ensa.Common;
 using Ensa.Data;
 using Ensa.Organizers;
 using Ensa.Privacy;
@@ -37,7 +38,7 @@ public sealed class NewModel(EnsaDbContext db, RequestAccess access, RightsCases
     public async Task OnGetAsync()
     {
         Input.Kind = RightsKind.Removal;
-        Input.ReceivedOn = DateOnly.FromDateTime(Format.ToSwedishTime(clock.GetUtcNow().UtcDateTime));
+        Input.ReceivedOn = SwedishCalendar.Today(clock);
         await LoadUnitsAsync();
     }
 
@@ -67,7 +68,7 @@ public sealed class NewModel(EnsaDbContext db, RequestAccess access, RightsCases
         await cases.MailTasksAsync(request!, tokens, now);
         await db.SaveChangesAsync();
         TempData["Message"] = l[request!.Tasks.Count == 0 ? "Privacy.CreatedNothingInUse" : "Privacy.Created", Format.Number(request.Tasks.Count)].Value;
-        return Redirect($"/Privacy/{request.Id}");
+        return RedirectToPage("/Privacy/Details", new { id = request.Id });
     }
 
     private async Task LoadUnitsAsync()

@@ -1,3 +1,4 @@
+using Ensa.Common;
 using Ensa.Data;
 using Ensa.Register;
 using Ensa.Requests;
@@ -21,7 +22,7 @@ public sealed class GapsModel(EnsaDbContext db, UseRegister register, RequestAcc
 
     public async Task OnGetAsync()
     {
-        Gaps = await register.GapsAsync(DateOnly.FromDateTime(Format.ToSwedishTime(clock.GetUtcNow().UtcDateTime)));
+        Gaps = await register.GapsAsync(SwedishCalendar.Today(clock));
         var ids = Gaps.PeopleLeft.Select(g => g.Use.RequestId).ToList();
         var actor = await access.ActorAsync();
         Movable = (await db.ResourceRequests.Include(r => r.Use).Where(r => ids.Contains(r.Id)).ToListAsync())

@@ -73,7 +73,7 @@ public sealed class PurchaseModel(EnsaDbContext db, RequestAccess access, TimePr
         }
         await db.SaveChangesAsync();
         TempData["Message"] = l["Purchase.Saved"].Value;
-        return Redirect($"/Requests/{id}");
+        return RedirectToPage("/Requests/Details", new { id });
     }
 
     private async Task<bool> LoadAsync(Guid id)

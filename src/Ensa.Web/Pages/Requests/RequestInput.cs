@@ -150,7 +150,7 @@ public abstract class RequestFormPage(EnsaDbContext db, RequestAccess access, Ca
     public bool Editable { get; protected set; } = true;
 
     /// <summary>Where the form and the catalogue search go: this page, or the saved draft's edit page.</summary>
-    public string FormAction => RequestId is { } id ? $"/Requests/Edit/{id}" : "/Requests/New";
+    public string FormAction => Url.Page(RequestId is null ? "/Requests/New" : "/Requests/Edit", new { id = RequestId })!;
 
     protected EnsaDbContext Db => db;
     protected RequestAccess Access => access;
@@ -214,7 +214,7 @@ public abstract class RequestFormPage(EnsaDbContext db, RequestAccess access, Ca
         await db.SaveChangesAsync();
         TempData["Message"] = l[!submit ? "Request.DraftSaved"
             : request.Status == RequestStatus.InReview ? "Request.SubmittedToReview" : "Request.SubmittedToPrincipal"].Value;
-        return Redirect($"/Requests/{request.Id}");
+        return RedirectToPage("/Requests/Details", new { id = request.Id });
     }
 
     /// <summary>A refusal in the summary, and beside the field it is about.</summary>

@@ -86,7 +86,7 @@ public sealed class UseModel(EnsaDbContext db, RequestAccess access, TimeProvide
             RequestStatus.UseEnded => "Use.Ended",
             _ => "Use.Saved",
         }].Value;
-        return Redirect($"/Requests/{id}");
+        return RedirectToPage("/Requests/Details", new { id });
     }
 
     private PageResult Refuse(string code)

@@ -59,8 +59,8 @@ public sealed class DetailsModel(EnsaDbContext db, Catalogue catalogue, Publishi
             .Select(s => new { s.Name, s.CountryCode }).SingleOrDefaultAsync();
         (SupplierName, SupplierCountry) = (supplier?.Name, supplier?.CountryCode);
         ApprovedBy = (await catalogue.DescribeAsync([id])).Single().ApprovedBy;
-        ChangesDirectly = CanEdit && await catalogue.MayChangeDirectlyAsync(resource, User);
-        MayDecideProposals = Catalogue.MayDecideProposals(resource, User);
+        ChangesDirectly = CanEdit && await catalogue.MayChangeDirectlyAsync(resource, User, User.OrganizerId());
+        MayDecideProposals = Catalogue.MayDecideProposals(resource, User, User.SupplierId());
         await LoadProposalsAndHistoryAsync(id);
         if (!HasOrganizer) return Page();
 
@@ -74,7 +74,8 @@ public sealed class DetailsModel(EnsaDbContext db, Catalogue catalogue, Publishi
         Guidance = await db.ResourceGuidance.AsNoTracking().SingleOrDefaultAsync(g => g.ResourceId == id);
         var organizerId = User.OrganizerId()!.Value;
         if (await publicList.FindAsync(organizerId, id) is not null)
-            PublicAddress = $"/public/{await db.Organizers.Where(o => o.Id == organizerId).Select(o => o.Slug).SingleAsync()}/resources/{id}";
+            PublicAddress = Url.Page("/Published/Resource",
+                new { organizer = await db.Organizers.Where(o => o.Id == organizerId).Select(o => o.Slug).SingleAsync(), resource = id });
         return Page();
     }
 
@@ -88,12 +89,12 @@ public sealed class DetailsModel(EnsaDbContext db, Catalogue catalogue, Publishi
         Func<ResourceChangeProposal, LearningResource, string, DateTime, Common.Result> decide, string done)
     {
         if (await db.LearningResources.SingleOrDefaultAsync(r => r.Id == id) is not { } resource) return NotFound();
-        if (!Catalogue.MayDecideProposals(resource, User)) return Forbid();
+        if (!Catalogue.MayDecideProposals(resource, User, User.SupplierId())) return Forbid();
         if (await db.ResourceChangeProposals.SingleOrDefaultAsync(p => p.Id == proposalId && p.ResourceId == id) is not { } proposal) return NotFound();
         var result = decide(proposal, resource, User.FindFirst(EnsaClaimTypes.DisplayName)?.Value ?? "", clock.GetUtcNow().UtcDateTime);
         if (result.Succeeded) await db.SaveChangesAsync();
         TempData["Message"] = l[result.Succeeded ? done : result.Error!.Code, resource.Name].Value;
-        return Redirect($"/Resources/{id}");
+        return RedirectToPage("/Resources/Details", new { id });
     }
 
     private async Task LoadProposalsAndHistoryAsync(Guid id)

@@ -71,7 +71,7 @@ public sealed class EditModel(EnsaDbContext db, RequestAccess access, Catalogue 
         {
             if (await db.LearningResources.AsNoTracking().SingleOrDefaultAsync(r => r.Id == existing) is not { } resource) return NotFound();
             ResourceId = existing;
-            ChangesDirectly = await catalogue.MayChangeDirectlyAsync(resource, User);
+            ChangesDirectly = await catalogue.MayChangeDirectlyAsync(resource, User, User.OrganizerId());
             Input = From(resource);
         }
         else if (RequestId is { } requestId && await access.LoadAsync(requestId) is var (request, _))
@@ -92,7 +92,7 @@ public sealed class EditModel(EnsaDbContext db, RequestAccess access, Catalogue 
         LearningResource? resource = null;
         if (id is { } existing && (resource = await db.LearningResources.SingleOrDefaultAsync(r => r.Id == existing)) is null) return NotFound();
         ResourceId = id;
-        ChangesDirectly = resource is null || await catalogue.MayChangeDirectlyAsync(resource, User);
+        ChangesDirectly = resource is null || await catalogue.MayChangeDirectlyAsync(resource, User, User.OrganizerId());
         if (!string.IsNullOrWhiteSpace(Input.WebAddress) && !Format.IsWebAddress(Input.WebAddress))
             ModelState.AddModelError("Input.WebAddress", l["Request.WebAddressInvalid"].Value);
         var appLinks = Common.TextLines.Of(Input.AppStoreLinks);
@@ -136,7 +136,7 @@ public sealed class EditModel(EnsaDbContext db, RequestAccess access, Catalogue 
             db.ResourceChangeProposals.Add(proposal!);
             await db.SaveChangesAsync();
             TempData["Message"] = l["Catalogue.Proposed", resource.Name].Value;
-            return Redirect($"/Resources/{resource.Id}");
+            return RedirectToPage("/Resources/Details", new { id = resource.Id });
         }
 
         // Added from a review: link the new entry to the request in the same save, if the domain allows it now.
@@ -145,11 +145,11 @@ public sealed class EditModel(EnsaDbContext db, RequestAccess access, Catalogue 
         {
             await db.SaveChangesAsync();
             TempData["Message"] = l["Resources.AddedAndLinked", resource.Name].Value;
-            return Redirect($"/Review/Request/{requestId}");
+            return RedirectToPage("/Review/Request", new { id = requestId });
         }
         await db.SaveChangesAsync();
         TempData["Message"] = l[id is null ? "Resources.Added" : "Resources.Saved", resource.Name].Value;
-        return Redirect($"/Resources/{resource.Id}");
+        return RedirectToPage("/Resources/Details", new { id = resource.Id });
     }
 
     private static InputModel From(LearningResource r) => new()

@@ -48,7 +48,7 @@ public sealed class GuidanceModel(EnsaDbContext db, IStringLocalizer<SharedResou
         guidance.Change(Input.HowToStart, Input.Guidelines, links);
         await db.SaveChangesAsync();
         TempData["Message"] = l["Guidance.Saved"].Value;
-        return Redirect($"/Resources/{id}");
+        return RedirectToPage("/Resources/Details", new { id });
     }
 
     /// <summary>This organizer's guidance for the resource (new and tracked if there is none), or null for no such resource.</summary>

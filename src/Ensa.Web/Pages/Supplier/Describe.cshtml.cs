@@ -136,12 +136,12 @@ public sealed class DescribeModel(EnsaDbContext db, TimeProvider clock, IStringL
     }
 
     private Actor Actor() => Common.Actor.SupplierUser(User.UserId()!.Value,
-        User.FindFirst(EnsaClaimTypes.DisplayName)?.Value ?? "", IndexModel.SupplierOf(User)!.Value);
+        User.FindFirst(EnsaClaimTypes.DisplayName)?.Value ?? "", User.SupplierId()!.Value);
 
     /// <summary>Only the supplier's own resources: another supplier's answers 404.</summary>
     private async Task<bool> LoadAsync(Guid id)
     {
-        if (IndexModel.SupplierOf(User) is not { } supplierId) return false;
+        if (User.SupplierId() is not { } supplierId) return false;
         if (await db.LearningResources.SingleOrDefaultAsync(r => r.Id == id && r.SupplierId == supplierId) is not { } resource) return false;
         Resource = resource;
         var versions = await db.SupplierDescriptions.Where(d => d.ResourceId == id && d.SupplierId == supplierId).OrderByDescending(d => d.Version).ToListAsync();

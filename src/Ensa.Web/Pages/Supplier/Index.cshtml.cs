@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Ensa.Agreements;
 using Ensa.Data;
 using Ensa.Web.Infrastructure;
@@ -26,12 +25,9 @@ public sealed class IndexModel(EnsaDbContext db) : PageModel
     public IReadOnlyList<Objection> Objections { get; private set; } = [];
     public bool IsSupplierAdmin { get; private set; }
 
-    public static Guid? SupplierOf(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(EnsaClaimTypes.Supplier), out var id) ? id : null;
-
     public async Task<IActionResult> OnGetAsync()
     {
-        if (SupplierOf(User) is not { } supplierId) return Forbid();
+        if (User.SupplierId() is not { } supplierId) return Forbid();
         SupplierName = await db.Suppliers.Where(s => s.Id == supplierId).Select(s => s.Name).SingleAsync();
         IsSupplierAdmin = await db.Users.AnyAsync(u => u.Id == User.UserId() && u.IsSupplierAdmin);
         Resources = (await db.LearningResources.Where(r => r.SupplierId == supplierId)

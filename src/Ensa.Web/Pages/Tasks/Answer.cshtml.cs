@@ -1,3 +1,4 @@
+using Ensa.Common;
 using Ensa.Data;
 using Ensa.Privacy;
 using Ensa.Web.Infrastructure;
@@ -61,7 +62,7 @@ public sealed class AnswerModel(EnsaDbContext db, TimeProvider clock, IStringLoc
         if (requestId is null) return false;
         Case = await db.RightsRequests.IgnoreQueryFilters().Include(r => r.Tasks).SingleAsync(r => r.Id == requestId);
         Task = Case.Tasks.Single(t => t.TokenHash == hash);
-        Ended = !Task.LinkOpen(Case, DateOnly.FromDateTime(Format.ToSwedishTime(clock.GetUtcNow().UtcDateTime)));
+        Ended = !Task.LinkOpen(Case, SwedishCalendar.Today(clock));
         Allowed = Case.AllowedSteps(Task.LinkHolder, Task.Id);
         var taskResourceId = Task.ResourceId;
         var taskUnitId = Task.SchoolUnitId;

@@ -57,7 +57,7 @@ public sealed class NewModel(EnsaDbContext db, TimeProvider clock, IStringLocali
         db.AgreementTemplates.Add(template!);
         await db.SaveChangesAsync();
         TempData["Message"] = l["Templates.PublishedDone", template!.Version].Value;
-        return Redirect($"/Platform/Templates/{template.Version}");
+        return RedirectToPage("/Platform/Templates/Version", new { version = template.Version });
     }
 
     private PageResult Refuse(string field, string key)

@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using Ensa.Data;
 using Microsoft.EntityFrameworkCore;
+using Ensa.Web.Infrastructure;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Authorization;
 
 public sealed record OrganizerChoice(Guid Id, string Name);
 

@@ -1,4 +1,4 @@
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Hosting;
 
 /// <summary>Ensa's public address (<c>Ensa:PublicUrl</c>). Every absolute link — in e-mail, in the public list's JSON and
 /// CSV, in the embed snippet — is built from it, never from the request's Host or X-Forwarded-Host, so a forged header

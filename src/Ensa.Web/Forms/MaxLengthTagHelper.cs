@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Forms;
 
 /// <summary>Gives every text input and textarea the <c>maxlength</c> of the property it binds to (its
 /// <see cref="StringLengthAttribute"/> or <see cref="MaxLengthAttribute"/>), so the browser keeps to the limit the

@@ -1,7 +1,7 @@
 using Ensa.Identity;
 using Microsoft.AspNetCore.Identity;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Authorization;
 
 /// <summary>The cost of checking one password, spent where there is no password to check, so that a sign-in for an
 /// unknown, password-less or locked account takes as long as a wrong password for a real one.</summary>

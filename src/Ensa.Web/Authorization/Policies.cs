@@ -1,8 +1,9 @@
 using Ensa.Common;
 using Ensa.Identity;
+using Ensa.Resources;
 using Microsoft.AspNetCore.Authorization;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Authorization;
 
 public static class Policies
 {

@@ -1,4 +1,4 @@
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Hosting;
 
 public static class SecurityHeaders
 {

@@ -3,10 +3,9 @@ using System.Security.Claims;
 using Ensa.Identity;
 using Ensa.Data;
 using Ensa.Requests;
-using Ensa.Resources;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Resources;
 
 /// <summary>A catalogue resource with what the current organizer last decided about it (null: not decided here) and how
 /// many organizers approve it.</summary>
@@ -17,26 +16,31 @@ public sealed record CatalogueItem(Guid Id, string Name, ResourceType Type, stri
 /// stands here and elsewhere. Used by the resource pages and by the request form ("check the list first").</summary>
 public sealed class Catalogue(EnsaDbContext db)
 {
-    /// <summary>Who may add and change catalogue entries (policy <see cref="Policies.CatalogueEditor"/>): the central
+    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+    private static readonly StringComparer SwedishOrder = StringComparer.Create(Swedish, ignoreCase: true);
+
+    /// <summary>Who may add and change catalogue entries (the web's CatalogueEditor policy): the central
     /// departments, who meet new resources in their reviews, and the platform's administrators.</summary>
     public static readonly string[] EditorRoles = [Roles.CentralReviewer, Roles.PlatformAdmin];
 
     public static bool CanEdit(ClaimsPrincipal user) => EditorRoles.Any(user.IsInRole);
 
-    /// <summary>Whether <paramref name="user"/> may change the entry's shared facts at once: the platform admin always; an
-    /// organizer's central department only for an entry it added, while no other organizer has acted on it. Everyone else
-    /// with <see cref="CanEdit"/> proposes the change instead (<see cref="ResourceChangeProposal"/>).</summary>
-    public async Task<bool> MayChangeDirectlyAsync(LearningResource resource, ClaimsPrincipal user)
+    /// <summary>Whether <paramref name="user"/>, acting for <paramref name="organizerId"/>, may change the entry's shared
+    /// facts at once: the platform admin always; an organizer's central department only for an entry it added, while no
+    /// other organizer has acted on it. Everyone else with <see cref="CanEdit"/> proposes the change instead
+    /// (<see cref="ResourceChangeProposal"/>).</summary>
+    public async Task<bool> MayChangeDirectlyAsync(LearningResource resource, ClaimsPrincipal user, Guid? organizerId)
     {
         if (user.IsInRole(Roles.PlatformAdmin)) return true;
-        if (!user.IsInRole(Roles.CentralReviewer) || user.OrganizerId() is not { } organizerId) return false;
-        return resource.CreatedByOrganizerId == organizerId && !await OthersActedAsync(resource.Id, organizerId);
+        if (!user.IsInRole(Roles.CentralReviewer) || organizerId is null) return false;
+        return resource.CreatedByOrganizerId == organizerId && !await OthersActedAsync(resource.Id, organizerId.Value);
     }
 
-    /// <summary>Who applies or rejects proposed changes: the platform admin, or a user of the resource's supplier.</summary>
-    public static bool MayDecideProposals(LearningResource resource, ClaimsPrincipal user) =>
+    /// <summary>Who applies or rejects proposed changes: the platform admin, or a user of the resource's supplier
+    /// (<paramref name="userSupplierId"/>: the supplier the user acts for).</summary>
+    public static bool MayDecideProposals(LearningResource resource, ClaimsPrincipal user, Guid? userSupplierId) =>
         user.IsInRole(Roles.PlatformAdmin)
-        || (resource.SupplierId is { } supplierId && user.IsInRole(Roles.SupplierUser) && user.FindFirst(EnsaClaimTypes.Supplier)?.Value == supplierId.ToString());
+        || (resource.SupplierId is { } supplierId && user.IsInRole(Roles.SupplierUser) && userSupplierId == supplierId);
 
     /// <summary>Whether an organizer other than <paramref name="organizerId"/> has requested, reviewed, decided, used, made an
     /// agreement for, written guidance for or proposed a change to the resource: then its facts are theirs too.</summary>
@@ -50,7 +54,7 @@ public sealed class Catalogue(EnsaDbContext db)
 
     /// <summary>Ids of the resources whose name, supplier, subjects or description contain <paramref name="q"/> (Swedish
     /// comparison, ignoring case), sorted by name. In memory: the catalogue is thousands of rows, and SQLite's LIKE
-    /// folds only ASCII case. The public list at national scale gets the database's full-text search instead.</summary>
+    /// folds only ASCII case. The public list searches its own cached, pre-folded copy instead (<see cref="Publishing.PublicList"/>).</summary>
     public async Task<List<Guid>> SearchAsync(string? q, ResourceType? type = null)
     {
         var rows = await db.LearningResources.AsNoTracking()
@@ -61,10 +65,10 @@ public sealed class Catalogue(EnsaDbContext db)
                 Supplier = db.Suppliers.Where(s => s.Id == r.SupplierId).Select(s => s.Name).FirstOrDefault(),
             })
             .ToListAsync();
-        var compare = Format.Swedish.CompareInfo;
+        var compare = Swedish.CompareInfo;
         bool Hit(string? text) => text is not null && compare.IndexOf(text, q!, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0;
         return rows.Where(r => string.IsNullOrWhiteSpace(q) || Hit(r.Name) || Hit(r.Supplier) || Hit(r.Subjects) || Hit(r.Description))
-            .OrderBy(r => r.Name, Format.Sorting).Select(r => r.Id).ToList();
+            .OrderBy(r => r.Name, SwedishOrder).Select(r => r.Id).ToList();
     }
 
     /// <summary>The resources with <paramref name="ids"/>, in that order.</summary>

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Forms;
 
 /// <summary>A request for which a page has no handler (a post with no or an unknown <c>handler</c>, or a GET naming one
 /// that does not exist) answers 404, for every page. Without this Razor Pages renders the page without running any

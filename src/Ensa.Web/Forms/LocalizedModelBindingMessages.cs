@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Forms;
 
 /// <summary>The framework's model-binding messages ("The value 'x' is not valid…") in the user's language.</summary>
 public sealed class LocalizedModelBindingMessages(IStringLocalizerFactory factory) : IConfigureOptions<MvcOptions>

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Authorization;
 
 /// <summary>A sign-in cookie is good only while the account's security stamp is the one it was issued with. The
 /// framework's validator checks that at intervals; Ensa checks it on every request (one indexed read), so signing out,

@@ -1,7 +1,7 @@
 using Ensa.Agreements;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Forms;
 
 /// <summary>How large a request may be: the largest upload (a signed agreement) with room for the form around it. A
 /// file over the upload's own limit but within this reaches the page, which refuses it with the size message; a request

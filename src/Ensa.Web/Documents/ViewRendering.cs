@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Documents;
 
 /// <summary>Renders a partial view of a page, with the page as its model, into a string: the same markup the page shows,
 /// for printing to PDF.</summary>

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Documents;
 
 /// <summary>Prints an HTML document to PDF with headless Chromium (ADR 8). The HTML must be self-contained: it is
 /// written to a temporary file and printed from there, with a throwaway profile, so no session or cookie is involved.</summary>
@@ -52,7 +52,7 @@ public sealed class ChromiumPdf(IConfiguration configuration, ILogger<ChromiumPd
             }
             if (process.ExitCode != 0 || !File.Exists(output))
             {
-                logger.LogError("Chromium could not print the agreement (exit {ExitCode}): {Error}", process.ExitCode, await stderr);
+                logger.LogError("Chromium could not print the document (exit {ExitCode}): {Error}", process.ExitCode, await stderr);
                 return null;
             }
             return await File.ReadAllBytesAsync(output, cancellationToken);

@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Ensa.Web.Infrastructure;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Forms;
 
 /// <summary>Every post form carries the versions of the workflow entities its page was rendered from
 /// (<see cref="Versions"/>), so a step taken on a page that someone else changed meanwhile is refused.</summary>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Documents;
 
 /// <summary>CSV as Excel in Sweden opens it: semicolon-separated UTF-8 with a byte order mark, quoted per RFC 4180.</summary>
 public static class Csv

@@ -1,10 +1,12 @@
 using System.Security.Claims;
+using Ensa.Common;
 using Ensa.Data;
 using Ensa.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Ensa.Web.Infrastructure;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Authorization;
 
 public static class EnsaClaimTypes
 {
@@ -22,6 +24,10 @@ public static class EnsaClaimTypes
 
     public static Guid? OrganizerId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(Organizer), out var id) ? id : null;
+
+    /// <summary>The supplier a supplier user acts for.</summary>
+    public static Guid? SupplierId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(Supplier), out var id) ? id : null;
 
     internal static bool IsTransformed(this ClaimsPrincipal user) => user.HasClaim(c => c.Type == Marker);
 
@@ -59,7 +65,7 @@ public sealed class EnsaClaimsTransformation(EnsaDbContext db) : IClaimsTransfor
         // The organizer chosen in this session, else the one last chosen (never simply a newly joined one).
         var current = memberships.FirstOrDefault(m => m.OrganizerId == chosen)
                       ?? memberships.FirstOrDefault(m => m.OrganizerId == user.LastOrganizerId)
-                      ?? memberships.OrderBy(m => m.Name, StringComparer.Create(Format.Swedish, false)).FirstOrDefault();
+                      ?? memberships.OrderBy(m => m.Name, SwedishCalendar.Comparer).FirstOrDefault();
         if (current is not null)
         {
             identity.AddClaim(new Claim(EnsaClaimTypes.Organizer, current.OrganizerId.ToString()));

@@ -6,7 +6,7 @@ using Ensa.Requests;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Authorization;
 
 /// <summary>Who the signed-in user is in the request process, and which requests they may see. Every request page
 /// loads through here, so tenancy and visibility are checked in one place.</summary>

@@ -1,4 +1,4 @@
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Hosting;
 
 /// <summary>In Production Ensa's cookies are Secure-only and plain HTTP is redirected to HTTPS. With neither an https://
 /// address nor an HTTPS port configured there is nowhere to redirect, and every page used to answer an empty 500; so Ensa

@@ -6,7 +6,7 @@ using Ensa.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Authorization;
 
 /// <summary>Who the signed-in user is on the organizer's agreements, and the agreement they may see. Every agreement
 /// page loads through here: the query filter keeps other organizers' rows out, and the SameOrganizer policy checks the

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Forms;
 
 /// <summary>Identity's messages in the user's language (the framework's are English only).</summary>
 public sealed class LocalizedIdentityErrors(IStringLocalizer<SharedResource> l) : IdentityErrorDescriber

@@ -1,7 +1,8 @@
 using Ensa.Agreements;
+using Ensa.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Documents;
 
 /// <summary>Readable names for the description's field paths (<c>SubProcessors[Molnbolaget AB].CountryCode</c> →
 /// "Underbiträden – Molnbolaget AB – Land").</summary>

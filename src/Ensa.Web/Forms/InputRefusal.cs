@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Forms;
 
 public static class InputRefusal
 {
