@@ -9,6 +9,7 @@ using Ensa.Resources;
 using Ensa.Web.Api;
 using Ensa.Web.Infrastructure;
 using Ensa.Web.Jobs;
+using Ensa.Web.Mail;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -56,6 +57,7 @@ public static class EnsaApp
         {
             ConfigureDatabase(options, configuration, builder.Environment.ContentRootPath);
             options.AddInterceptors(sp.GetRequiredService<Ensa.Publishing.PublicListCache>());
+            options.AddInterceptors(sp.GetServices<NotifyingInterceptor>());
         });
         services.AddScoped<LeaseStore>();
         services.AddScoped<DemoData>();
@@ -64,6 +66,10 @@ public static class EnsaApp
         services.AddScoped<AgreementAccess>();
         services.AddSingleton<ChromiumPdf>();
         services.AddScoped<Catalogue>();
+        services.AddSingleton<MailComposer>();
+        services.AddSingleton<NotifyingInterceptor, RequestNotifications>();
+        services.AddSingleton<NotifyingInterceptor, AgreementNotifications>();
+        services.AddSingleton<NotifyingInterceptor, SupplierNotifications>();
         services.AddScoped<InvitationMail>();
         services.AddScoped<Ensa.Publishing.PublicList>();
         services.AddScoped<Ensa.Register.UseRegister>();
@@ -166,6 +172,7 @@ public static class EnsaApp
         services.AddHealthChecks().AddDbContextCheck<EnsaDbContext>("database");
 
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.AddSingleton<MailDelivery>();
         services.AddLeasedJob<OutboxDispatcher>();
         services.AddLeasedJob<AgreementReminders>();
     }
@@ -177,13 +184,10 @@ public static class EnsaApp
         if (EnsaDatabase.IsPostgreSql(provider) && connectionString is null)
             throw new InvalidOperationException("ConnectionStrings:Ensa is required for PostgreSQL.");
         options.UseEnsaDatabase(provider, connectionString ?? $"Data Source={Path.Combine(contentRoot, "data", "ensa.db")}");
-        options.AddInterceptors(AuditInterceptorInstance, NotificationsInstance, AgreementNotificationsInstance, SupplierNotificationsInstance);
+        options.AddInterceptors(AuditInterceptorInstance);
     }
 
     private static readonly Audit.AuditInterceptor AuditInterceptorInstance = new();
-    private static readonly RequestNotifications NotificationsInstance = new();
-    private static readonly AgreementNotifications AgreementNotificationsInstance = new();
-    private static readonly SupplierNotifications SupplierNotificationsInstance = new();
 
     /// <summary>Outside Development only requests for Ensa's own host are answered (a forged Host gets 400), and
     /// forwarded headers are read only from the proxies named in Ensa:KnownProxies.</summary>

@@ -86,6 +86,5 @@ internal static class AgreementData
     {
         public Guid? UserId => null;
         public string? UserName => "test";
-        public string? BaseUrl => null;
     }
 }

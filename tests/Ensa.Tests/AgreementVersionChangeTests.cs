@@ -99,8 +99,10 @@ internal static class VersionChangeScenario
                 "fredrik.ahlgren@larandenorr.example", "lisa.ekstrom@mittkoping.example", "sara.nilsson@mittkoping.example"],
                 mail.Select(m => m.To).Order(StringComparer.Ordinal));
             var body = mail.First(m => m.To == "agreement@larandenorr.example").TextBody;
-            Assert.Contains("SubProcessors[Supportbolaget Inc].CountryCode: – → US", body, StringComparison.Ordinal);
-            Assert.Contains("SubProcessors[Supportbolaget Inc].Safeguard: – → StandardContractualClauses", body, StringComparison.Ordinal);
+            // Fields by their names on the page, choices by theirs: no field path or enum name.
+            Assert.Contains("Sub-processors – Supportbolaget Inc – Country: – → US", body, StringComparison.Ordinal);
+            Assert.Contains("Sub-processors – Supportbolaget Inc – Safeguard: – → Standard contractual clauses", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("SubProcessors[", body, StringComparison.Ordinal);
             Assert.Contains(Web.Infrastructure.Format.Date(now.AddDays(30)), body, StringComparison.Ordinal);
             Assert.Contains("Last day to object", body, StringComparison.Ordinal);
             return true;
@@ -137,7 +139,8 @@ internal static class VersionChangeScenario
             Assert.Null(agreements[larandeLasresan].ObjectionReason);
             var bodies = await db.OutboxMessages.Where(m => m.To == "agreement@larandenorr.example" || m.To == "lisa.ekstrom@mittkoping.example")
                 .OrderBy(m => m.CreatedAt).Select(m => new { m.To, m.TextBody }).ToListAsync();
-            Assert.Contains("Changed fields (1):", bodies.Last(b => b.To == "lisa.ekstrom@mittkoping.example").TextBody, StringComparison.Ordinal);
+            // Lisa has an account (in Swedish, never changed); the agreement's contact has none: Swedish, English below.
+            Assert.Contains("Ändrade fält (1):", bodies.Last(b => b.To == "lisa.ekstrom@mittkoping.example").TextBody, StringComparison.Ordinal);
             Assert.Contains("Changed fields (6):", bodies.Last(b => b.To == "agreement@larandenorr.example").TextBody, StringComparison.Ordinal);
             return true;
         });

@@ -36,8 +36,10 @@ public sealed partial class InvitationTests(EnsaAppFactory app) : IClassFixture<
 
         // The e-mail leaves through the outbox to the pickup folder.
         Assert.True(await app.DispatchMailAsync() >= 1);
-        var eml = Directory.GetFiles(app.MailDirectory, "*.eml").Select(File.ReadAllText).Single(t => t.Contains("new.teacher@mittkoping.example", StringComparison.Ordinal));
-        Assert.Contains("To: new.teacher@mittkoping.example", eml, StringComparison.Ordinal);
+        var eml = Directory.GetFiles(app.MailDirectory, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
+            .Single(m => m.To.Mailboxes.Any(a => a.Address == "new.teacher@mittkoping.example"));
+        Assert.Equal("Inbjudan till Ensa från Mittköpings kommun", eml.Subject);
+        Assert.Contains("Hej Nina Ny!", eml.TextBody, StringComparison.Ordinal);
         Assert.NotNull(await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == "new.teacher@mittkoping.example").Select(m => m.SentAt).SingleAsync()));
 
         var link = await InvitationLinkAsync("new.teacher@mittkoping.example");

@@ -17,7 +17,6 @@ internal static class Profile
     {
         public Guid? UserId => null;
         public string? UserName => "profile";
-        public string? BaseUrl => null;
     }
 
     public static async Task<int> RunAsync(Database database, Options options)

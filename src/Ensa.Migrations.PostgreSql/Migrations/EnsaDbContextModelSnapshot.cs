@@ -638,6 +638,13 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                         .HasColumnType("boolean")
                         .HasDefaultValue(false);
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("sv-SE");
+
                     b.Property<Guid?>("LastOrganizerId")
                         .HasColumnType("uuid");
 

@@ -633,6 +633,13 @@ namespace Ensa.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(false);
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("sv-SE");
+
                     b.Property<Guid?>("LastOrganizerId")
                         .HasColumnType("TEXT");
 

@@ -79,13 +79,10 @@ public sealed class EnsaClaimsTransformation(EnsaDbContext db) : IClaimsTransfor
 }
 
 /// <summary>The current user and organizer for the DbContext (tenancy filter) and the audit log.</summary>
-public sealed class HttpCurrentSession(IHttpContextAccessor accessor, PublicLinks links) : Ensa.Common.ICurrentSession
+public sealed class HttpCurrentSession(IHttpContextAccessor accessor) : Ensa.Common.ICurrentSession
 {
     private ClaimsPrincipal? User => accessor.HttpContext?.User;
     public Guid? UserId => User?.UserId();
     public string? UserName => User?.FindFirstValue(EnsaClaimTypes.DisplayName) ?? User?.Identity?.Name;
     public Guid? OrganizerId => User?.OrganizerId();
-
-    /// <summary>Ensa:PublicUrl, in a request and in a background job alike; never the request's own host.</summary>
-    public string? BaseUrl => links.BaseUrl;
 }

@@ -1,10 +1,8 @@
-using System.Globalization;
-using System.Text;
 using Ensa.Agreements;
 using Ensa.Data;
 using Ensa.Identity;
-using Ensa.Mail;
 using Ensa.Notifications;
+using Ensa.Web.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Web.Infrastructure;
@@ -12,7 +10,7 @@ namespace Ensa.Web.Infrastructure;
 /// <summary>Tells an organizer's agreement people (reviewers, security coordinators, admins, and the agreement's
 /// contact) when a supplier changed the description an agreement in force rests on: in the app and by e-mail with the
 /// field-by-field comparison and the objection deadline, in the same save as the notice itself.</summary>
-public sealed class AgreementNotifications : NotifyingInterceptor
+public sealed class AgreementNotifications(MailComposer mail) : NotifyingInterceptor
 {
     private const string Key = "Notify.Agreement.VersionChangeNotified";
 
@@ -41,43 +39,11 @@ public sealed class AgreementNotifications : NotifyingInterceptor
                 .Select(m => m.UserId).Distinct().ToListAsync(cancellationToken);
             var people = await db.Users.Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken);
             var link = $"/Agreements/{agreement.Id}";
-            var url = (db.Session.BaseUrl ?? "") + link;
-            var subject = $"Ensa: {Text(Key, Format.Swedish, name)}";
-            var body = Body(name, deadline, changes, url);
-
-            var addresses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var person in people)
-            {
                 db.Notifications.Add(new Notification(person.Id, agreement.OrganizerId, Key, name, link, notice.At));
-                if (person.Email is not null && addresses.Add(person.Email))
-                    db.OutboxMessages.Add(new OutboxMessage(person.Email, subject, body, null, notice.At));
-            }
             // The contact named in the agreement is who the supplier's notice is addressed to, with an account or not.
-            if (!string.IsNullOrWhiteSpace(agreement.AgreementContactEmail) && addresses.Add(agreement.AgreementContactEmail))
-                db.OutboxMessages.Add(new OutboxMessage(agreement.AgreementContactEmail, subject, body, null, notice.At));
+            await mail.QueueAsync(db, new AgreementVersionChangeMail(name, deadline, changes, agreement.Id),
+                people.Select(p => p.Email).Append(agreement.AgreementContactEmail), notice.At, cancellationToken);
         }
     }
-
-    // The reader's language is not known: Swedish first, English below (as the request notices).
-    private static string Body(string name, DateTime deadline, IReadOnlyList<FieldChange> changes, string url)
-    {
-        var list = new StringBuilder();
-        foreach (var change in changes)
-            list.Append(CultureInfo.InvariantCulture, $"  {change.Field}: {Short(change.Before)} → {Short(change.After)}\n");
-        var body = new StringBuilder();
-        foreach (var culture in MailTexts.Languages)
-        {
-            body.Append(Text(Key, culture, name)).Append('\n')
-                .Append(Text("Notify.Agreement.Deadline", culture, Format.Date(deadline))).Append("\n\n")
-                .Append(Text("Notify.Agreement.Changes", culture, changes.Count.ToString(culture))).Append('\n')
-                .Append(list).Append('\n')
-                .Append(Text("Notify.MailLink", culture, url)).Append("\n\n");
-        }
-        return body.ToString();
-    }
-
-    private static string Short(string? value) =>
-        value is null ? "–" : value.Length > 200 ? string.Concat(value.AsSpan(0, 200), "…") : value;
-
-    private static string Text(string key, CultureInfo culture, string argument) => MailTexts.Text(key, culture, argument);
 }

@@ -1,16 +1,15 @@
-using System.Globalization;
 using Ensa.Data;
 using Ensa.Identity;
-using Ensa.Mail;
 using Ensa.Notifications;
 using Ensa.Requests;
+using Ensa.Web.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Web.Infrastructure;
 
 /// <summary>Tells the requester and the unit's principals of every step of their request, in the app and by
 /// e-mail (through the outbox), in the same save as the step itself, so no step can go untold.</summary>
-public sealed class RequestNotifications : NotifyingInterceptor
+public sealed class RequestNotifications(MailComposer mail) : NotifyingInterceptor
 {
     protected override async Task AddAsync(EnsaDbContext db, CancellationToken cancellationToken)
     {
@@ -30,21 +29,10 @@ public sealed class RequestNotifications : NotifyingInterceptor
                 ? db.LearningResources.Local.FirstOrDefault(r => r.Id == resourceId)?.Name
                   ?? await db.LearningResources.Where(r => r.Id == resourceId).Select(r => r.Name).SingleAsync(cancellationToken)
                 : request.ProposedName ?? "";
-            var key = "Notify." + step.Kind;
             var link = $"/Requests/{request.Id}";
-            var url = (db.Session.BaseUrl ?? "") + link;
             foreach (var person in people.DistinctBy(p => p.Id))
-            {
-                db.Notifications.Add(new Notification(person.Id, request.OrganizerId, key, name, link, step.At));
-                if (person.Email is null) continue;
-                // The reader's language is not known: Swedish first, English below.
-                var subject = $"Ensa: {Text(key, Format.Swedish, name)}";
-                var body = $"{Text(key, Format.Swedish, name)}\n{Text("Notify.MailLink", Format.Swedish, url)}\n\n" +
-                           $"{Text(key, MailTexts.English, name)}\n{Text("Notify.MailLink", MailTexts.English, url)}\n";
-                db.OutboxMessages.Add(new OutboxMessage(person.Email, subject, body, null, step.At));
-            }
+                db.Notifications.Add(new Notification(person.Id, request.OrganizerId, "Notify." + step.Kind, name, link, step.At));
+            await mail.QueueAsync(db, new RequestStepMail(step.Kind, name, request.Id), people.Select(p => p.Email), step.At, cancellationToken);
         }
     }
-
-    private static string Text(string key, CultureInfo culture, string argument) => MailTexts.Text(key, culture, argument);
 }

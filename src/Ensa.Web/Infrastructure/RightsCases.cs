@@ -1,16 +1,16 @@
 using Ensa.Common;
 using Ensa.Data;
-using Ensa.Mail;
 using Ensa.Privacy;
 using Ensa.Register;
 using Ensa.Requests;
+using Ensa.Web.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Web.Infrastructure;
 
 /// <summary>What the rights-request pages and the reminder job share: which uses a case reaches, and the e-mail each
 /// task's administrator gets (a one-time link, never the person's identity).</summary>
-public sealed class RightsCases(EnsaDbContext db, UseRegister register)
+public sealed class RightsCases(EnsaDbContext db, UseRegister register, MailComposer mail)
 {
     /// <summary>Resources in use now at the units, each with its local system administrator.</summary>
     public async Task<List<UseAtUnit>> UsesAtAsync(IReadOnlyCollection<Guid> unitIds) =>
@@ -24,14 +24,8 @@ public sealed class RightsCases(EnsaDbContext db, UseRegister register)
         var names = await NamesAsync(request);
         foreach (var (task, token) in tokens.Where(t => t.Task.AdministratorEmail.Length > 0))
         {
-            var (resource, unit) = (names.Resources[task.ResourceId], names.Units[task.SchoolUnitId]);
-            var url = $"{db.Session.BaseUrl}/Tasks/{token}";
-            var key = "RightsMail." + request.Kind;
-            db.OutboxMessages.Add(new OutboxMessage(task.AdministratorEmail,
-                "Ensa: " + MailTexts.Text(key + ".Subject", Format.Swedish, resource, unit, request.CaseReference),
-                MailTexts.Body(c => MailTexts.Text(key + ".Body", c, resource, unit, request.CaseReference,
-                    request.Deadline.ToString("yyyy-MM-dd", Format.Swedish), url)),
-                null, now));
+            await mail.QueueAsync(db, new RightsTaskMail(request.Kind, names.Resources[task.ResourceId], names.Units[task.SchoolUnitId],
+                request.CaseReference, request.Deadline, token), [task.AdministratorEmail], now);
         }
     }
 
@@ -48,12 +42,8 @@ public sealed class RightsCases(EnsaDbContext db, UseRegister register)
             var names = await NamesAsync(request);
             foreach (var task in request.Tasks.Where(t => t.NeedsReminder(request.Deadline, now) && t.AdministratorEmail.Length > 0))
             {
-                var (resource, unit) = (names.Resources[task.ResourceId], names.Units[task.SchoolUnitId]);
-                db.OutboxMessages.Add(new OutboxMessage(task.AdministratorEmail,
-                    "Ensa: " + MailTexts.Text("RightsMail.Reminder.Subject", Format.Swedish, resource, unit, request.CaseReference),
-                    MailTexts.Body(c => MailTexts.Text("RightsMail.Reminder.Body", c, resource, unit, request.CaseReference,
-                        request.Deadline.ToString("yyyy-MM-dd", Format.Swedish))),
-                    null, now));
+                await mail.QueueAsync(db, new RightsReminderMail(names.Resources[task.ResourceId], names.Units[task.SchoolUnitId],
+                    request.CaseReference, request.Deadline), [task.AdministratorEmail], now);
                 task.MarkReminded(now);
                 reminded++;
             }

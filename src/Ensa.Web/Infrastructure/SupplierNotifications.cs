@@ -1,6 +1,6 @@
 using Ensa.Agreements;
 using Ensa.Data;
-using Ensa.Mail;
+using Ensa.Web.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Web.Infrastructure;
@@ -8,15 +8,12 @@ namespace Ensa.Web.Infrastructure;
 /// <summary>When an organizer sends an agreement to its supplier (or sends it back, or reminds), the supplier's own users
 /// are told by e-mail, in the same save. A supplier with no users yet is not invited by the organizer: the platform
 /// admins are asked to check who represents it and invite them (a supplier's identity is never the organizer's word).</summary>
-public sealed class SupplierNotifications : NotifyingInterceptor
+public sealed class SupplierNotifications(MailComposer mail) : NotifyingInterceptor
 {
-    private static readonly AgreementEventKind[] Kinds =
-        [AgreementEventKind.SentToSupplier, AgreementEventKind.ReturnedToSupplier, AgreementEventKind.SupplierReminded];
-
     protected override async Task AddAsync(EnsaDbContext db, CancellationToken cancellationToken)
     {
         var steps = db.ChangeTracker.Entries<AgreementEvent>()
-            .Where(e => e.State == EntityState.Added && Kinds.Contains(e.Entity.Kind)).Select(e => e.Entity).ToList();
+            .Where(e => e.State == EntityState.Added && SupplierStepMail.Steps.Contains(e.Entity.Kind)).Select(e => e.Entity).ToList();
         foreach (var step in steps)
         {
             var agreement = db.ChangeTracker.Entries<Agreement>().Select(e => e.Entity).Single(a => a.Id == step.AgreementId);
@@ -30,23 +27,13 @@ public sealed class SupplierNotifications : NotifyingInterceptor
                 .Select(u => u.Email!).ToListAsync(cancellationToken);
             if (supplierUsers.Count > 0)
             {
-                var url = (db.Session.BaseUrl ?? "") + "/Supplier";
-                var key = "SupplierMail." + step.Kind;
-                foreach (var email in supplierUsers.Distinct(StringComparer.OrdinalIgnoreCase))
-                    db.OutboxMessages.Add(new OutboxMessage(email,
-                        "Ensa: " + MailTexts.Text(key + ".Subject", Format.Swedish, names.Organizer, names.Resource),
-                        MailTexts.Body(c => MailTexts.Text(key + ".Body", c, names.Organizer, names.Resource, url, step.Comment ?? "")),
-                        null, step.At));
+                await mail.QueueAsync(db, new SupplierStepMail(step.Kind, names.Organizer, names.Resource, step.Comment), supplierUsers, step.At,
+                    cancellationToken);
                 continue;
             }
             var admins = await db.Users.Where(u => u.IsPlatformAdmin && u.Email != null).Select(u => u.Email!).ToListAsync(cancellationToken);
-            var onboard = (db.Session.BaseUrl ?? "") + "/Platform/Suppliers";
-            foreach (var email in admins)
-                db.OutboxMessages.Add(new OutboxMessage(email,
-                    "Ensa: " + MailTexts.Text("SupplierMail.Onboard.Subject", Format.Swedish, names.Supplier.Name),
-                    MailTexts.Body(c => MailTexts.Text("SupplierMail.Onboard.Body", c, names.Organizer, names.Supplier.Name, names.Resource,
-                        names.Supplier.ContactName, names.Supplier.ContactEmail, onboard)),
-                    null, step.At));
+            await mail.QueueAsync(db, new SupplierOnboardMail(names.Organizer, names.Supplier.Name, names.Resource, names.Supplier.ContactName,
+                names.Supplier.ContactEmail), admins, step.At, cancellationToken);
         }
     }
 }

@@ -1,13 +1,12 @@
 using System.Globalization;
-using System.Resources;
 using Ensa.Agreements;
 using Ensa.Common;
 using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Jobs;
-using Ensa.Mail;
 using Ensa.Notifications;
 using Ensa.Web.Infrastructure;
+using Ensa.Web.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Web.Jobs;
@@ -16,11 +15,9 @@ namespace Ensa.Web.Jobs;
 /// agreements whose end date has passed. Runs under a database lease, so of several app nodes one works at a time,
 /// and each reminder is recorded on the agreement's timeline in the same save as its mail: it is sent once.</summary>
 public sealed class AgreementReminders(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock,
-    ILogger<AgreementReminders> logger) : LeasedJob<AgreementReminders.RunResult>(scopes, clock, logger)
+    ILogger<AgreementReminders> logger, MailComposer mail) : LeasedJob<AgreementReminders.RunResult>(scopes, clock, logger)
 {
     public const string LeaseName = "agreement-reminders";
-    private static readonly ResourceManager Texts = new("Ensa.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
     public sealed record RunResult(int Reminders, int Expired);
 
@@ -62,7 +59,7 @@ public sealed class AgreementReminders(IServiceScopeFactory scopes, IConfigurati
         return new RunResult(reminders, expired);
     }
 
-    private static async Task NotifyAsync(EnsaDbContext db, Agreement agreement, AgreementReminder kind, DateOnly date, DateTime now,
+    private async Task NotifyAsync(EnsaDbContext db, Agreement agreement, AgreementReminder kind, DateOnly date, DateTime now,
         CancellationToken cancellationToken)
     {
         var key = kind == AgreementReminder.ReviewDate ? "Notify.Agreement.ReviewReminder" : "Notify.Agreement.EndReminder";
@@ -73,13 +70,7 @@ public sealed class AgreementReminders(IServiceScopeFactory scopes, IConfigurati
             .Where(m => m.OrganizerId == agreement.OrganizerId && (m.Role == Role.CentralReviewer || m.Role == Role.OrganizerAdmin))
             .Select(m => m.UserId).Distinct().ToListAsync(cancellationToken);
         foreach (var userId in userIds) db.Notifications.Add(new Notification(userId, agreement.OrganizerId, key, argument, link, now));
-        if (string.IsNullOrWhiteSpace(agreement.AgreementContactEmail)) return;
-        // The reader's language is not known: Swedish first, English below (as the other notices).
-        var body = string.Join("\n\n", new[] { Format.Swedish, English }.Select(culture =>
-            Text(key, culture, argument) + "\n" + Text("Notify.MailLink", culture, (db.Session.BaseUrl ?? "") + link)));
-        db.OutboxMessages.Add(new OutboxMessage(agreement.AgreementContactEmail, "Ensa: " + Text(key, Format.Swedish, argument), body, null, now));
+        await mail.QueueAsync(db, new AgreementReminderMail(kind, name, date, agreement.Id), [agreement.AgreementContactEmail], now,
+            cancellationToken);
     }
-
-    private static string Text(string key, CultureInfo culture, string argument) =>
-        string.Format(culture, Texts.GetString(key, culture) ?? key, argument);
 }

@@ -1,3 +1,5 @@
+using Ensa.Identity;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,18 +7,24 @@ using Ensa.Web.Infrastructure;
 
 namespace Ensa.Web.Pages;
 
-/// <summary>Sets the UI language in a cookie; formatting stays Swedish.</summary>
-public sealed class LanguageModel : PageModel
+/// <summary>Sets the UI language in a cookie; formatting stays Swedish. A signed-in user's choice is also kept on their
+/// account, as the language Ensa writes e-mail to them in.</summary>
+public sealed class LanguageModel(UserManager<EnsaUser> users) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 
-    public IActionResult OnPost(string culture, string? returnUrl)
+    public async Task<IActionResult> OnPostAsync(string culture, string? returnUrl)
     {
         var ui = EnsaApp.UiCultures.FirstOrDefault(c => c.Name.Equals(culture, StringComparison.OrdinalIgnoreCase));
         if (ui is null) return BadRequest();
         Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(Format.Swedish, ui)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps });
+        if (await users.GetUserAsync(User) is { } user && user.Language != ui.Name)
+        {
+            user.Language = ui.Name;
+            await users.UpdateAsync(user);
+        }
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 }

@@ -19,8 +19,6 @@ public interface ICurrentSession
     Guid? UserId { get; }
     string? UserName { get; }
     Guid? OrganizerId { get; }
-    /// <summary>Where Ensa is reached, for links in e-mail (e.g. "https://ensa.example"); null outside a request.</summary>
-    string? BaseUrl { get; }
 }
 
 public sealed class SystemSession : ICurrentSession
@@ -29,5 +27,4 @@ public sealed class SystemSession : ICurrentSession
     public Guid? UserId => null;
     public string? UserName => "system";
     public Guid? OrganizerId => null;
-    public string? BaseUrl => null;
 }

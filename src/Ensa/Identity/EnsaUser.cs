@@ -10,6 +10,9 @@ public sealed class EnsaUser : IdentityUser<Guid>, IAudited
     public const int PasswordMaxLength = 200;
     /// <summary>A code from an authenticator app or a recovery code, with spaces or dashes.</summary>
     public const int CodeMaxLength = 20;
+    public const int LanguageMaxLength = 10;
+    /// <summary>Swedish, the language of every account until its user chooses another.</summary>
+    public const string DefaultLanguage = "sv-SE";
     public string DisplayName { get; set; } = "";
     /// <summary>Set for a supplier's user (role SupplierUser).</summary>
     public Guid? SupplierId { get; set; }
@@ -18,6 +21,8 @@ public sealed class EnsaUser : IdentityUser<Guid>, IAudited
     /// <summary>The organizer the user last chose: where the next sign-in lands (never one they were just invited to).</summary>
     public Guid? LastOrganizerId { get; set; }
     public bool IsPlatformAdmin { get; set; }
+    /// <summary>The UI culture the user last chose ("sv-SE" or "en"): Ensa's e-mail to them is written in it.</summary>
+    public string Language { get; set; } = DefaultLanguage;
     public DateTime CreatedAt { get; set; }
 
     public static EnsaUser Create(string email, string displayName, DateTime createdAt) => new()

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Mail;
 using Ensa.Data;
 using Ensa.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +9,8 @@ namespace Ensa.Mail;
 
 /// <summary>Sends what is in the outbox through SMTP (or a pickup folder). Holds a database lease while it
 /// works, so with several app nodes only one sends at a time and no message goes out twice.</summary>
-public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider clock,
-    ILogger<OutboxDispatcher> logger) : LeasedJob<int>(scopes, clock, logger)
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<MailOptions> options, MailDelivery delivery,
+    TimeProvider clock, ILogger<OutboxDispatcher> logger) : LeasedJob<int>(scopes, clock, logger)
 {
     public const string LeaseName = "mail-outbox";
 
@@ -31,15 +29,16 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<MailO
             .Where(m => m.SentAt == null && m.NextAttemptAt <= now)
             .OrderBy(m => m.CreatedAt).Take(50).ToListAsync(cancellationToken);
         var sent = 0;
+        await using var batch = delivery.Open();
         foreach (var message in due)
         {
             try
             {
-                await SendAsync(message, cancellationToken);
+                await batch.SendAsync(message, cancellationToken);
                 message.MarkSent(Clock.GetUtcNow().UtcDateTime);
                 sent++;
             }
-            catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException)
+            catch (MailDeliveryException ex)
             {
                 Logger.LogWarning(ex, "Sending mail {Id} failed", message.Id);
                 message.MarkFailed(ex.Message, Clock.GetUtcNow().UtcDateTime);
@@ -48,30 +47,5 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<MailO
             await db.SaveChangesAsync(cancellationToken);
         }
         return sent;
-    }
-
-    private async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
-    {
-        var o = options.Value;
-        using var mail = new MailMessage(o.From, message.To, message.Subject, message.TextBody);
-        mail.BodyEncoding = System.Text.Encoding.UTF8;
-        mail.SubjectEncoding = System.Text.Encoding.UTF8;
-        if (message.HtmlBody is not null)
-            mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, System.Text.Encoding.UTF8, "text/html"));
-        using var smtp = new SmtpClient();
-        if (o.PickupDirectory is { Length: > 0 } pickup)
-        {
-            Directory.CreateDirectory(pickup);
-            smtp.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
-            smtp.PickupDirectoryLocation = Path.GetFullPath(pickup);
-        }
-        else
-        {
-            smtp.Host = o.SmtpHost ?? throw new InvalidOperationException("Mail:SmtpHost is not configured.");
-            smtp.Port = o.SmtpPort;
-            smtp.EnableSsl = o.SmtpEnableSsl;
-            if (o.SmtpUserName is not null) smtp.Credentials = new NetworkCredential(o.SmtpUserName, o.SmtpPassword);
-        }
-        await smtp.SendMailAsync(mail, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using MimeKit;
 
 namespace Ensa.BrowserTests.Infrastructure;
 
@@ -22,25 +23,21 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         return visitor;
     }
 
-    /// <summary>Waits (at most 15 s) for the outbox dispatcher to write the e-mail to this address. A file counts
-    /// once it reads the same twice in a row, so a message still being written is not taken for a whole one.</summary>
-    protected async Task<Eml> WaitForMailAsync(string to, string? subjectContains = null)
+    /// <summary>Waits (at most 15 s) for the outbox dispatcher to write the e-mail to this address (it writes each file
+    /// whole, by moving it into the folder).</summary>
+    protected async Task<ReceivedMail> WaitForMailAsync(string to, string? subjectContains = null)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
-        var previous = new Dictionary<string, string>();
         while (true)
         {
             if (Directory.Exists(Fixture.MailDirectory))
             {
                 foreach (var file in Directory.EnumerateFiles(Fixture.MailDirectory, "*.eml"))
                 {
-                    var raw = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
-                    var stable = previous.TryGetValue(file, out var before) && before == raw;
-                    previous[file] = raw;
-                    if (!stable) continue;
-                    var mail = Eml.Parse(raw);
-                    if (mail.Header("To").Contains(to, StringComparison.OrdinalIgnoreCase) &&
-                        (subjectContains is null || mail.Header("Subject").Contains(subjectContains, StringComparison.Ordinal))) return mail;
+                    var mail = await MimeMessage.LoadAsync(file, TestContext.Current.CancellationToken);
+                    var subject = mail.Subject ?? "";
+                    if (mail.To.Mailboxes.Any(m => m.Address.Equals(to, StringComparison.OrdinalIgnoreCase)) &&
+                        (subjectContains is null || subject.Contains(subjectContains, StringComparison.Ordinal))) return new(subject, mail.TextBody ?? "");
                 }
             }
             if (DateTime.UtcNow > deadline)
@@ -94,3 +91,6 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         return directory;
     }
 }
+
+/// <summary>An e-mail as the reader sees it: the subject and the plain-text body, decoded (by MimeKit).</summary>
+public sealed record ReceivedMail(string Subject, string Text);

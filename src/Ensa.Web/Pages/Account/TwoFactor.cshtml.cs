@@ -21,6 +21,8 @@ public sealed class TwoFactorModel(UserManager<EnsaUser> users, SignInManager<En
     public string SharedKey { get; private set; } = "";
     public string QrCodeDataUri { get; private set; } = "";
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
+    /// <summary>The language of the user's e-mail (their last choice of UI language).</summary>
+    public string Language { get; private set; } = EnsaUser.DefaultLanguage;
 
     public async Task<IActionResult> OnGetAsync() =>
         await users.GetUserAsync(User) is { } user ? await ShowAsync(user) : Challenge();
@@ -76,6 +78,7 @@ public sealed class TwoFactorModel(UserManager<EnsaUser> users, SignInManager<En
     private async Task<PageResult> ShowAsync(EnsaUser user)
     {
         Enabled = await users.GetTwoFactorEnabledAsync(user);
+        Language = user.Language;
         if (!Enabled)
         {
             var key = await users.GetAuthenticatorKeyAsync(user);

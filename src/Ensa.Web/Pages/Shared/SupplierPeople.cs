@@ -3,6 +3,7 @@ using Ensa.Common;
 using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Web.Infrastructure;
+using Ensa.Web.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Web.Pages;
@@ -55,13 +56,13 @@ public sealed class SupplierPeople
 
     /// <summary>Makes the invitation to this (loaded) supplier — the domain checks who may — and queues its e-mail; saved
     /// by the caller.</summary>
-    public Result Invite(EnsaDbContext db, InvitationMail mail, EnsaUser by, Guid supplierId, InviteInput input, DateTime now)
+    public async Task<Result> InviteAsync(EnsaDbContext db, InvitationMail mail, EnsaUser by, Guid supplierId, InviteInput input, DateTime now)
     {
         var made = SupplierInvitation.Create(InvitingForSupplier.Of(by), supplierId, input.IsAdmin, input.Email, input.DisplayName, now,
             out var invitation, out var token);
         if (!made.Succeeded) return made;
         db.SupplierInvitations.Add(invitation);
-        mail.ToSupplier(invitation, token, SupplierName, now);
+        await mail.ToSupplierAsync(invitation, token, SupplierName, now);
         return Result.Ok;
     }
 }

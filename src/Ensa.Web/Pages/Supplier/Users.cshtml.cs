@@ -1,6 +1,7 @@
 using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Web.Infrastructure;
+using Ensa.Web.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,7 +23,7 @@ public sealed class UsersModel(EnsaDbContext db, UserManager<EnsaUser> users, In
     {
         if (!await LoadAsync()) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var result = People.Invite(db, mail, Me, Me.SupplierId!.Value, Invite, clock.GetUtcNow().UtcDateTime);
+        var result = await People.InviteAsync(db, mail, Me, Me.SupplierId!.Value, Invite, clock.GetUtcNow().UtcDateTime);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", l[result.Error!.Code]);

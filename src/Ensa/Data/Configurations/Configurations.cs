@@ -59,6 +59,7 @@ internal sealed class EnsaUserConfiguration : IEntityTypeConfiguration<EnsaUser>
     {
         b.Property(e => e.DisplayName).HasMaxLength(200);
         b.Property(e => e.IsSupplierAdmin).HasDefaultValue(false);
+        b.Property(e => e.Language).HasMaxLength(EnsaUser.LanguageMaxLength).HasDefaultValue(EnsaUser.DefaultLanguage);
         b.HasOne<Supplier>().WithMany().HasForeignKey(e => e.SupplierId).OnDelete(DeleteBehavior.Restrict);
     }
 }

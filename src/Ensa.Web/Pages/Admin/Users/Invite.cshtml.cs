@@ -1,6 +1,7 @@
 using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Web.Infrastructure;
+using Ensa.Web.Mail;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -31,7 +32,7 @@ public sealed class InviteModel(EnsaDbContext db, InvitationMail mail, TimeProvi
         }
         var (invitation, token) = Invitation.Create(organizerId, Role.Role, Role.UnitId, Input.Email, Input.DisplayName, User.UserId()!.Value, now);
         db.Invitations.Add(invitation);
-        mail.ToOrganizer(invitation, token, User.FindFirst(EnsaClaimTypes.OrganizerName)?.Value ?? "", now);
+        await mail.ToOrganizerAsync(invitation, token, User.FindFirst(EnsaClaimTypes.OrganizerName)?.Value ?? "", now);
         await db.SaveChangesAsync();
 
         TempData["Message"] = l["Invite.Sent", invitation.Email].Value;

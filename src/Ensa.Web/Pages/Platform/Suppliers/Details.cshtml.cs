@@ -1,6 +1,7 @@
 using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Web.Infrastructure;
+using Ensa.Web.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -31,7 +32,7 @@ public sealed class DetailsModel(EnsaDbContext db, UserManager<EnsaUser> users, 
         if (!await LoadAsync(id)) return NotFound();
         if (!ModelState.IsValid) return Page();
         var now = clock.GetUtcNow().UtcDateTime;
-        var result = People.Invite(db, mail, (await users.GetUserAsync(User))!, id, Invite, now);
+        var result = await People.InviteAsync(db, mail, (await users.GetUserAsync(User))!, id, Invite, now);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", l[result.Error!.Code]);

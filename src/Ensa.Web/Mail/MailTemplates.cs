@@ -1,0 +1,135 @@
+using Ensa.Agreements;
+using Ensa.Identity;
+using Ensa.Privacy;
+using Ensa.Requests;
+using Ensa.Web.Infrastructure;
+using Microsoft.Extensions.Localization;
+
+namespace Ensa.Web.Mail;
+
+/// <summary>One kind of message Ensa sends: its subject and plain-text body in one language, from the resx texts.
+/// Links are built from <see cref="PublicLinks"/> only, so every one is absolute from Ensa:PublicUrl.</summary>
+public abstract record MailTemplate
+{
+    public abstract string Subject(IStringLocalizer l);
+    public abstract string Body(IStringLocalizer l, PublicLinks links);
+
+    /// <summary>Subjects of notices start with the app's name, so they are told apart in a full inbox.</summary>
+    protected static string Notice(string text) => "Ensa: " + text;
+
+    protected static string WithLink(IStringLocalizer l, string text, string link) => $"{text}\n{l["Notify.MailLink", link]}";
+
+    protected static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", Format.Swedish);
+}
+
+/// <summary>An invitation to a role at an organizer, with its one-time link.</summary>
+public sealed record OrganizerInvitationMail(string DisplayName, string Organizer, Role Role, string Token, DateTime ExpiresAt) : MailTemplate
+{
+    public override string Subject(IStringLocalizer l) => l["Invite.MailSubject", Organizer];
+
+    public override string Body(IStringLocalizer l, PublicLinks links) => l["Invite.MailBody", DisplayName, Organizer, l["Role." + Role].Value,
+        links.Page("/Account/AcceptInvitation", new { token = Token }), Format.DateTime(ExpiresAt)];
+}
+
+/// <summary>An invitation to act for a supplier (as its admin or not), with its one-time link.</summary>
+public sealed record SupplierInvitationMail(string DisplayName, string Supplier, bool IsAdmin, string Token, DateTime ExpiresAt) : MailTemplate
+{
+    public override string Subject(IStringLocalizer l) => l["SupplierInvite.MailSubject", Supplier];
+
+    public override string Body(IStringLocalizer l, PublicLinks links) => l[IsAdmin ? "SupplierInvite.MailBodyAdmin" : "SupplierInvite.MailBody",
+        DisplayName, Supplier, links.Page("/Account/AcceptInvitation", new { token = Token }), Format.DateTime(ExpiresAt)];
+}
+
+/// <summary>A password reset link.</summary>
+public sealed record PasswordResetMail(string DisplayName, Guid UserId, string Token) : MailTemplate
+{
+    public override string Subject(IStringLocalizer l) => l["Forgot.MailSubject"];
+
+    public override string Body(IStringLocalizer l, PublicLinks links) =>
+        l["Forgot.MailBody", DisplayName, links.Page("/Account/ResetPassword", new { userId = UserId, token = Token })];
+}
+
+/// <summary>A step of a resource request, to its requester and the unit's principals.</summary>
+public sealed record RequestStepMail(RequestEventKind Step, string Resource, Guid RequestId) : MailTemplate
+{
+    public override string Subject(IStringLocalizer l) => Notice(l["Notify." + Step, Resource]);
+
+    public override string Body(IStringLocalizer l, PublicLinks links) =>
+        WithLink(l, l["Notify." + Step, Resource], links.To($"/Requests/{RequestId}"));
+}
+
+/// <summary>A supplier changed the description an agreement in force rests on: the changed fields (by their names on
+/// the page) and the last day to object.</summary>
+public sealed record AgreementVersionChangeMail(string Resource, DateTime Deadline, IReadOnlyList<FieldChange> Changes, Guid AgreementId)
+    : MailTemplate
+{
+    private const string Key = "Notify.Agreement.VersionChangeNotified";
+
+    public override string Subject(IStringLocalizer l) => Notice(l[Key, Resource]);
+
+    public override string Body(IStringLocalizer l, PublicLinks links)
+    {
+        var list = string.Concat(Changes.Select(c =>
+            $"  {AgreementFields.Label(c.Field, l)}: {Short(AgreementFields.Value(c.Field, c.Before, l))} → {Short(AgreementFields.Value(c.Field, c.After, l))}\n"));
+        return $"{l[Key, Resource]}\n{l["Notify.Agreement.Deadline", Format.Date(Deadline)]}\n\n" +
+               $"{l["Notify.Agreement.Changes", Changes.Count]}\n{list}\n" +
+               l["Notify.MailLink", links.To($"/Agreements/{AgreementId}")];
+    }
+
+    private static string Short(string? value) =>
+        value is null ? "–" : value.Length > 200 ? string.Concat(value.AsSpan(0, 200), "…") : value;
+}
+
+/// <summary>An agreement's review date or end date is near.</summary>
+public sealed record AgreementReminderMail(AgreementReminder Reminder, string Resource, DateOnly Date, Guid AgreementId) : MailTemplate
+{
+    private string Text(IStringLocalizer l) =>
+        l[Reminder == AgreementReminder.ReviewDate ? "Notify.Agreement.ReviewReminder" : "Notify.Agreement.EndReminder", $"{Resource} ({Day(Date)})"];
+
+    public override string Subject(IStringLocalizer l) => Notice(Text(l));
+
+    public override string Body(IStringLocalizer l, PublicLinks links) => WithLink(l, Text(l), links.To($"/Agreements/{AgreementId}"));
+}
+
+/// <summary>An organizer sent an agreement to its supplier, sent the description back (with a comment) or reminded: to
+/// the supplier's users.</summary>
+public sealed record SupplierStepMail(AgreementEventKind Step, string Organizer, string Resource, string? Comment) : MailTemplate
+{
+    public static readonly AgreementEventKind[] Steps =
+        [AgreementEventKind.SentToSupplier, AgreementEventKind.ReturnedToSupplier, AgreementEventKind.SupplierReminded];
+
+    public override string Subject(IStringLocalizer l) => Notice(l[$"SupplierMail.{Step}.Subject", Organizer, Resource]);
+
+    public override string Body(IStringLocalizer l, PublicLinks links) =>
+        l[$"SupplierMail.{Step}.Body", Organizer, Resource, links.To("/Supplier"), Comment ?? ""];
+}
+
+/// <summary>An agreement waits for a supplier nobody acts for yet: the platform admins are asked to onboard it.</summary>
+public sealed record SupplierOnboardMail(string Organizer, string Supplier, string Resource, string ContactName, string ContactEmail)
+    : MailTemplate
+{
+    public override string Subject(IStringLocalizer l) => Notice(l["SupplierMail.Onboard.Subject", Supplier]);
+
+    public override string Body(IStringLocalizer l, PublicLinks links) => l["SupplierMail.Onboard.Body", Organizer, Supplier, Resource,
+        ContactName, ContactEmail, links.To("/Platform/Suppliers")];
+}
+
+/// <summary>A task of a rights request, to the resource's local system administrator at the unit, with the one-time
+/// link that answers it (never the person's identity).</summary>
+public sealed record RightsTaskMail(RightsKind Kind, string Resource, string Unit, string CaseReference, DateOnly Deadline, string Token)
+    : MailTemplate
+{
+    public override string Subject(IStringLocalizer l) => Notice(l[$"RightsMail.{Kind}.Subject", Resource, Unit, CaseReference]);
+
+    public override string Body(IStringLocalizer l, PublicLinks links) =>
+        l[$"RightsMail.{Kind}.Body", Resource, Unit, CaseReference, Day(Deadline), links.To($"/Tasks/{Uri.EscapeDataString(Token)}")];
+}
+
+/// <summary>A rights task is overdue (the first message's link still answers it).</summary>
+public sealed record RightsReminderMail(string Resource, string Unit, string CaseReference, DateOnly Deadline) : MailTemplate
+{
+    public override string Subject(IStringLocalizer l) => Notice(l["RightsMail.Reminder.Subject", Resource, Unit, CaseReference]);
+
+    public override string Body(IStringLocalizer l, PublicLinks links) =>
+        l["RightsMail.Reminder.Body", Resource, Unit, CaseReference, Day(Deadline)];
+}
