@@ -1,16 +1,6 @@
 using Ensa.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Ensa.Migrations.PostgreSql;
 
-/// <summary>What `dotnet ef` builds the model with for this provider; it never opens the database.</summary>
-internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<EnsaDbContext>
-{
-    public EnsaDbContext CreateDbContext(string[] args)
-    {
-        var options = new DbContextOptionsBuilder<EnsaDbContext>();
-        options.UseEnsaDatabase(EnsaDatabase.PostgreSql, "Host=localhost");
-        return new EnsaDbContext(options.Options);
-    }
-}
+/// <summary>The model `dotnet ef` generates this project's migrations from.</summary>
+internal sealed class DesignTimeFactory() : EnsaDesignTimeFactory(EnsaDatabase.PostgreSql, "Host=localhost");

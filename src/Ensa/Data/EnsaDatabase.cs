@@ -64,3 +64,15 @@ public static class EnsaDatabase
         }
     }
 }
+
+/// <summary>What `dotnet ef` builds the model with in a provider's migrations project; it never opens the database.</summary>
+public abstract class EnsaDesignTimeFactory(string provider, string connectionString)
+    : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<EnsaDbContext>
+{
+    public EnsaDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<EnsaDbContext>();
+        options.UseEnsaDatabase(provider, connectionString);
+        return new EnsaDbContext(options.Options);
+    }
+}
