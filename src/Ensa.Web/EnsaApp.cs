@@ -1,5 +1,4 @@
 using System.Globalization;
-using Ensa.Common;
 using Ensa.Data;
 using Ensa.Demo;
 using Ensa.Identity;
@@ -7,13 +6,11 @@ using Ensa.Jobs;
 using Ensa.Mail;
 using Ensa.Resources;
 using Ensa.Web.Api;
-using Ensa.Web.Infrastructure;
 using Ensa.Web.Jobs;
-using Ensa.Web.Mail;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +22,7 @@ namespace Ensa.Web;
 /// <summary>All of Ensa's wiring, so Program.cs stays a few lines.</summary>
 public static class EnsaApp
 {
-    public static readonly CultureInfo[] UiCultures = [Format.Swedish, CultureInfo.GetCultureInfo("en")];
+    public static readonly CultureInfo[] UiCultures = [SwedishCalendar.Culture, CultureInfo.GetCultureInfo("en")];
 
     public static WebApplication Build(string[] args)
     {
@@ -52,12 +49,17 @@ public static class EnsaApp
         RequestSize.Configure(builder);
         services.AddScoped<ICurrentSession, HttpCurrentSession>();
 
+        // Every interceptor is a singleton registered as ISaveChangesInterceptor and attached to each context from DI.
         services.AddSingleton<Ensa.Publishing.PublicListCache>();
+        services.AddSingleton<ISaveChangesInterceptor>(sp => sp.GetRequiredService<Ensa.Publishing.PublicListCache>());
+        services.AddSingleton<ISaveChangesInterceptor, Audit.AuditInterceptor>();
+        services.AddSingleton<ISaveChangesInterceptor, RequestNotifications>();
+        services.AddSingleton<ISaveChangesInterceptor, AgreementNotifications>();
+        services.AddSingleton<ISaveChangesInterceptor, SupplierNotifications>();
         services.AddDbContext<EnsaDbContext>((sp, options) =>
         {
             ConfigureDatabase(options, configuration, builder.Environment.ContentRootPath);
-            options.AddInterceptors(sp.GetRequiredService<Ensa.Publishing.PublicListCache>());
-            options.AddInterceptors(sp.GetServices<NotifyingInterceptor>());
+            options.AddInterceptors(sp.GetServices<ISaveChangesInterceptor>());
         });
         services.AddScoped<LeaseStore>();
         services.AddScoped<DemoData>();
@@ -67,13 +69,10 @@ public static class EnsaApp
         services.AddSingleton<ChromiumPdf>();
         services.AddScoped<Catalogue>();
         services.AddSingleton<MailComposer>();
-        services.AddSingleton<NotifyingInterceptor, RequestNotifications>();
-        services.AddSingleton<NotifyingInterceptor, AgreementNotifications>();
-        services.AddSingleton<NotifyingInterceptor, SupplierNotifications>();
         services.AddScoped<InvitationMail>();
         services.AddScoped<Ensa.Publishing.PublicList>();
         services.AddScoped<Ensa.Register.UseRegister>();
-        services.AddScoped<RightsCases>();
+        services.AddScoped<RightsMail>();
         services.AddScoped<Ensa.Register.ProcessingRecord>();
         services.AddLeasedJob<RightsReminderJob>();
 
@@ -126,8 +125,8 @@ public static class EnsaApp
         services.Configure<RequestLocalizationOptions>(o =>
         {
             // Formatting is always Swedish; only the UI language changes.
-            o.DefaultRequestCulture = new RequestCulture(Format.Swedish, Format.Swedish);
-            o.SupportedCultures = [Format.Swedish];
+            o.DefaultRequestCulture = new RequestCulture(SwedishCalendar.Culture, SwedishCalendar.Culture);
+            o.SupportedCultures = [SwedishCalendar.Culture];
             o.SupportedUICultures = UiCultures;
             // Swedish unless the user picks English (not the browser's Accept-Language).
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
@@ -184,10 +183,7 @@ public static class EnsaApp
         if (EnsaDatabase.IsPostgreSql(provider) && connectionString is null)
             throw new InvalidOperationException("ConnectionStrings:Ensa is required for PostgreSQL.");
         options.UseEnsaDatabase(provider, connectionString ?? $"Data Source={Path.Combine(contentRoot, "data", "ensa.db")}");
-        options.AddInterceptors(AuditInterceptorInstance);
     }
-
-    private static readonly Audit.AuditInterceptor AuditInterceptorInstance = new();
 
     /// <summary>Outside Development only requests for Ensa's own host are answered (a forged Host gets 400), and
     /// forwarded headers are read only from the proxies named in Ensa:KnownProxies.</summary>

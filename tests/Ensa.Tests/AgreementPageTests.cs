@@ -1,10 +1,8 @@
-using Ensa.Common;
-using System.Diagnostics;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Ensa.Agreements;
-using Ensa.Demo;
+using Ensa.Common;
 using Ensa.Identity;
 using Ensa.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,8 @@
-using Ensa.Common;
 using Ensa.Agreements;
+using Ensa.Common;
 using Ensa.Identity;
 using Ensa.Jobs;
 using Ensa.Tests.Infrastructure;
-using Ensa.Web.Infrastructure;
 using Ensa.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
-using Ensa.Common;
 using Ensa.Agreements;
+using Ensa.Common;
 using Ensa.Identity;
 using Ensa.Requests;
 using Ensa.Tests.Infrastructure;

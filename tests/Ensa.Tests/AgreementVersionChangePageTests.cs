@@ -1,6 +1,6 @@
-using Ensa.Common;
 using System.Net;
 using Ensa.Agreements;
+using Ensa.Common;
 using Ensa.Identity;
 using Ensa.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
-using Ensa.Common;
 using Ensa.Agreements;
+using Ensa.Common;
 using Ensa.Data;
 using Ensa.Demo;
 using Ensa.Identity;
@@ -103,7 +103,7 @@ internal static class VersionChangeScenario
             Assert.Contains("Sub-processors – Supportbolaget Inc – Country: – → US", body, StringComparison.Ordinal);
             Assert.Contains("Sub-processors – Supportbolaget Inc – Safeguard: – → Standard contractual clauses", body, StringComparison.Ordinal);
             Assert.DoesNotContain("SubProcessors[", body, StringComparison.Ordinal);
-            Assert.Contains(Web.Infrastructure.Format.Date(now.AddDays(30)), body, StringComparison.Ordinal);
+            Assert.Contains(Web.Forms.Format.Date(now.AddDays(30)), body, StringComparison.Ordinal);
             Assert.Contains("Last day to object", body, StringComparison.Ordinal);
             return true;
         });

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Ensa.Audit;
 using Ensa.Identity;
 using Ensa.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

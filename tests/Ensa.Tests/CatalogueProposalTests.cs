@@ -1,4 +1,3 @@
-using System.Net;
 using Ensa.Demo;
 using Ensa.Identity;
 using Ensa.Requests;

@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Resources;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Requests;
 using Ensa.Tests.Infrastructure;

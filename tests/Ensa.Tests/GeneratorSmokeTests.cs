@@ -1,4 +1,3 @@
-using Ensa.Data;
 using Ensa.Requests;
 using Ensa.Tools;
 using Ensa.Tools.Generation;

@@ -1,10 +1,9 @@
-using Ensa.Common;
 using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Ensa.Agreements;
-using Ensa.Data;
+using Ensa.Common;
 using Ensa.Identity;
 using Ensa.Requests;
 using Ensa.Tests.Infrastructure;

@@ -1,4 +1,3 @@
-using Ensa.Data;
 using Ensa.Jobs;
 using Ensa.Mail;
 using Ensa.Tests.Infrastructure;

@@ -1,4 +1,3 @@
-using System.Net;
 using Ensa.Demo;
 using Ensa.Requests;
 using Ensa.Tests.Infrastructure;
@@ -81,10 +80,10 @@ public abstract class PublicAddressHostileInputTests(EnsaAppFactory app)
             foreach (var url in new[] { "/Account/Login", "/Account/ForgotPassword", "/Account/ResetPassword", "/Tasks/" + value, "/Language" })
             {
                 if (await SendAsync(() => visitor.Http.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
-                    {
-                        ["__RequestVerificationToken"] = token, ["Input.Email"] = decoded, ["Input.Password"] = decoded, ["Answer"] = decoded,
-                        ["AnswerText"] = decoded, ["culture"] = decoded, ["returnUrl"] = decoded, ["email"] = decoded,
-                    }))) is not { } response) continue;
+                {
+                    ["__RequestVerificationToken"] = token, ["Input.Email"] = decoded, ["Input.Password"] = decoded, ["Answer"] = decoded,
+                    ["AnswerText"] = decoded, ["culture"] = decoded, ["returnUrl"] = decoded, ["email"] = decoded,
+                }))) is not { } response) continue;
                 if ((int)response.StatusCode >= 500) failures.Add($"{(int)response.StatusCode} POST {Shorten(url)} with {Shorten(value)}");
             }
         }

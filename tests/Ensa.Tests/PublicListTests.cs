@@ -1,7 +1,7 @@
-using AngleSharp.Dom;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using AngleSharp.Dom;
 using Ensa.Identity;
 using Ensa.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
-using Ensa.Common;
 using System.Net;
 using AngleSharp.Dom;
 using Ensa.Agreements;
+using Ensa.Common;
 using Ensa.Identity;
 using Ensa.Requests;
 using Ensa.Tests.Infrastructure;

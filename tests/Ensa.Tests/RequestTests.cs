@@ -1,10 +1,9 @@
-using Ensa.Common;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Ensa.Common;
 using Ensa.Identity;
 using Ensa.Requests;
-using Ensa.Resources;
 using Ensa.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
-using AngleSharp.Dom;
 using System.Net;
+using AngleSharp.Dom;
 using Ensa.Identity;
 using Ensa.Tests.Infrastructure;
 

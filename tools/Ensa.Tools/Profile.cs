@@ -5,7 +5,6 @@ using Ensa.Publishing;
 using Ensa.Register;
 using Ensa.Tools.Generation;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Ensa.Tools;
 

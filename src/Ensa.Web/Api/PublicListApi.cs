@@ -2,10 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Ensa.Common;
 using Ensa.Publishing;
 using Ensa.Requests;
-using Ensa.Web.Infrastructure;
 
 namespace Ensa.Web.Api;
 

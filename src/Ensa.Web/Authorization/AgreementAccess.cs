@@ -1,4 +1,3 @@
-using Ensa.Common;
 using System.Security.Claims;
 using Ensa.Agreements;
 using Ensa.Data;

@@ -1,10 +1,8 @@
 using System.Security.Claims;
-using Ensa.Common;
 using Ensa.Data;
 using Ensa.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
-using Ensa.Web.Infrastructure;
 
 namespace Ensa.Web.Authorization;
 

@@ -1,4 +1,3 @@
-using Ensa.Common;
 using Ensa.Identity;
 using Ensa.Resources;
 using Microsoft.AspNetCore.Authorization;

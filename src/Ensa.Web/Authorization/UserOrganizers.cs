@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Ensa.Data;
 using Microsoft.EntityFrameworkCore;
-using Ensa.Web.Infrastructure;
 
 namespace Ensa.Web.Authorization;
 
@@ -17,7 +16,7 @@ public sealed class UserOrganizers(EnsaDbContext db)
         var list = await db.Memberships.IgnoreQueryFilters().Where(m => m.UserId == userId)
             .Join(db.Organizers, m => m.OrganizerId, o => o.Id, (m, o) => new OrganizerChoice(o.Id, o.Name))
             .Distinct().ToListAsync();
-        return list.OrderBy(o => o.Name, Format.Sorting).ToList();
+        return list.OrderBy(o => o.Name, SwedishCalendar.Comparer).ToList();
     }
 
     public Task<bool> IsMemberAsync(Guid userId, Guid organizerId) =>

@@ -1,5 +1,4 @@
 using Ensa.Agreements;
-using Ensa.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
 
 namespace Ensa.Web.Documents;

@@ -1,4 +1,3 @@
-using Ensa.Audit;
 using Ensa.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -6,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Ensa.Web.Infrastructure;
 
 namespace Ensa.Web.Forms;
 

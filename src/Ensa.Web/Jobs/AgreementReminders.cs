@@ -1,12 +1,9 @@
 using System.Globalization;
 using Ensa.Agreements;
-using Ensa.Common;
 using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Jobs;
 using Ensa.Notifications;
-using Ensa.Web.Infrastructure;
-using Ensa.Web.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Web.Jobs;

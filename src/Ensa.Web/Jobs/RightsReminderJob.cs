@@ -1,9 +1,8 @@
 using Ensa.Jobs;
-using Ensa.Web.Infrastructure;
 
 namespace Ensa.Web.Jobs;
 
-/// <summary>Runs the overdue rights-task reminders (<see cref="RightsCases.RemindOverdueAsync"/>) every hour under a
+/// <summary>Runs the overdue rights-task reminders (<see cref="RightsMail.RemindOverdueAsync"/>) every hour under a
 /// database lease, so with several nodes only one sends.</summary>
 public sealed class RightsReminderJob(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock,
     ILogger<RightsReminderJob> logger) : LeasedJob<int>(scopes, clock, logger)
@@ -15,5 +14,5 @@ public sealed class RightsReminderJob(IServiceScopeFactory scopes, IConfiguratio
     protected override TimeSpan LeaseDuration => TimeSpan.FromMinutes(10);
 
     protected override Task<int> RunPassAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<RightsCases>().RemindOverdueAsync(Clock.GetUtcNow().UtcDateTime);
+        services.GetRequiredService<RightsMail>().RemindOverdueAsync(Clock.GetUtcNow().UtcDateTime);
 }

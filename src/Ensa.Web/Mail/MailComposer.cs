@@ -1,6 +1,5 @@
 using Ensa.Data;
 using Ensa.Mail;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,6 @@ using Ensa.Agreements;
 using Ensa.Identity;
 using Ensa.Privacy;
 using Ensa.Requests;
-using Ensa.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
 
 namespace Ensa.Web.Mail;
@@ -19,7 +18,7 @@ public abstract record MailTemplate
 
     protected static string WithLink(IStringLocalizer l, string text, string link) => $"{text}\n{l["Notify.MailLink", link]}";
 
-    protected static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", Format.Swedish);
+    protected static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", SwedishCalendar.Culture);
 }
 
 /// <summary>An invitation to a role at an organizer, with its one-time link.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Resources;
-using Ensa.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
 
 namespace Ensa.Web.Mail;
@@ -10,7 +9,7 @@ namespace Ensa.Web.Mail;
 public sealed class MailTexts : IStringLocalizer
 {
     private static readonly ResourceManager Texts = new("Ensa.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
-    public static readonly MailTexts Swedish = new(Format.Swedish);
+    public static readonly MailTexts Swedish = new(SwedishCalendar.Culture);
     public static readonly MailTexts English = new(CultureInfo.GetCultureInfo("en"));
 
     private readonly CultureInfo _culture;
@@ -28,7 +27,7 @@ public sealed class MailTexts : IStringLocalizer
         get
         {
             var text = this[name];
-            return new(name, string.Format(Format.Swedish, text.Value, arguments), text.ResourceNotFound);
+            return new(name, string.Format(SwedishCalendar.Culture, text.Value, arguments), text.ResourceNotFound);
         }
     }
 

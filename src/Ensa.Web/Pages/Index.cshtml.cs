@@ -1,10 +1,8 @@
 using System.Security.Claims;
-using Ensa.Common;
 using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Organizers;
 using Ensa.Requests;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,7 +50,7 @@ public sealed class IndexModel(EnsaDbContext db, TimeProvider clock, Ensa.Regist
             MyUnits = await db.Memberships.Where(m => m.UserId == userId && m.Role == Role.Principal)
                 .Join(db.OrganisationUnits, m => m.OrganisationUnitId, u => u.Id, (m, u) => new UnitRow(u.Id, u.Name, u.SchoolUnitCode))
                 .ToListAsync();
-            MyUnits = MyUnits.OrderBy(u => u.Name, Format.Sorting).ToList();
+            MyUnits = MyUnits.OrderBy(u => u.Name, SwedishCalendar.Comparer).ToList();
             MyOpenRequests = await db.ResourceRequests.CountAsync(r => r.RequesterId == userId && r.Status != RequestStatus.InUse &&
                 r.Status != RequestStatus.NotApproved && r.Status != RequestStatus.UseEnded);
             UnreadNotifications = await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null);

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Ensa.Web.Infrastructure;
 
 namespace Ensa.Web.Pages;
 
@@ -18,7 +17,7 @@ public sealed class LanguageModel(UserManager<EnsaUser> users) : PageModel
         var ui = EnsaApp.UiCultures.FirstOrDefault(c => c.Name.Equals(culture, StringComparison.OrdinalIgnoreCase));
         if (ui is null) return BadRequest();
         Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(Format.Swedish, ui)),
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(SwedishCalendar.Culture, ui)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps });
         if (await users.GetUserAsync(User) is { } user && user.Language != ui.Name)
         {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Ensa.Agreements;
 using Ensa.Audit;
 using Ensa.Common;
@@ -5,15 +6,14 @@ using Ensa.Identity;
 using Ensa.Jobs;
 using Ensa.Mail;
 using Ensa.Notifications;
-using Ensa.Requests;
-using Ensa.Resources;
 using Ensa.Organizers;
 using Ensa.Privacy;
 using Ensa.Publishing;
+using Ensa.Requests;
+using Ensa.Resources;
 using Ensa.Suppliers;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Data;

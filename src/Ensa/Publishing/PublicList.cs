@@ -1,9 +1,9 @@
 using System.Globalization;
-using Ensa.Common;
 using Ensa.Agreements;
+using Ensa.Common;
 using Ensa.Data;
-using Ensa.Register;
 using Ensa.Organizers;
+using Ensa.Register;
 using Ensa.Requests;
 using Ensa.Resources;
 using Microsoft.EntityFrameworkCore;

@@ -90,6 +90,13 @@ public sealed class UseRegister(EnsaDbContext db)
     }
 
     /// <summary>The units that have rows in the register, so that it can be shown a page of units at a time.</summary>
+    /// <summary>Resources in use now at the units, each with its local system administrator: whom a rights request's
+    /// tasks go to.</summary>
+    public async Task<List<Ensa.Privacy.UseAtUnit>> InUseWithAdministratorAtAsync(IReadOnlyCollection<Guid> unitIds) =>
+        (await UsesAsync()).Where(u => u.Status == RequestStatus.InUse && unitIds.Contains(u.UnitId) && u.Administrator is not null)
+            .Select(u => new Ensa.Privacy.UseAtUnit(u.RequestId, u.UnitId, u.ResourceId, u.Administrator!, u.AdministratorEmail ?? ""))
+            .ToList();
+
     public Task<List<Guid>> UnitsWithUsesAsync(bool includeEnded = false) =>
         Registered(includeEnded).Select(r => r.SchoolUnitId).Distinct().ToListAsync();
 

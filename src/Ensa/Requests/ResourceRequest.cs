@@ -1,5 +1,4 @@
 using Ensa.Common;
-using Ensa.Identity;
 using Ensa.Resources;
 
 namespace Ensa.Requests;

@@ -1,8 +1,8 @@
-using Ensa.Common;
 using System.Globalization;
 using System.Security.Claims;
-using Ensa.Identity;
+using Ensa.Common;
 using Ensa.Data;
+using Ensa.Identity;
 using Ensa.Requests;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Ensa.Data;
 using Ensa.Identity;
-using Ensa.Web.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,13 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Ensa.Data;
-using Ensa.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Ensa.Demo;
 using Ensa.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Ensa.Web.Pages.Account;

@@ -1,5 +1,4 @@
 using Ensa.Identity;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Ensa.Identity;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

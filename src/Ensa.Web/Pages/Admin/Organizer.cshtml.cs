@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Ensa.Data;
 using Ensa.Organizers;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,11 +1,6 @@
-using Ensa.Agreements;
-using Ensa.Common;
-using Ensa.Data;
-using Ensa.Identity;
-using Ensa.Mail;
-using Ensa.Web.Infrastructure;
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
+using Ensa.Agreements;
+using Ensa.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -2,12 +2,10 @@ using Ensa.Agreements;
 using Ensa.Data;
 using Ensa.Organizers;
 using Ensa.Suppliers;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Web.Pages.Agreements;

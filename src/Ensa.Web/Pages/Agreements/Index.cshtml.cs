@@ -1,6 +1,5 @@
 using Ensa.Agreements;
 using Ensa.Data;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +25,6 @@ public sealed class IndexModel(EnsaDbContext db, AgreementAccess access) : PageM
                 a.Status, a.DescriptionVersion, a.PendingDescriptionId != null, a.ReviewDate, a.EndDate, a.RegistryNumber))
             .ToListAsync();
         Rows = rows.OrderByDescending(r => r.VersionChangePending).ThenBy(r => r.Status is AgreementStatus.Terminated or AgreementStatus.Expired)
-            .ThenBy(r => r.Resource, Format.Sorting).ToList();
+            .ThenBy(r => r.Resource, SwedishCalendar.Comparer).ToList();
     }
 }

@@ -1,7 +1,5 @@
 using Ensa.Agreements;
-using Ensa.Common;
 using Ensa.Data;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -71,6 +69,6 @@ public sealed class NewModel(EnsaDbContext db, AgreementAccess access, TimeProvi
                 db.SupplierDescriptions.Where(d => d.ResourceId == r.Id && d.SupplierId == r.SupplierId && d.PublishedAt != null)
                     .Max(d => (int?)d.Version)))
             .ToListAsync();
-        Resources = rows.OrderBy(r => r.Name, Format.Sorting).ToList();
+        Resources = rows.OrderBy(r => r.Name, SwedishCalendar.Comparer).ToList();
     }
 }

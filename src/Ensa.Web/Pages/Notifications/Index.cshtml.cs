@@ -1,6 +1,5 @@
 using Ensa.Data;
 using Ensa.Notifications;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

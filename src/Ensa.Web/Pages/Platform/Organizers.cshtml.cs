@@ -1,6 +1,5 @@
 using Ensa.Data;
 using Ensa.Organizers;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,5 +16,5 @@ public sealed class OrganizersModel(EnsaDbContext db) : PageModel
         Rows = (await db.Organizers.AsNoTracking().Select(o => new Row(o.Name, o.OrganisationNumber, o.ControllerName, o.Slug,
                 db.OrganisationUnits.IgnoreQueryFilters().Count(u => u.OrganizerId == o.Id && u.Kind == UnitKind.SchoolUnit),
                 db.Memberships.IgnoreQueryFilters().Where(m => m.OrganizerId == o.Id).Select(m => m.UserId).Distinct().Count()))
-            .ToListAsync()).OrderBy(r => r.Name, Format.Sorting).ToList();
+            .ToListAsync()).OrderBy(r => r.Name, SwedishCalendar.Comparer).ToList();
 }

@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using Ensa.Common;
 using Ensa.Data;
 using Ensa.Privacy;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,8 +25,8 @@ public sealed record CaseView(RightsRequest Case, IReadOnlyList<CaseView.TaskRow
             .ToDictionaryAsync(r => r.Id);
         var rows = found.Tasks
             .Select(t => new TaskRow(t, units.GetValueOrDefault(t.SchoolUnitId) ?? "", resources[t.ResourceId].Name, resources[t.ResourceId].Supplier))
-            .OrderBy(r => r.Unit, Format.Sorting).ThenBy(r => r.Resource, Format.Sorting).ToList();
-        return new CaseView(found, rows, units.Values.OrderBy(n => n, Format.Sorting).ToList(),
+            .OrderBy(r => r.Unit, SwedishCalendar.Comparer).ThenBy(r => r.Resource, SwedishCalendar.Comparer).ToList();
+        return new CaseView(found, rows, units.Values.OrderBy(n => n, SwedishCalendar.Comparer).ToList(),
             found.IsOverdue(SwedishCalendar.Today(now)));
     }
 }

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Ensa.Data;
 using Ensa.Privacy;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +11,7 @@ namespace Ensa.Web.Pages.Privacy;
 /// <summary>One rights request: its tasks and their answers, overdue ones marked; a central user may answer a task on
 /// an administrator's behalf (e.g. after a phone call).</summary>
 /// An administrator whose link ended or was lost gets a new one from here; the old one stops working.
-public sealed class DetailsModel(EnsaDbContext db, IAuthorizationService authorization, RequestAccess access, RightsCases cases, TimeProvider clock,
+public sealed class DetailsModel(EnsaDbContext db, IAuthorizationService authorization, RequestAccess access, RightsMail rightsMail, TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public CaseView View { get; private set; } = null!;
@@ -57,7 +56,7 @@ public sealed class DetailsModel(EnsaDbContext db, IAuthorizationService authori
             ModelState.AddModelError("", l[result.Error!.Code].Value);
             return Page();
         }
-        await cases.MailTasksAsync(View.Case, [(View.Case.Tasks.Single(t => t.Id == task), token!)], now);
+        await rightsMail.MailTasksAsync(View.Case, [(View.Case.Tasks.Single(t => t.Id == task), token!)], now);
         await db.SaveChangesAsync();
         TempData["Message"] = l["Privacy.NewLinkSent"].Value;
         return RedirectToPage(new { id });

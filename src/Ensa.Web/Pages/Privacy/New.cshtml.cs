@@ -1,9 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Ensa.Common;
 using Ensa.Data;
 using Ensa.Organizers;
 using Ensa.Privacy;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +11,7 @@ namespace Ensa.Web.Pages.Privacy;
 
 /// <summary>Records a removal or access request for the named school units; Ensa makes one task per resource in use
 /// there and e-mails each administrator a link.</summary>
-public sealed class NewModel(EnsaDbContext db, RequestAccess access, RightsCases cases, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class NewModel(EnsaDbContext db, RequestAccess access, RightsMail rightsMail, Ensa.Register.UseRegister register, TimeProvider clock, IStringLocalizer<SharedResource> l)
     : PageModel
 {
     public sealed class InputModel
@@ -51,7 +49,7 @@ public sealed class NewModel(EnsaDbContext db, RequestAccess access, RightsCases
 
         var now = clock.GetUtcNow().UtcDateTime;
         var result = RightsRequest.Open(User.OrganizerId()!.Value, Input.Kind!.Value, Input.Reference ?? "", Input.ReceivedOn!.Value, units,
-            await cases.UsesAtAsync(units), await access.ActorAsync(), now, out var request, out var tokens);
+            await register.InUseWithAdministratorAtAsync(units), await access.ActorAsync(), now, out var request, out var tokens);
         if (!result.Succeeded)
         {
             var text = l[result.Error!.Code].Value;
@@ -65,7 +63,7 @@ public sealed class NewModel(EnsaDbContext db, RequestAccess access, RightsCases
             return Page();
         }
         db.RightsRequests.Add(request!);
-        await cases.MailTasksAsync(request!, tokens, now);
+        await rightsMail.MailTasksAsync(request!, tokens, now);
         await db.SaveChangesAsync();
         TempData["Message"] = l[request!.Tasks.Count == 0 ? "Privacy.CreatedNothingInUse" : "Privacy.Created", Format.Number(request.Tasks.Count)].Value;
         return RedirectToPage("/Privacy/Details", new { id = request.Id });
@@ -73,9 +71,9 @@ public sealed class NewModel(EnsaDbContext db, RequestAccess access, RightsCases
 
     private async Task LoadUnitsAsync()
     {
-        var inUse = (await cases.UsesAtAsync(await db.OrganisationUnits.Select(u => u.Id).ToListAsync())).GroupBy(u => u.SchoolUnitId)
+        var inUse = (await register.InUseWithAdministratorAtAsync(await db.OrganisationUnits.Select(u => u.Id).ToListAsync())).GroupBy(u => u.SchoolUnitId)
             .ToDictionary(g => g.Key, g => g.Count());
         Units = (await db.OrganisationUnits.Where(u => u.Kind == UnitKind.SchoolUnit).Select(u => new { u.Id, u.Name }).ToListAsync())
-            .OrderBy(u => u.Name, Format.Sorting).Select(u => (u.Id, u.Name, inUse.GetValueOrDefault(u.Id))).ToList();
+            .OrderBy(u => u.Name, SwedishCalendar.Comparer).Select(u => (u.Id, u.Name, inUse.GetValueOrDefault(u.Id))).ToList();
     }
 }

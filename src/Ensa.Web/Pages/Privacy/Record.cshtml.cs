@@ -2,7 +2,6 @@ using System.Text;
 using Ensa.Data;
 using Ensa.Organizers;
 using Ensa.Register;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -35,7 +34,7 @@ public sealed class RecordModel(EnsaDbContext db, ProcessingRecord record, TimeP
         {
             string?[] row =
             [
-                e.Resource, e.Supplier, e.SupplierCountry, string.Join(", ", e.Units), e.DescriptionVersion?.ToString(Format.Swedish),
+                e.Resource, e.Supplier, e.SupplierCountry, string.Join(", ", e.Units), e.DescriptionVersion?.ToString(SwedishCalendar.Culture),
                 e.Agreement.ToString(), e.Purposes, string.Join(", ", e.DataSubjects.Select(s => s.Kind.ToString())),
                 PersonalData(e), string.Join(", ", Recipients(e)), string.Join(", ", Transfers(e)), Retention(e), string.Join(", ", e.SecurityMeasures),
             ];

@@ -1,6 +1,5 @@
 using Ensa.Organizers;
 using Ensa.Publishing;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,8 +1,6 @@
-using Ensa.Common;
 using Ensa.Data;
 using Ensa.Register;
 using Ensa.Requests;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

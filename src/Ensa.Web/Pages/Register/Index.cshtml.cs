@@ -1,7 +1,6 @@
 using Ensa.Data;
 using Ensa.Organizers;
 using Ensa.Register;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Ensa.Common;
 using Ensa.Data;
 using Ensa.Requests;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,8 +1,6 @@
-using Ensa.Common;
 using Ensa.Data;
 using Ensa.Requests;
 using Ensa.Resources;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

@@ -1,6 +1,5 @@
 using Ensa.Data;
 using Ensa.Requests;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,12 +31,12 @@ public sealed class IndexModel(EnsaDbContext db, RequestAccess access) : PageMod
 
     private async Task<IReadOnlyList<Row>> Rows(IQueryable<ResourceRequest> query, bool withRequester) =>
         (await query.Select(r => new
-            {
-                r.Id, r.Status, r.UpdatedAt, r.SubmittedAt,
-                Resource = db.LearningResources.Where(x => x.Id == r.ResourceId).Select(x => x.Name).FirstOrDefault() ?? r.ProposedName,
-                Unit = db.OrganisationUnits.Where(u => u.Id == r.SchoolUnitId).Select(u => u.Name).FirstOrDefault(),
-                Requester = db.Users.Where(u => u.Id == r.RequesterId).Select(u => u.DisplayName).FirstOrDefault(),
-            })
+        {
+            r.Id, r.Status, r.UpdatedAt, r.SubmittedAt,
+            Resource = db.LearningResources.Where(x => x.Id == r.ResourceId).Select(x => x.Name).FirstOrDefault() ?? r.ProposedName,
+            Unit = db.OrganisationUnits.Where(u => u.Id == r.SchoolUnitId).Select(u => u.Name).FirstOrDefault(),
+            Requester = db.Users.Where(u => u.Id == r.RequesterId).Select(u => u.DisplayName).FirstOrDefault(),
+        })
             .ToListAsync())
         .Select(r => new Row(r.Id, r.Resource ?? "", r.Unit ?? "", r.Status, withRequester ? r.SubmittedAt ?? r.UpdatedAt : r.UpdatedAt,
             withRequester ? r.Requester : null))

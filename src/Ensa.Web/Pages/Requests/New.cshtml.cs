@@ -1,9 +1,7 @@
 using Ensa.Data;
 using Ensa.Requests;
 using Ensa.Resources;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Ensa.Web.Pages.Requests;

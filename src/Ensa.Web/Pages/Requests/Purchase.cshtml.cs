@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Ensa.Common;
 using Ensa.Data;
 using Ensa.Requests;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -83,7 +81,7 @@ public sealed class PurchaseModel(EnsaDbContext db, RequestAccess access, TimePr
         var chosen = request.Purchase?.FrameworkAgreementId;
         FrameworkAgreements = (await db.FrameworkAgreements.Where(f => f.Active || f.Id == chosen)
                 .Select(f => new { f.Id, f.Name }).ToListAsync())
-            .OrderBy(f => f.Name, Format.Sorting).Select(f => (f.Id, f.Name)).ToList();
+            .OrderBy(f => f.Name, SwedishCalendar.Comparer).Select(f => (f.Id, f.Name)).ToList();
         return true;
     }
 }

@@ -1,11 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Ensa.Common;
 using Ensa.Data;
 using Ensa.Organizers;
 using Ensa.Requests;
 using Ensa.Resources;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -81,7 +79,7 @@ public sealed class RequestInput
         ProtectedIdentity = d.ProtectedIdentity,
         SignIn = Format.Flags(d.SignInMethod).ToList(),
         Paid = d.Paid,
-        Cost = d.Cost?.ToString("0.##", Format.Swedish),
+        Cost = d.Cost?.ToString("0.##", SwedishCalendar.Culture),
         LicencePeriod = d.LicencePeriod,
         IsBookWithDigitalPart = d.IsBookWithDigitalPart,
     };
@@ -122,7 +120,7 @@ public sealed class RequestInput
         if (string.IsNullOrWhiteSpace(text)) return false;
         var cleaned = new string(text.Where(c => !char.IsWhiteSpace(c)).ToArray())
             .Replace("kr", "", StringComparison.OrdinalIgnoreCase).Replace(".", ",", StringComparison.Ordinal).Replace(":-", "", StringComparison.Ordinal);
-        return decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint, Format.Swedish, out cost) && cost is >= 0 and <= 100_000_000;
+        return decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint, SwedishCalendar.Culture, out cost) && cost is >= 0 and <= 100_000_000;
     }
 }
 
@@ -172,7 +170,7 @@ public abstract class RequestFormPage(EnsaDbContext db, RequestAccess access, Ca
             foreach (var child in children[id]) queue.Enqueue(child.Id);
         }
         Units = all.Where(u => seen.Contains(u.Id) && u.Kind == UnitKind.SchoolUnit)
-            .OrderBy(u => u.Name, Format.Sorting).Select(u => (u.Id, u.Name)).ToList();
+            .OrderBy(u => u.Name, SwedishCalendar.Comparer).Select(u => (u.Id, u.Name)).ToList();
     }
 
     /// <summary>The catalogue search ("check the approved list first") and the chosen resource.</summary>

@@ -1,9 +1,7 @@
-using Ensa.Common;
 using System.ComponentModel.DataAnnotations;
 using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Requests;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -102,7 +100,7 @@ public sealed class UseModel(EnsaDbContext db, RequestAccess access, TimeProvide
         // Registeransvarig: someone with a role at this organizer (the query filter keeps memberships here).
         People = (await db.Memberships.Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName })
                 .Distinct().ToListAsync())
-            .OrderBy(p => p.DisplayName, Format.Sorting).Select(p => (p.Id, p.DisplayName)).ToList();
+            .OrderBy(p => p.DisplayName, SwedishCalendar.Comparer).Select(p => (p.Id, p.DisplayName)).ToList();
         return true;
     }
 }

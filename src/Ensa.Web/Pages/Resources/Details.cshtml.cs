@@ -1,7 +1,6 @@
 using Ensa.Data;
 using Ensa.Requests;
 using Ensa.Resources;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -70,7 +69,7 @@ public sealed class DetailsModel(EnsaDbContext db, Catalogue catalogue, Publishi
             .OrderByDescending(r => r.DecidedAt).ToList();
         InUseAt = (await db.ResourceUses.AsNoTracking().Where(u => u.ResourceId == id && u.InUseSince != null)
                 .Join(db.OrganisationUnits, u => u.SchoolUnitId, o => o.Id, (u, o) => new { o.Name, Since = u.InUseSince!.Value }).ToListAsync())
-            .OrderBy(u => u.Name, Format.Sorting).Select(u => (u.Name, u.Since)).ToList();
+            .OrderBy(u => u.Name, SwedishCalendar.Comparer).Select(u => (u.Name, u.Since)).ToList();
         Guidance = await db.ResourceGuidance.AsNoTracking().SingleOrDefaultAsync(g => g.ResourceId == id);
         var organizerId = User.OrganizerId()!.Value;
         if (await publicList.FindAsync(organizerId, id) is not null)

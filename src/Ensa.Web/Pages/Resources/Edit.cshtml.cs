@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Ensa.Data;
 using Ensa.Resources;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,10 +11,9 @@ namespace Ensa.Web.Pages.Resources;
 
 /// <summary>Adds a resource to the shared catalogue or changes one. Reached from a review of a request for a resource
 /// not yet in the catalogue (<c>?request=</c>): the form starts from what the requester proposed, and the new entry is
-/// linked to that request.</summary>
+/// linked to that request. An entry whose facts are shared with other organizers is not changed here: the change is
+/// proposed, shown on the resource's page to everyone, and applied by the platform admin or the resource's supplier.</summary>
 [Authorize(Policy = Policies.CatalogueEditor)]
-/// An entry whose facts are shared with other organizers is not changed here: the change is proposed, shown on the
-/// resource's page to everyone, and applied by the platform admin or the resource's supplier (issue 8).
 public sealed class EditModel(EnsaDbContext db, RequestAccess access, Catalogue catalogue, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
@@ -165,10 +163,10 @@ public sealed class EditModel(EnsaDbContext db, RequestAccess access, Catalogue 
     {
         if (string.IsNullOrWhiteSpace(name)) return null;
         var all = await db.Suppliers.AsNoTracking().Select(s => new { s.Id, s.Name }).ToListAsync();
-        return all.FirstOrDefault(s => Format.Sorting.Equals(s.Name, name.Trim()))?.Id;
+        return all.FirstOrDefault(s => SwedishCalendar.Comparer.Equals(s.Name, name.Trim()))?.Id;
     }
 
     private async Task LoadSuppliersAsync() =>
         Suppliers = (await db.Suppliers.AsNoTracking().Select(s => new { s.Id, s.Name }).ToListAsync())
-            .OrderBy(s => s.Name, Format.Sorting).Select(s => (s.Id, s.Name)).ToList();
+            .OrderBy(s => s.Name, SwedishCalendar.Comparer).Select(s => (s.Id, s.Name)).ToList();
 }

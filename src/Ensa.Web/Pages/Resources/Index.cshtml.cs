@@ -1,6 +1,5 @@
 using Ensa.Requests;
 using Ensa.Resources;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Ensa.Web.Pages.Resources;

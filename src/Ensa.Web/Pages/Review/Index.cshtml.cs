@@ -1,7 +1,6 @@
 using Ensa.Data;
 using Ensa.Organizers;
 using Ensa.Requests;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,6 +40,6 @@ public sealed class IndexModel(EnsaDbContext db, TimeProvider clock) : PageModel
             .Select(r => new Row(r.Id, r.Resource, r.Unit, r.Status, r.ReviewQueuedAt ?? now, (int)(now - (r.ReviewQueuedAt ?? now)).TotalDays))
             .ToList();
         Units = (await db.OrganisationUnits.Where(x => x.Kind == UnitKind.SchoolUnit).Select(x => new { x.Id, x.Name }).ToListAsync())
-            .OrderBy(x => x.Name, Format.Sorting).Select(x => (x.Id, x.Name)).ToList();
+            .OrderBy(x => x.Name, SwedishCalendar.Comparer).Select(x => (x.Id, x.Name)).ToList();
     }
 }

@@ -1,8 +1,6 @@
-using Ensa.Common;
 using System.ComponentModel.DataAnnotations;
 using Ensa.Data;
 using Ensa.Requests;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -152,7 +150,7 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
         UnitName = await db.OrganisationUnits.Where(u => u.Id == request.SchoolUnitId).Select(u => u.Name).SingleAsync();
         RequesterName = await db.Users.Where(u => u.Id == request.RequesterId).Select(u => u.DisplayName).SingleAsync();
         Catalogue = (await db.LearningResources.Select(r => new { r.Id, r.Name }).ToListAsync())
-            .OrderBy(r => r.Name, Format.Sorting).Select(r => (r.Id, r.Name)).ToList();
+            .OrderBy(r => r.Name, SwedishCalendar.Comparer).Select(r => (r.Id, r.Name)).ToList();
         Agreement = request.ResourceId is { } linked ? await agreements.ForResourceAsync(linked) : null;
         if (request.ResourceId is { } resourceId)
         {

@@ -1,9 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Ensa.Common;
 using Ensa.Data;
 using Ensa.Identity;
-using Ensa.Web.Infrastructure;
-using Ensa.Web.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Web.Pages;
@@ -47,7 +44,7 @@ public sealed class SupplierPeople
             SupplierName = name,
             People = (await db.Users.Where(u => u.SupplierId == supplierId)
                     .Select(u => new Person(u.DisplayName, u.Email ?? "", u.IsSupplierAdmin)).ToListAsync())
-                .OrderBy(p => p.Name, Format.Sorting).ToList(),
+                .OrderBy(p => p.Name, SwedishCalendar.Comparer).ToList(),
             Invitations = await db.SupplierInvitations.Where(i => i.SupplierId == supplierId && i.AcceptedAt == null && i.ExpiresAt > now)
                 .OrderByDescending(i => i.CreatedAt)
                 .Select(i => new Pending(i.Email, i.DisplayName, i.IsAdmin, i.CreatedAt, i.ExpiresAt)).ToListAsync(),

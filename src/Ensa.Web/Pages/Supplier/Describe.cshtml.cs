@@ -1,9 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Ensa.Agreements;
-using Ensa.Common;
 using Ensa.Data;
 using Ensa.Resources;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

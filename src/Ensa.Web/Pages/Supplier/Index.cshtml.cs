@@ -1,6 +1,5 @@
 using Ensa.Agreements;
 using Ensa.Data;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +34,7 @@ public sealed class IndexModel(EnsaDbContext db) : PageModel
                     db.SupplierDescriptions.Where(d => d.ResourceId == r.Id && d.SupplierId == supplierId && d.PublishedAt != null).Max(d => (int?)d.Version),
                     db.SupplierDescriptions.Where(d => d.ResourceId == r.Id && d.SupplierId == supplierId && d.PublishedAt == null).Max(d => (int?)d.Version)))
                 .ToListAsync())
-            .OrderBy(r => r.Name, Format.Sorting).ToList();
+            .OrderBy(r => r.Name, SwedishCalendar.Comparer).ToList();
         var mine = db.Agreements.IgnoreQueryFilters().Where(a => a.SupplierId == supplierId);
         WaitingFor = await mine.Where(a => a.Status == AgreementStatus.SentToSupplier)
             .Select(a => new Waiting(db.Organizers.Where(o => o.Id == a.OrganizerId).Select(o => o.Name).First(),

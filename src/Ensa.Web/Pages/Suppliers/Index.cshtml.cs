@@ -1,6 +1,5 @@
 using Ensa.Data;
 using Ensa.Suppliers;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,5 +11,5 @@ public sealed class IndexModel(EnsaDbContext db) : PageModel
     public IReadOnlyList<Supplier> Rows { get; private set; } = [];
 
     public async Task OnGetAsync() =>
-        Rows = (await db.Suppliers.AsNoTracking().ToListAsync()).OrderBy(s => s.Name, Format.Sorting).ToList();
+        Rows = (await db.Suppliers.AsNoTracking().ToListAsync()).OrderBy(s => s.Name, SwedishCalendar.Comparer).ToList();
 }

@@ -1,7 +1,5 @@
-using Ensa.Common;
 using Ensa.Data;
 using Ensa.Privacy;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Organizers;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,8 +25,8 @@ public sealed class DetailsModel(EnsaDbContext db, IAuthorizationService authori
         ParentName = await db.OrganisationUnits.Where(u => u.Id == unit.ParentId).Select(u => u.Name).SingleOrDefaultAsync();
         People = (await db.Memberships.Where(m => m.OrganisationUnitId == id)
                 .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.DisplayName, m.Role }).ToListAsync())
-            .OrderBy(p => p.DisplayName, Format.Sorting).Select(p => (p.DisplayName, p.Role)).ToList();
-        Uses = (await register.UsesAsync(unitId: id)).OrderBy(u => u.Resource, Format.Sorting).ToList();
+            .OrderBy(p => p.DisplayName, SwedishCalendar.Comparer).Select(p => (p.DisplayName, p.Role)).ToList();
+        Uses = (await register.UsesAsync(unitId: id)).OrderBy(u => u.Resource, SwedishCalendar.Comparer).ToList();
         return Page();
     }
 }

@@ -1,7 +1,6 @@
 using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Organizers;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +18,7 @@ public sealed class IndexModel(EnsaDbContext db) : PageModel
 
     public async Task OnGetAsync()
     {
-        var units = (await db.OrganisationUnits.AsNoTracking().ToListAsync()).OrderBy(u => u.Name, Format.Sorting).ToList();
+        var units = (await db.OrganisationUnits.AsNoTracking().ToListAsync()).OrderBy(u => u.Name, SwedishCalendar.Comparer).ToList();
         _children = units.ToLookup(u => u.ParentId);
         Roots = _children[null].ToList();
         Principals = (await db.Memberships.Where(m => m.Role == Role.Principal && m.OrganisationUnitId != null)

@@ -1,6 +1,5 @@
 using Ensa.Data;
 using Ensa.Identity;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +28,7 @@ public sealed class IndexModel(EnsaDbContext db, TimeProvider clock) : PageModel
         Members = rows.GroupBy(r => r.Id)
             .Select(g => new MemberRow(g.Key, g.First().DisplayName, g.First().Email ?? "", g.First().TwoFactorEnabled,
                 g.Select(r => new RoleRow(r.Role, r.Unit)).ToList()))
-            .OrderBy(m => m.Name, Format.Sorting).ToList();
+            .OrderBy(m => m.Name, SwedishCalendar.Comparer).ToList();
         Invitations = await db.Invitations.AsNoTracking().OrderByDescending(i => i.CreatedAt).Take(50).ToListAsync();
     }
 }

@@ -1,6 +1,5 @@
 using Ensa.Data;
 using Ensa.Identity;
-using Ensa.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Web.Pages.Admin.Users;
@@ -14,5 +13,5 @@ public sealed class RoleChoice
 
     public async Task LoadUnitsAsync(EnsaDbContext db) =>
         Units = (await db.OrganisationUnits.AsNoTracking().Select(u => new { u.Id, u.Name }).ToListAsync())
-            .OrderBy(u => u.Name, Format.Sorting).Select(u => (u.Id, u.Name)).ToList();
+            .OrderBy(u => u.Name, SwedishCalendar.Comparer).Select(u => (u.Id, u.Name)).ToList();
 }

@@ -1,6 +1,5 @@
 using Ensa.Data;
 using Ensa.Identity;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,5 @@
 using Ensa.Data;
 using Ensa.Identity;
-using Ensa.Web.Infrastructure;
-using Ensa.Web.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

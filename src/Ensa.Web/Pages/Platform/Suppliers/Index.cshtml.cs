@@ -1,6 +1,5 @@
 using Ensa.Agreements;
 using Ensa.Data;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,5 +19,5 @@ public sealed class IndexModel(EnsaDbContext db) : PageModel
                     db.Users.Count(u => u.SupplierId == s.Id),
                     db.Agreements.IgnoreQueryFilters().Count(a => a.SupplierId == s.Id && a.Status == AgreementStatus.SentToSupplier)))
                 .ToListAsync())
-            .OrderByDescending(r => r.People == 0 && r.Waiting > 0).ThenBy(r => r.Name, Format.Sorting).ToList();
+            .OrderByDescending(r => r.People == 0 && r.Waiting > 0).ThenBy(r => r.Name, SwedishCalendar.Comparer).ToList();
 }

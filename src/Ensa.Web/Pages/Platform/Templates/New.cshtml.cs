@@ -1,9 +1,7 @@
-using Ensa.Common;
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Ensa.Agreements;
 using Ensa.Data;
-using Ensa.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

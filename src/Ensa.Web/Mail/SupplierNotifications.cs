@@ -1,9 +1,8 @@
 using Ensa.Agreements;
 using Ensa.Data;
-using Ensa.Web.Mail;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Mail;
 
 /// <summary>When an organizer sends an agreement to its supplier (or sends it back, or reminds), the supplier's own users
 /// are told by e-mail, in the same save. A supplier with no users yet is not invited by the organizer: the platform

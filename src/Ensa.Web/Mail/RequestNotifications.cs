@@ -2,10 +2,9 @@ using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Notifications;
 using Ensa.Requests;
-using Ensa.Web.Mail;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Mail;
 
 /// <summary>Tells the requester and the unit's principals of every step of their request, in the app and by
 /// e-mail (through the outbox), in the same save as the step itself, so no step can go untold.</summary>

@@ -2,10 +2,9 @@ using Ensa.Agreements;
 using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Notifications;
-using Ensa.Web.Mail;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Mail;
 
 /// <summary>Tells an organizer's agreement people (reviewers, security coordinators, admins, and the agreement's
 /// contact) when a supplier changed the description an agreement in force rests on: in the app and by e-mail with the

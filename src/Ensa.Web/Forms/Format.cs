@@ -1,19 +1,16 @@
 using System.Globalization;
-using Ensa.Common;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Forms;
 
 /// <summary>Dates, numbers and sorting follow <see cref="SwedishCalendar"/> whatever the UI language; times are shown in
 /// Swedish time.</summary>
 public static class Format
 {
-    public static CultureInfo Swedish => SwedishCalendar.Culture;
+    public static string DateTime(System.DateTime utc) => SwedishCalendar.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", SwedishCalendar.Culture);
 
-    public static string DateTime(System.DateTime utc) => SwedishCalendar.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", Swedish);
+    public static string Date(System.DateTime utc) => SwedishCalendar.DateOf(utc).ToString("yyyy-MM-dd", SwedishCalendar.Culture);
 
-    public static string Date(System.DateTime utc) => SwedishCalendar.DateOf(utc).ToString("yyyy-MM-dd", Swedish);
-
-    public static string Number(int n) => n.ToString("N0", Swedish);
+    public static string Number(int n) => n.ToString("N0", SwedishCalendar.Culture);
 
     /// <summary>An absolute http or https address: the only kind Ensa links to (never javascript: or data:).</summary>
     public static bool IsWebAddress(string? text) =>
@@ -23,14 +20,12 @@ public static class Format
     public static IEnumerable<T> Flags<T>(T value) where T : struct, Enum =>
         Enum.GetValues<T>().Where(v => Convert.ToInt64(v, CultureInfo.InvariantCulture) != 0 && value.HasFlag(v));
 
-    public static StringComparer Sorting => SwedishCalendar.Comparer;
-
     /// <summary>For sorting many rows by few distinct names (the register's thousands of rows): each name's Swedish sort
     /// key is made once and then compared as bytes, instead of a culture-aware comparison per pair. Same order as
-    /// <see cref="Sorting"/>.</summary>
+    /// <see cref="SwedishCalendar.Comparer"/>.</summary>
     public static Func<string, SortKey> SortKeys(IEnumerable<string> names)
     {
-        var keys = names.Distinct(StringComparer.Ordinal).ToDictionary(n => n, n => Swedish.CompareInfo.GetSortKey(n, CompareOptions.IgnoreCase),
+        var keys = names.Distinct(StringComparer.Ordinal).ToDictionary(n => n, n => SwedishCalendar.Culture.CompareInfo.GetSortKey(n, CompareOptions.IgnoreCase),
             StringComparer.Ordinal);
         return name => keys[name];
     }

@@ -1,7 +1,7 @@
 using Ensa.Data;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Mail;
 
 /// <summary>Adds notifications and outbox e-mail for what a save is about to store, in that same save, so that nothing
 /// goes untold and nothing is told that was not saved.</summary>

@@ -1,23 +1,13 @@
-using Ensa.Common;
 using Ensa.Data;
 using Ensa.Privacy;
-using Ensa.Register;
-using Ensa.Requests;
-using Ensa.Web.Mail;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ensa.Web.Infrastructure;
+namespace Ensa.Web.Mail;
 
-/// <summary>What the rights-request pages and the reminder job share: which uses a case reaches, and the e-mail each
-/// task's administrator gets (a one-time link, never the person's identity).</summary>
-public sealed class RightsCases(EnsaDbContext db, UseRegister register, MailComposer mail)
+/// <summary>The e-mail each rights task's administrator gets, from the rights-request pages and the reminder job (a
+/// one-time link, never the person's identity).</summary>
+public sealed class RightsMail(EnsaDbContext db, MailComposer mail)
 {
-    /// <summary>Resources in use now at the units, each with its local system administrator.</summary>
-    public async Task<List<UseAtUnit>> UsesAtAsync(IReadOnlyCollection<Guid> unitIds) =>
-        (await register.UsesAsync()).Where(u => u.Status == RequestStatus.InUse && unitIds.Contains(u.UnitId) && u.Administrator is not null)
-            .Select(u => new UseAtUnit(u.RequestId, u.UnitId, u.ResourceId, u.Administrator!, u.AdministratorEmail ?? ""))
-            .ToList();
-
     /// <summary>Puts one e-mail per task in the outbox, with the link that answers it.</summary>
     public async Task MailTasksAsync(RightsRequest request, IEnumerable<(RightsTask Task, string Token)> tokens, DateTime now)
     {
