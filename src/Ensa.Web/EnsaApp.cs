@@ -24,13 +24,23 @@ public static class EnsaApp
 {
     public static readonly CultureInfo[] UiCultures = [SwedishCalendar.Culture, CultureInfo.GetCultureInfo("en")];
 
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args) => Configure(BuildServices(args), serving: true);
+
+    /// <summary>The app as the command line uses it: never started, so it needs no HTTPS address (its pages are mapped
+    /// for the links in mail).</summary>
+    public static WebApplication BuildForCommandLine(string[] args)
+    {
+        var app = Configure(BuildServices(args), serving: false);
+        // A started app connects its endpoints to link generation when it builds its pipeline; this one never starts.
+        app.UseEndpoints(_ => { });
+        return app;
+    }
+
+    private static WebApplication BuildServices(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         ConfigureServices(builder);
-        var app = builder.Build();
-        Configure(app);
-        return app;
+        return builder.Build();
     }
 
     /// <summary>Demo accounts and one-click sign-in: in Development, or when Ensa:Demo is true.</summary>
@@ -202,9 +212,9 @@ public static class EnsaApp
         });
     }
 
-    private static void Configure(WebApplication app)
+    private static WebApplication Configure(WebApplication app, bool serving)
     {
-        HttpsRequirement.Check(app);
+        if (serving) HttpsRequirement.Check(app);
         if (app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value.KnownProxies.Count > 0) app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -223,11 +233,23 @@ public static class EnsaApp
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapPublicListApi();
         app.MapRazorPages().WithStaticAssets();
+        return app;
     }
 
     /// <summary>Migrates the database (EF takes a lock, so several nodes may start at once) and, in demo mode,
     /// fills an empty one with demo data.</summary>
+    /// <summary>Brings the schema up to date and seeds the demo data where it is enabled: what the web app does at start.</summary>
     public static async Task InitializeDatabaseAsync(WebApplication app)
+    {
+        await MigrateAsync(app);
+        var seed = app.Configuration.GetValue<bool?>("Ensa:DemoData") ?? DemoEnabled(app.Configuration, app.Environment);
+        if (!seed) return;
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync();
+    }
+
+    /// <summary>Brings the schema up to date (the command line does only this: it never seeds demo data).</summary>
+    public static async Task MigrateAsync(WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EnsaDbContext>();
@@ -235,7 +257,5 @@ public static class EnsaApp
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         await db.Database.MigrateEnsaAsync();
         await Ensa.Agreements.PlaceholderTemplate.EnsureAsync(db, app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-        var seed = app.Configuration.GetValue<bool?>("Ensa:DemoData") ?? DemoEnabled(app.Configuration, app.Environment);
-        if (seed) await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync();
     }
 }
