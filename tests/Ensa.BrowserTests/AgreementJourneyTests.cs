@@ -11,32 +11,31 @@ namespace Ensa.BrowserTests;
 /// (HTML and PDF), recorded as signed and put in force.</summary>
 public sealed partial class AgreementJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private const string Resource = "Lingua Bridge Vokabel";
-    private const string Supplier = "Lingua Bridge GmbH";
     private const string Title = "Personuppgiftsbiträdesavtal – Ensas platshållartext (ersätts av SKR:s, Addas och Ineras mall)";
 
     [Fact]
     public async Task OrganizerSends_PlatformAdminOnboardsSupplier_SupplierDescribes_OrganizerReviewsRendersAndSigns()
     {
-        const string email = "dpo@linguabridge.example";
+        var seeded = await Data.AddResourceAsync("Vokabelappen");
+        var (resource, supplier, email) = (seeded.Name, seeded.Supplier.Name, seeded.Supplier.ContactEmail);
         var lisa = await NewVisitorAsync();
         var start = await (await LoginPage.OpenAsync(lisa)).SignInAsDemoAsync("Administratör", "Mittköpings kommun", "Lisa Ekström");
         await start.FollowMenuAsync("Avtal");
-        var agreement = await (await AgreementsPage.ExpectAsync(lisa)).CreateAsync(Resource);
+        var agreement = await (await AgreementsPage.ExpectAsync(lisa)).CreateAsync(resource);
         await Expect(agreement.Status).ToHaveTextAsync("Utkast");
-        await Expect(lisa.Page.GetByText($"Ingen företräder {Supplier} i Ensa än.", new() { Exact = false })).ToBeVisibleAsync();
+        await Expect(lisa.Page.GetByText($"Ingen företräder {supplier} i Ensa än.", new() { Exact = false })).ToBeVisibleAsync();
         agreement = await agreement.PressAsync("Skicka till leverantören");
         var agreementUrl = lisa.Page.Url;
 
         // The platform admin is asked, checks who represents the supplier, and invites that person.
-        var onboard = await WaitForMailAsync("nora.lindgren@ensa.example");
-        Assert.Contains(Supplier, onboard.Text, StringComparison.Ordinal);
+        var onboard = await WaitForMailAsync("nora.lindgren@ensa.example", supplier);
+        Assert.Contains(supplier, onboard.Text, StringComparison.Ordinal);
         var nora = await NewVisitorAsync();
         var noras = await (await LoginPage.OpenAsync(nora)).SignInAsDemoAsync("Plattformsadministratör", "Ensa", "Nora Lindgren");
         await noras.FollowMenuAsync("Leverantörskonton");
         var suppliers = await PlatformSuppliersPage.ExpectAsync(nora);
-        await Expect(suppliers.Row(Supplier)).ToContainTextAsync("ingen företräder leverantören");
-        await suppliers.InviteCatalogueContactAsync(Supplier);
+        await Expect(suppliers.Row(supplier)).ToContainTextAsync("ingen företräder leverantören");
+        await suppliers.InviteCatalogueContactAsync(supplier);
 
         var mail = await WaitForMailAsync(email);
         var link = InvitationLink().Match(mail.Text);
@@ -44,10 +43,10 @@ public sealed partial class AgreementJourneyTests(BrowserFixture fixture) : Brow
 
         var jonas = await NewVisitorAsync();
         var accept = await AcceptInvitationPage.OpenAsync(jonas, link.Value);
-        await Expect(accept.Intro(Supplier, "Leverantörens administratör", email)).ToBeVisibleAsync();
+        await Expect(accept.Intro(supplier, "Leverantörens administratör", email)).ToBeVisibleAsync();
         var portal = await accept.AcceptForSupplierAsync("en lång och hemlig fras");
-        await Expect(portal.Waiting).ToContainTextAsync($"Mittköpings kommun – {Resource}");
-        var describe = await portal.DescribeAsync(Resource);
+        await Expect(portal.Waiting).ToContainTextAsync($"Mittköpings kommun – {resource}");
+        var describe = await portal.DescribeAsync(resource);
         await describe.FillAsync("Föremål för behandlingen", "Tidig läsinlärning i appen.");
         await describe.FillAsync("Behandlingens art", "Lagring av elevens framsteg.");
         await describe.FillAsync("Ändamål", "Att eleven ska lära sig läsa.");
@@ -71,29 +70,29 @@ public sealed partial class AgreementJourneyTests(BrowserFixture fixture) : Brow
         await describe.PublishAsync();
 
         // The organizer's side: the supplier has answered; the central department reviews.
-        agreement = await AgreementPage.OpenAsync(lisa, agreementUrl, Resource);
+        agreement = await AgreementPage.OpenAsync(lisa, agreementUrl, resource);
         await Expect(agreement.Status).ToHaveTextAsync("Leverantören har svarat");
         agreement = await agreement.PressAsync("Starta granskningen");
 
         var sara = await NewVisitorAsync();
         await (await LoginPage.OpenAsync(sara)).SignInAsDemoAsync("Central granskare", "Mittköpings kommun", "Sara Nilsson");
-        var sarasView = await AgreementPage.OpenAsync(sara, agreementUrl, Resource);
+        var sarasView = await AgreementPage.OpenAsync(sara, agreementUrl, resource);
         sarasView = await sarasView.RecordReviewAsync("Granskarens bedömning", "Begränsade uppgifter, lagras i Sverige.", "Spara granskningen");
         var ahmed = await NewVisitorAsync();
         await (await LoginPage.OpenAsync(ahmed)).SignInAsDemoAsync("Informationssäkerhetssamordnare", "Mittköpings kommun", "Ahmed Karimi");
-        await (await AgreementPage.OpenAsync(ahmed, agreementUrl, Resource))
+        await (await AgreementPage.OpenAsync(ahmed, agreementUrl, resource))
             .RecordReviewAsync("Informationssäkerhetssamordnarens bedömning", "Godtagbar säkerhet.", "Spara säkerhetsbedömningen");
-        sarasView = await AgreementPage.OpenAsync(sara, agreementUrl, Resource);
+        sarasView = await AgreementPage.OpenAsync(sara, agreementUrl, resource);
         sarasView = await sarasView.PressAsync("Godkänn för signering");
         await Expect(sarasView.Status).ToHaveTextAsync("Klart att signera");
 
         // The whole agreement, rendered, and signed.
-        agreement = await AgreementPage.OpenAsync(lisa, agreementUrl, Resource);
+        agreement = await AgreementPage.OpenAsync(lisa, agreementUrl, resource);
         var document = await agreement.ShowDocumentAsync(Title);
         await Expect(document.Parties).ToContainTextAsync("Mittköpings kommun");
         await Expect(document.SubProcessors).ToContainTextAsync("Norrhallen AB");
         await Screenshots.SaveAsync(lisa.Page, "agreement-document");
-        agreement = await AgreementPage.OpenAsync(lisa, agreementUrl, Resource);
+        agreement = await AgreementPage.OpenAsync(lisa, agreementUrl, resource);
         var pdf = await agreement.DownloadPdfAsync();
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5), StringComparison.Ordinal);
         agreement = await agreement.RecordSigningAsync(("Gunilla Ståhl", "Ordförande, Grundskolenämnden"), ("Jonas Weber", "Geschäftsführer"),

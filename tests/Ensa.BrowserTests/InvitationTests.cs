@@ -10,8 +10,8 @@ public sealed partial class InvitationTests(BrowserFixture fixture) : BrowserTes
     [Fact]
     public async Task OrganizerAdmin_InvitesUser_InviteeFollowsMailedLinkAndIsSignedIn()
     {
-        const string email = "maja.forsberg@mittkoping.example";
-        const string name = "Maja Forsberg";
+        var name = TestData.Unique("Maja Forsberg");
+        var email = $"maja.{name[^8..]}@mittkoping.example";
 
         var lisa = await NewVisitorAsync();
         var start = await (await LoginPage.OpenAsync(lisa)).SignInAsDemoAsync("Administratör", "Mittköpings kommun", "Lisa Ekström");

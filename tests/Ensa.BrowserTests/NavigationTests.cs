@@ -9,6 +9,7 @@ public sealed class NavigationTests(BrowserFixture fixture) : BrowserTest(fixtur
     [Fact]
     public async Task OrganizerAdmin_FollowsMainMenu_EveryPageLoadsAndIsAccessible()
     {
+        var supplier = await Data.AddSupplierAsync();
         var lisa = await NewVisitorAsync();
         var start = await (await LoginPage.OpenAsync(lisa)).SignInAsDemoAsync("Administratör", "Mittköpings kommun", "Lisa Ekström");
 
@@ -22,7 +23,8 @@ public sealed class NavigationTests(BrowserFixture fixture) : BrowserTest(fixtur
 
         await unit.FollowMenuAsync("Leverantörer");
         var suppliers = await SuppliersPage.ExpectAsync(lisa);
-        await Expect(suppliers.Caption).ToHaveTextAsync("6 leverantörer");
+        await Expect(suppliers.Caption).ToHaveTextAsync($"{await Data.SupplierCountAsync()} leverantörer");
+        await Expect(suppliers.Row(supplier.Name)).ToBeVisibleAsync();
 
         await suppliers.FollowMenuAsync("Användare");
         await UsersPage.ExpectAsync(lisa);

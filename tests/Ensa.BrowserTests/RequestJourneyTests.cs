@@ -10,25 +10,26 @@ namespace Ensa.BrowserTests;
 public sealed class RequestJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     private const string Organizer = "Mittköpings kommun";
-    // Left undecided by the demo data, and decided by no other test here.
-    private const string Resource = "Sagoväven Läsresan";
     private const string Unit = "Ekbackeskolan F–3";
     private const string Conditions = "Inte för elever med skyddad identitet. Eleverna loggar in med skolans inloggning, inte med Google.";
 
     [Fact]
     public async Task Request_PrincipalApprovesAndReviewerApprovesWithConditions_TeacherSeesDecisionAndUnitPutsItInUse()
     {
+        var seeded = await Data.AddResourceAsync("Läsresan");
+        var resource = seeded.Name;
+
         // The teacher checks the catalogue first, chooses the resource and submits the request to her principal.
         var anna = await NewVisitorAsync();
         var annasStart = await (await LoginPage.OpenAsync(anna)).SignInAsDemoAsync("Beställare", Organizer, "Anna Lindberg");
         await annasStart.FollowMenuAsync("Förfrågningar");
         var annasRequests = await RequestsPage.ExpectAsync(anna);
         var form = await annasRequests.StartNewRequestAsync();
-        await form.SearchCatalogueAsync("läsresan");
-        await Expect(form.Match(Resource)).ToContainTextAsync("Inte granskad hos oss");
+        await form.SearchCatalogueAsync(resource[^8..]);
+        await Expect(form.Match(resource)).ToContainTextAsync("Inte granskad hos oss");
         await Screenshots.SaveAsync(anna.Page, "request-new");
-        await form.ChooseAsync(Resource);
-        await Expect(form.ChosenResource).ToContainTextAsync($"{Resource} (Sagoväven AB)");
+        await form.ChooseAsync(resource);
+        await Expect(form.ChosenResource).ToContainTextAsync($"{resource} ({seeded.Supplier.Name})");
         await Expect(form.Unit).ToContainTextAsync(Unit);
         await form.FillNeedAsync("Lästräning i årskurs 1–3: varje elev läser e-böcker på sin nivå, och jag följer deras läsning.");
         await form.ChooseUsersAsync("Personal", "Elever");
@@ -38,7 +39,7 @@ public sealed class RequestJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await form.AnswerProtectedIdentityAsync("Vet inte");
         await form.ChooseSignInAsync("Skolfederation / skolans inloggning");
         await form.FillCostAsync("12 000", "ett läsår");
-        var annasRequest = await form.SubmitAsync(Resource);
+        var annasRequest = await form.SubmitAsync(resource);
         await Expect(annasRequest.Notice).ToHaveTextAsync("Förfrågan är inskickad och väntar nu på rektors godkännande. Du får ett meddelande när något händer.");
         await Expect(annasRequest.Status).ToHaveTextAsync("Status: Väntar på rektor");
         await Expect(annasRequest.Actions).ToHaveCountAsync(0); // nothing for the teacher to do now
@@ -48,10 +49,10 @@ public sealed class RequestJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         var karinsStart = await (await LoginPage.OpenAsync(karin)).SignInAsDemoAsync("Rektor", Organizer, "Karin Holm");
         await karinsStart.FollowMenuAsync("Förfrågningar");
         var karinsRequests = await RequestsPage.ExpectAsync(karin);
-        await Expect(karinsRequests.WaitingRow(Resource)).ToContainTextAsync("Anna Lindberg");
-        var karinsRequest = await karinsRequests.OpenWaitingAsync(Resource);
+        await Expect(karinsRequests.WaitingRow(resource)).ToContainTextAsync("Anna Lindberg");
+        var karinsRequest = await karinsRequests.OpenWaitingAsync(resource);
         await Screenshots.SaveAsync(karin.Page, "request-principal");
-        karinsRequest = await karinsRequest.ApproveAsPrincipalAsync(Resource);
+        karinsRequest = await karinsRequest.ApproveAsPrincipalAsync(resource);
         await Expect(karinsRequest.Notice).ToHaveTextAsync("Du har godkänt förfrågan. Den går nu till granskning hos förvaltningen.");
         await Expect(karinsRequest.Status).ToHaveTextAsync("Status: Granskas av förvaltningen");
 
@@ -60,9 +61,9 @@ public sealed class RequestJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         var sarasStart = await (await LoginPage.OpenAsync(sara)).SignInAsDemoAsync("Central granskare", Organizer, "Sara Nilsson");
         await sarasStart.FollowMenuAsync("Granskning");
         var queue = await ReviewQueuePage.ExpectAsync(sara);
-        await Expect(queue.Row(Resource)).ToContainTextAsync(Unit);
-        await Expect(queue.Row(Resource)).ToContainTextAsync("Granskas av förvaltningen");
-        var review = await queue.OpenAsync(Resource);
+        await Expect(queue.Row(resource)).ToContainTextAsync(Unit);
+        await Expect(queue.Row(resource)).ToContainTextAsync("Granskas av förvaltningen");
+        var review = await queue.OpenAsync(resource);
         await Expect(review.Asked("Användare")).ToHaveTextAsync("Personal, Elever · 1–3 (cirka 70)");
         await Expect(review.Asked("Personuppgifter enligt beställaren")).ToHaveTextAsync("Namn, klass och vad eleverna läser.");
         await review.SaveReviewAsync(new ReviewAnswers(
@@ -71,10 +72,10 @@ public sealed class RequestJourneyTests(BrowserFixture fixture) : BrowserTest(fi
             DataCategories: "Namn, klass, användaridentitet, läshistorik; lärares e-postadress.",
             SuitableForProtectedIdentity: "Nej",
             Agreement: "Finns redan tecknat",
-            Children: true), Resource);
+            Children: true), resource);
         await Expect(review.Notice).ToHaveTextAsync("Granskningen är sparad.");
         await Screenshots.SaveAsync(sara.Page, "review");
-        await review.DecideAsync("Godkänd med villkor", Resource, conditions: Conditions);
+        await review.DecideAsync("Godkänd med villkor", resource, conditions: Conditions);
         await Expect(review.Notice).ToHaveTextAsync("Beslutet är registrerat.");
         await Expect(review.DecisionSection).ToContainTextAsync("Godkänd med villkor – Registrerad av Sara Nilsson");
         await Expect(review.DecisionSection).ToContainTextAsync($"Villkor: {Conditions}");
@@ -82,8 +83,8 @@ public sealed class RequestJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         // The teacher is told, and sees the decision with its conditions on her request.
         await annasRequest.FollowMenuAsync("Aviseringar");
         var notifications = await NotificationsPage.ExpectAsync(anna);
-        await Expect(notifications.Notification($"Rektor har godkänt förfrågan om {Resource}; den går nu till central granskning.")).ToBeVisibleAsync();
-        annasRequest = await notifications.OpenAsync($"Beslut har fattats om {Resource}.", Resource);
+        await Expect(notifications.Notification($"Rektor har godkänt förfrågan om {resource}; den går nu till central granskning.")).ToBeVisibleAsync();
+        annasRequest = await notifications.OpenAsync($"Beslut har fattats om {resource}.", resource);
         await Expect(annasRequest.Status).ToHaveTextAsync("Status: Godkänd med villkor");
         await Expect(annasRequest.Decision("Beslut")).ToHaveTextAsync("Godkänd med villkor");
         await Expect(annasRequest.Decision("Villkor")).ToHaveTextAsync(Conditions);
@@ -93,24 +94,24 @@ public sealed class RequestJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         // The unit names its local system administrator (the principal is registeransvarig) and confirms training.
         await karinsRequest.FollowMenuAsync("Aviseringar");
         var karinsNotifications = await NotificationsPage.ExpectAsync(karin);
-        karinsRequest = await karinsNotifications.OpenAsync($"Beslut har fattats om {Resource}.", Resource);
+        karinsRequest = await karinsNotifications.OpenAsync($"Beslut har fattats om {resource}.", resource);
         var use = await karinsRequest.OpenUseAsync();
         await Expect(use.ChosenRegisteransvarig).ToHaveTextAsync("Karin Holm");
         await use.FillAdministratorAsync("Mira Holmgren", "mira.holmgren@mittkoping.example");
         await Screenshots.SaveAsync(karin.Page, "request-use");
-        karinsRequest = await use.SaveNamesAsync(Resource);
+        karinsRequest = await use.SaveNamesAsync(resource);
         await Expect(karinsRequest.Notice).ToHaveTextAsync("Uppgifterna är sparade.");
         await Expect(karinsRequest.Status).ToHaveTextAsync("Status: Godkänd med villkor"); // not in use before training
         use = await karinsRequest.OpenUseAsync();
-        karinsRequest = await use.ConfirmTrainingAsync(Resource);
+        karinsRequest = await use.ConfirmTrainingAsync(resource);
         await Expect(karinsRequest.Notice).ToHaveTextAsync("Lärresursen är nu i bruk på skolenheten.");
         await Expect(karinsRequest.Status).ToHaveTextAsync("Status: I bruk");
 
         // The teacher finds her request in use, with the unit's system administrator named, and every step on record.
         await annasRequest.FollowMenuAsync("Förfrågningar");
         annasRequests = await RequestsPage.ExpectAsync(anna);
-        await Expect(annasRequests.MineRow(Resource)).ToContainTextAsync("I bruk");
-        annasRequest = await annasRequests.OpenMineAsync(Resource);
+        await Expect(annasRequests.MineRow(resource)).ToContainTextAsync("I bruk");
+        annasRequest = await annasRequests.OpenMineAsync(resource);
         await Expect(annasRequest.Status).ToHaveTextAsync("Status: I bruk");
         await Expect(annasRequest.Use("Registeransvarig")).ToHaveTextAsync("Karin Holm");
         await Expect(annasRequest.Use("Lokal systemadministratör")).ToHaveTextAsync("Mira Holmgren (mira.holmgren@mittkoping.example)");

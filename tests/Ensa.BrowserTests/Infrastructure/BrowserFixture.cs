@@ -49,6 +49,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Where the server listens, e.g. http://127.0.0.1:41234.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1");
 
+    /// <summary>Seeds what a test needs with names of its own; see <see cref="TestData"/>.</summary>
+    public TestData Data
+    {
+        get
+        {
+            RequireBrowser();
+            return new TestData(_server!.Services);
+        }
+    }
+
     /// <summary>The app's mail pickup folder: the outbox dispatcher writes one .eml file per message here.</summary>
     public string MailDirectory => Path.Combine(_directory, "mail");
 

@@ -12,6 +12,9 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
 
     protected BrowserFixture Fixture => fixture;
 
+    /// <summary>Seeds what this test needs, with names no other test uses.</summary>
+    protected TestData Data => fixture.Data;
+
     /// <summary>A new person at the keyboard: own context, own cookies. Skips the test when there is no browser.</summary>
     protected async Task<Visitor> NewVisitorAsync()
     {
@@ -23,9 +26,10 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         return visitor;
     }
 
-    /// <summary>Waits (at most 15 s) for the outbox dispatcher to write the e-mail to this address (it writes each file
-    /// whole, by moving it into the folder).</summary>
-    protected async Task<ReceivedMail> WaitForMailAsync(string to, string? subjectContains = null)
+    /// <summary>Waits (at most 15 s) for the outbox dispatcher to write the e-mail to this address whose subject or text
+    /// contains <paramref name="containing"/> (something of this test's own, as the address may get mail from other tests).
+    /// The dispatcher writes each file whole, by moving it into the folder.</summary>
+    protected async Task<ReceivedMail> WaitForMailAsync(string to, string? containing = null)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)
@@ -35,9 +39,10 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
                 foreach (var file in Directory.EnumerateFiles(Fixture.MailDirectory, "*.eml"))
                 {
                     var mail = await MimeMessage.LoadAsync(file, TestContext.Current.CancellationToken);
-                    var subject = mail.Subject ?? "";
+                    var received = new ReceivedMail(mail.Subject ?? "", mail.TextBody ?? "");
                     if (mail.To.Mailboxes.Any(m => m.Address.Equals(to, StringComparison.OrdinalIgnoreCase)) &&
-                        (subjectContains is null || subject.Contains(subjectContains, StringComparison.Ordinal))) return new(subject, mail.TextBody ?? "");
+                        (containing is null || received.Subject.Contains(containing, StringComparison.Ordinal) ||
+                         received.Text.Contains(containing, StringComparison.Ordinal))) return received;
                 }
             }
             if (DateTime.UtcNow > deadline)

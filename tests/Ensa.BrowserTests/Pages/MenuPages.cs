@@ -45,6 +45,8 @@ public sealed class SuppliersPage(Visitor visitor) : EnsaPage(visitor)
     }
 
     public ILocator Caption => Page.GetByRole(AriaRole.Table).Locator("caption");
+
+    public ILocator Row(string supplier) => Page.GetByRole(AriaRole.Row).Filter(new() { HasText = supplier });
 }
 
 /// <summary>/Admin/Audit: who changed what, newest first.</summary>

@@ -20,7 +20,9 @@ public sealed class PublicListPage(Visitor visitor) : EnsaPage(visitor)
         await Visitor.ArriveAsync(heading);
     }
 
-    public ILocator Results => Page.Locator(".public-list > li");
+    /// <summary>The result for this resource (a list item with a link of its name).</summary>
+    public ILocator Result(string name) =>
+        Page.Locator(".public-list > li").Filter(new() { Has = Page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }) });
 
     public async Task<PublicResourcePage> OpenAsync(string name)
     {
