@@ -238,6 +238,49 @@ public sealed class AgreementPageTests(EnsaAppFactory app) : IClassFixture<EnsaA
     }
 
     [Fact]
+    public async Task Remind_HeldBackForADay_PageSaysWhenItWasSentAndWhenItMayGoAgain()
+    {
+        var resource = await app.WithDbAsync(db => db.LearningResources
+            .Where(r => r.SupplierId != null && !db.SupplierDescriptions.Any(d => d.ResourceId == r.Id)).Select(r => r.Name).Skip(1).FirstAsync());
+        using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
+        var url = await CreateAsync(lisa, resource);
+        Assert.Null((await lisa.GetPageAsync(url)).QuerySelector(".reminder-wait"));
+        var id = Guid.Parse(url.Split('/').Last());
+        Task<DateTime> LastAsync(AgreementEventKind kind) => app.WithDbAsync(db => db.Set<AgreementEvent>().IgnoreQueryFilters()
+            .Where(e => e.AgreementId == id && e.Kind == kind).MaxAsync(e => e.At));
+        static string When(DateTime at) => Ensa.Web.Forms.Format.DateTime(at);
+
+        var page = await lisa.FollowAsync(await lisa.SubmitAsync(url, Form("Send")));
+        var sent = await LastAsync(AgreementEventKind.SentToSupplier);
+        Assert.Null(page.QuerySelector(Form("Remind")));
+        Assert.Equal($"Leverantören fick besked {When(sent)}; du kan påminna {When(sent.AddDays(1))}.", EnsaClient.Text(page, ".reminder-wait"));
+
+        var offset = app.Clock.Offset;
+        try
+        {
+            app.Clock.Offset += TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1);
+            // A day later the sign-in has expired: sign in again.
+            using var later = await app.SignInAs(Roles.OrganizerAdmin);
+            page = await later.GetPageAsync(url);
+            Assert.NotNull(page.QuerySelector(Form("Remind")));
+            Assert.Null(page.QuerySelector(".reminder-wait"));
+
+            page = await later.FollowAsync(await later.SubmitAsync(url, Form("Remind")));
+            var reminded = await LastAsync(AgreementEventKind.SupplierReminded);
+            Assert.Null(page.QuerySelector(Form("Remind")));
+            Assert.Equal($"Påminnelse skickad {When(reminded)}; du kan påminna igen {When(reminded.AddDays(1))}.", EnsaClient.Text(page, ".reminder-wait"));
+            await later.SubmitAsync(url, "form.language", new Dictionary<string, string> { ["culture"] = "en" });
+            Assert.Equal($"Reminder sent {When(reminded)}; you can remind again {When(reminded.AddDays(1))}.",
+                EnsaClient.Text(await later.GetPageAsync(url), ".reminder-wait"));
+            await later.SubmitAsync(url, "form.language", new Dictionary<string, string> { ["culture"] = "sv-SE" });
+        }
+        finally
+        {
+            app.Clock.Offset = offset;
+        }
+    }
+
+    [Fact]
     public async Task Draft_BeforeTheSupplierDescribed_TakesTheDescriptionOncePublished()
     {
         var resource = await app.WithDbAsync(db => db.LearningResources
@@ -305,4 +348,48 @@ public sealed class AgreementPageTests(EnsaAppFactory app) : IClassFixture<EnsaA
         texts.AddRange(description.SubProcessors.Select(s => s.Name));
         return texts;
     });
+}
+
+/// <summary>Choices in the agreement page's tables by their names, not as stored (on its own app: it publishes a new
+/// version of Läsresan).</summary>
+public sealed class AgreementPageValueTests(EnsaAppFactory app) : IClassFixture<EnsaAppFactory>
+{
+    [Fact]
+    public async Task Details_DescriptionAndVersionChange_ShowChoicesByName()
+    {
+        var now = app.Clock.GetUtcNow().UtcDateTime.AddMinutes(1);
+        var id = await app.WithDbAsync(async db =>
+        {
+            var elin = await db.Users.SingleAsync(u => u.Email == "elin.svahn@sagovaven.example");
+            var supplier = Actor.SupplierUser(elin.Id, elin.DisplayName, elin.SupplierId!.Value);
+            var lasresan = await db.LearningResources.SingleAsync(r => r.Name == "Sagoväven Läsresan");
+            var v1 = await db.SupplierDescriptions.SingleAsync(d => d.ResourceId == lasresan.Id);
+            Assert.True(v1.StartNextDraft(supplier, now, out var draft).Succeeded);
+            var content = draft!.Content();
+            Assert.True(draft.Edit(supplier, content with
+            {
+                Locations = [.. content.Locations.Select(l => l with { Use = LocationUse.Storage })],
+                SubProcessors = [.. content.SubProcessors, new SubProcessor("Nya Molnet Inc", null, "Cloud St 1, Austin", "Säkerhetskopior", "US",
+                    TransferSafeguard.StandardContractualClauses)],
+            }, now).Succeeded);
+            db.SupplierDescriptions.Add(draft);
+            Assert.True((await DescriptionPublishing.PublishAsync(db, supplier, draft, now)).Succeeded);
+            await db.SaveChangesAsync();
+            return await db.Agreements.IgnoreQueryFilters().Where(a => a.ResourceId == lasresan.Id).Select(a => a.Id).SingleAsync();
+        });
+        using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
+
+        var page = await lisa.GetPageAsync($"/Agreements/{id}");
+
+        var changes = EnsaClient.Text(page, "table.changes");
+        Assert.Contains("Behandling, Lagring", changes, StringComparison.Ordinal);
+        Assert.Contains("Standardavtalsklausuler", changes, StringComparison.Ordinal);
+        var description = EnsaClient.Text(page, "table.deviations");
+        Assert.Contains("Behandling, Lagring", description, StringComparison.Ordinal);
+        foreach (var raw in new[] { "Processing", "Storage", nameof(TransferSafeguard.StandardContractualClauses) })
+        {
+            Assert.DoesNotContain(raw, changes, StringComparison.Ordinal);
+            Assert.DoesNotContain(raw, description, StringComparison.Ordinal);
+        }
+    }
 }

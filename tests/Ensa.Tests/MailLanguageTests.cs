@@ -1,7 +1,9 @@
 using System.Net;
 using Ensa.Identity;
 using Ensa.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ensa.Tests;
 
@@ -37,6 +39,53 @@ public sealed class MailLanguageTests(EnsaAppFactory app) : IClassFixture<EnsaAp
         var body = await LastMailToAsync(email);
         Assert.Contains("Someone (hopefully you) asked for a new password", body, StringComparison.Ordinal);
         Assert.DoesNotContain("Hej", body, StringComparison.Ordinal);
+    }
+
+    private async Task<EnsaUser> EnglishUserAsync(string email)
+    {
+        var user = await app.CreateUserWithPasswordAsync(email, Password, Role.Requester);
+        await app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Language, "en")));
+        return user;
+    }
+
+    [Fact]
+    public async Task SignIn_AccountInEnglish_FreshClientSeesEnglish()
+    {
+        const string email = "english.signin@mittkoping.example";
+        await EnglishUserAsync(email);
+        using var client = app.NewClient();
+        Assert.Equal("sv", (await client.GetPageAsync("/Account/Login")).DocumentElement.GetAttribute("lang"));
+
+        var start = await client.FollowAsync(await client.SignInWithPasswordAsync(email, Password));
+
+        Assert.Equal("en", start.DocumentElement.GetAttribute("lang"));
+        Assert.StartsWith("Welcome,", start.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_AccountInEnglishWithTwoFactor_EnglishAfterTheCode()
+    {
+        const string email = "english.totp@mittkoping.example";
+        var user = await EnglishUserAsync(email);
+        string key;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<EnsaUser>>();
+            var stored = (await users.FindByIdAsync(user.Id.ToString()))!;
+            await users.ResetAuthenticatorKeyAsync(stored);
+            await users.SetTwoFactorEnabledAsync(stored, true);
+            key = (await users.GetAuthenticatorKeyAsync(stored))!;
+        }
+        using var client = app.NewClient();
+
+        var asked = await client.SignInWithPasswordAsync(email, Password);
+        Assert.StartsWith("/Account/LoginWith2fa", asked.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.DoesNotContain(asked.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.Contains("Culture", StringComparison.Ordinal));
+        var start = await client.FollowAsync(await client.SubmitAsync(asked.Headers.Location.OriginalString, "main form",
+            new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) }));
+
+        Assert.Equal("en", start.DocumentElement.GetAttribute("lang"));
+        Assert.StartsWith("Welcome,", start.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

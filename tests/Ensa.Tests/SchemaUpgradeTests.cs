@@ -17,10 +17,13 @@ public sealed class SchemaUpgradeTests
     public static TheoryData<string> Providers => [EnsaDatabase.Sqlite, EnsaDatabase.PostgreSql];
 
     [Theory, MemberData(nameof(Providers))]
-    public async Task Model_HasAMigrationForEveryChange(string provider)
+    public void Model_HasAMigrationForEveryChange(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var db = database.Context();
+        // The model is compared with the migrations' snapshot: no database is opened, so none is made.
+        var connectionString = EnsaDatabase.IsPostgreSql(provider) ? "Host=unused.invalid" : "Data Source=:memory:";
+        var options = new DbContextOptionsBuilder<EnsaDbContext>();
+        options.UseEnsaDatabase(provider, connectionString);
+        using var db = new EnsaDbContext(options.Options);
         Assert.False(db.Database.HasPendingModelChanges(), $"Add a migration: tools/migrations add <Name> ({provider}).");
     }
 

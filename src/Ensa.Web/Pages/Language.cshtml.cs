@@ -1,6 +1,5 @@
 using Ensa.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,11 +13,8 @@ public sealed class LanguageModel(UserManager<EnsaUser> users) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string culture, string? returnUrl)
     {
-        var ui = EnsaApp.UiCultures.FirstOrDefault(c => c.Name.Equals(culture, StringComparison.OrdinalIgnoreCase));
-        if (ui is null) return BadRequest();
-        Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(SwedishCalendar.Culture, ui)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps });
+        if (UiLanguage.Find(culture) is not { } ui) return BadRequest();
+        UiLanguage.SetCookie(Response, ui);
         if (await users.GetUserAsync(User) is { } user && user.Language != ui.Name)
         {
             user.Language = ui.Name;

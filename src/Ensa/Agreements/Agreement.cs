@@ -176,9 +176,8 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
             AgreementStep.Share when SignedAt is null => new DomainError("Agreement.ShareNotSigned"),
             AgreementStep.SendToSupplier when Status != AgreementStatus.Draft => new DomainError("Agreement.NotDraft"),
             AgreementStep.RemindSupplier when Status != AgreementStatus.SentToSupplier => new DomainError("Agreement.NotWithSupplier"),
-            AgreementStep.RemindSupplier when _events.Any(e => (e.Kind is AgreementEventKind.SentToSupplier or AgreementEventKind.ReturnedToSupplier
-                                                                or AgreementEventKind.SupplierReminded) && now - e.At < SupplierReminderInterval)
-                => new DomainError("Agreement.SupplierToldRecently"),
+            AgreementStep.RemindSupplier when LastToldSupplier is { } told && now - told.At < SupplierReminderInterval
+                => new DomainError(SupplierToldRecently),
             AgreementStep.CompleteBySupplier when Status != AgreementStatus.SentToSupplier => new DomainError("Agreement.NotSentToSupplier"),
             AgreementStep.StartReview when Status is not (AgreementStatus.Draft or AgreementStatus.SupplierCompleted)
                 => new DomainError("Agreement.NotReadyForReview"),
@@ -269,6 +268,16 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
     }
 
     public static readonly TimeSpan SupplierReminderInterval = TimeSpan.FromDays(1);
+    private const string SupplierToldRecently = "Agreement.SupplierToldRecently";
+
+    private AgreementEvent? LastToldSupplier => _events
+        .Where(e => e.Kind is AgreementEventKind.SentToSupplier or AgreementEventKind.ReturnedToSupplier or AgreementEventKind.SupplierReminded)
+        .MaxBy(e => e.At);
+
+    /// <summary>When the supplier was last told (sent, returned or reminded), if only that keeps <paramref name="actor"/>
+    /// from reminding it now (needs <see cref="Events"/> loaded).</summary>
+    public AgreementEvent? SupplierToldRecentlyBy(Actor actor, DateTime now) =>
+        Check(actor, AgreementStep.RemindSupplier, now).Error?.Code == SupplierToldRecently ? LastToldSupplier : null;
 
     /// <summary>Tells the supplier again that the organizer waits for its description (at most once a day).</summary>
     public Result RemindSupplier(Actor actor, DateTime now)

@@ -46,7 +46,11 @@ public sealed class LoginModel(SignInManager<EnsaUser> signIn, EnsaDbContext db,
         var result = user?.PasswordHash is not null
             ? await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true)
             : Microsoft.AspNetCore.Identity.SignInResult.Failed;
-        if (result.Succeeded) return LocalRedirect(ReturnUrl);
+        if (result.Succeeded)
+        {
+            UiLanguage.SetCookieFor(Response, user!);
+            return LocalRedirect(ReturnUrl);
+        }
         if (result.RequiresTwoFactor)
             return RedirectToPage("LoginWith2fa", new { returnUrl = ReturnUrl, rememberMe = Input.RememberMe });
         if (user?.PasswordHash is null || result.IsLockedOut) PasswordWork.Spend(signIn.UserManager.PasswordHasher, Input.Password);

@@ -33,14 +33,18 @@ public sealed class LoginWith2faModel(SignInManager<EnsaUser> signIn, IStringLoc
     public async Task<IActionResult> OnPostAsync(string? returnUrl, bool rememberMe)
     {
         (ReturnUrl, RememberMe) = (Url.IsLocalUrl(returnUrl) ? returnUrl : "/", rememberMe);
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("Login");
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user) return RedirectToPage("Login");
         if (!ModelState.IsValid) return Page();
         var code = Input.Code.Replace(" ", "", StringComparison.Ordinal);
         // A recovery code has a dash (xxxxx-xxxxx); an authenticator code is six digits.
         var result = code.Contains('-', StringComparison.Ordinal)
             ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
             : await signIn.TwoFactorAuthenticatorSignInAsync(code, rememberMe, Input.RememberMachine);
-        if (result.Succeeded) return LocalRedirect(ReturnUrl);
+        if (result.Succeeded)
+        {
+            UiLanguage.SetCookieFor(Response, user);
+            return LocalRedirect(ReturnUrl);
+        }
         ModelState.AddModelError("", result.IsLockedOut ? l["Login.LockedOut"] : l["TwoFactor.WrongCode"]);
         return Page();
     }

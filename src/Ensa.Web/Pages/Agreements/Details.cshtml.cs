@@ -66,6 +66,8 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
 
     public Agreement Current { get; private set; } = null!;
     public Actor Actor { get; private set; } = null!;
+    /// <summary>The time the page was shown at, which steps that depend on time were judged by.</summary>
+    public DateTime Now { get; private set; }
     /// <summary>The steps of the page's "next step" section (the others sit beside what they change).</summary>
     public static readonly AgreementStep[] NextSteps =
     [
@@ -245,7 +247,8 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
     {
         if (await access.LoadAsync(id) is not { } agreement) return false;
         (Current, Actor) = (agreement, access.Actor());
-        Allowed = agreement.AllowedSteps(Actor, clock.GetUtcNow().UtcDateTime);
+        Now = clock.GetUtcNow().UtcDateTime;
+        Allowed = agreement.AllowedSteps(Actor, Now);
         ResourceName = await db.LearningResources.Where(r => r.Id == agreement.ResourceId).Select(r => r.Name).SingleAsync();
         SupplierName = await db.Suppliers.Where(s => s.Id == agreement.SupplierId).Select(s => s.Name).SingleAsync();
         SupplierUsers = await db.Users.CountAsync(u => u.SupplierId == agreement.SupplierId);
