@@ -4,7 +4,6 @@ using Ensa.Common;
 using Ensa.Identity;
 using Ensa.Tests.Infrastructure;
 using Ensa.Web.Jobs;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ensa.Tests;
@@ -17,7 +16,7 @@ public sealed class AgreementPostgresPageTests(PostgresAppFactory app) : IClassF
     public async Task AgreementPagesPortalAndReminders_Postgres_Work()
     {
         TestEnvironment.RequirePostgres();
-        var id = await app.WithDbAsync(db => db.Agreements.IgnoreQueryFilters().Where(a => a.Status == AgreementStatus.InForce).Select(a => a.Id).FirstAsync());
+        var id = await app.DemoAgreementIdAsync();
         using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
         foreach (var url in new[] { "/Agreements", "/Agreements/New", $"/Agreements/{id}", $"/Agreements/{id}/Document" })
             await lisa.GetPageAsync(url);
@@ -27,17 +26,11 @@ public sealed class AgreementPostgresPageTests(PostgresAppFactory app) : IClassF
         Assert.Contains("Sagoväven Läsresan", EnsaClient.Text(await elin.GetPageAsync("/Supplier"), "table.supplier-resources"), StringComparison.Ordinal);
 
         var today = SwedishCalendar.Today(app.Clock);
-        await app.WithDbAsync(async db =>
-        {
-            var agreement = await db.Agreements.IgnoreQueryFilters().SingleAsync(a => a.Id == id);
-            var admin = Actor.OrganizerStaff(Guid.NewGuid(), "Test", new HashSet<Role> { Role.OrganizerAdmin });
-            Assert.True(agreement.SetDates(admin, today.AddDays(10), today.AddDays(400), app.Clock.GetUtcNow().UtcDateTime).Succeeded);
-            await db.SaveChangesAsync();
-            return true;
-        });
+        var admin = Actor.OrganizerStaff(Guid.NewGuid(), "Test", new HashSet<Role> { Role.OrganizerAdmin });
+        await app.ChangeAgreementAsync(id, a => a.SetDates(admin, today.AddDays(10), today.AddDays(400), app.Clock.GetUtcNow().UtcDateTime));
         var job = app.Services.GetRequiredService<AgreementReminders>();
         Assert.NotNull(await job.RunOnceAsync(CancellationToken.None, "pg-node"));
         Assert.Equal(new AgreementReminders.RunResult(0, 0), await job.RunOnceAsync(CancellationToken.None, "pg-node-2"));
-        Assert.Equal(1, await app.WithDbAsync(db => db.AgreementEvents.IgnoreQueryFilters().CountAsync(e => e.AgreementId == id && e.Kind == AgreementEventKind.ReviewReminderSent)));
+        Assert.Equal(1, await app.CountStoredAsync<AgreementEvent>(e => e.AgreementId == id && e.Kind == AgreementEventKind.ReviewReminderSent));
     }
 }

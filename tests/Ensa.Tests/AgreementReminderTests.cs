@@ -2,9 +2,9 @@ using Ensa.Agreements;
 using Ensa.Common;
 using Ensa.Identity;
 using Ensa.Jobs;
+using Ensa.Notifications;
 using Ensa.Tests.Infrastructure;
 using Ensa.Web.Jobs;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ensa.Tests;
@@ -18,20 +18,13 @@ public sealed class AgreementReminderTests(EnsaAppFactory app) : IClassFixture<E
 
     private AgreementReminders Job => app.Services.GetRequiredService<AgreementReminders>();
 
-    private static Task<Agreement> DemoAsync(Ensa.Data.EnsaDbContext db) =>
-        db.Agreements.IgnoreQueryFilters().Include(a => a.Events).SingleAsync(a => a.Status == AgreementStatus.InForce && a.RegistryNumber == "GSN 2026/0412");
-
     [Fact]
     public async Task Reminders_SentOncePerDateAcrossNodes_ThenAgreementExpires()
     {
         var today = SwedishCalendar.Today(app.Clock);
-        var (id, contact) = await app.WithDbAsync(async db =>
-        {
-            var agreement = await DemoAsync(db);
-            Assert.True(agreement.SetDates(Admin, today.AddDays(30), today.AddDays(45), app.Clock.GetUtcNow().UtcDateTime).Succeeded);
-            await db.SaveChangesAsync();
-            return (agreement.Id, agreement.AgreementContactEmail);
-        });
+        var id = await app.DemoAgreementIdAsync();
+        await app.ChangeAgreementAsync(id, a => a.SetDates(Admin, today.AddDays(30), today.AddDays(45), app.Clock.GetUtcNow().UtcDateTime));
+        var contact = (await app.AgreementAsync(id)).AgreementContactEmail;
 
         // Another node holds the lease: this one does nothing.
         await using (var scope = app.Services.CreateAsyncScope())
@@ -53,12 +46,9 @@ public sealed class AgreementReminderTests(EnsaAppFactory app) : IClassFixture<E
         Assert.NotNull(await Job.RunOnceAsync(CancellationToken.None, "node-a"));
         Assert.Equal(new AgreementReminders.RunResult(0, 0), await Job.RunOnceAsync(CancellationToken.None, "node-b"));
 
-        var (mails, notices, kinds) = await app.WithDbAsync(async db => (
-            await db.OutboxMessages.CountAsync(m => m.To == contact && m.Subject.Contains("Sagoväven Läsresan")),
-            await db.Notifications.IgnoreQueryFilters().CountAsync(n => n.Link == $"/Agreements/{id}" && n.MessageKey.StartsWith("Notify.Agreement.") && n.MessageKey.EndsWith("Reminder")),
-            (await DemoAsync(db)).Events.Select(e => e.Kind).ToList()));
-        Assert.Equal(2, mails);
-        Assert.True(notices >= 2);
+        Assert.Equal(2, (await app.MailAsync(m => m.To == contact && m.Subject.Contains("Sagoväven Läsresan"))).Count);
+        Assert.True(await app.CountStoredAsync<Notification>(n => n.Link == $"/Agreements/{id}" && n.MessageKey.StartsWith("Notify.Agreement.") && n.MessageKey.EndsWith("Reminder")) >= 2);
+        var kinds = (await app.AgreementAsync(id)).Events.Select(e => e.Kind).ToList();
         Assert.Single(kinds, AgreementEventKind.ReviewReminderSent);
         Assert.Single(kinds, AgreementEventKind.EndReminderSent);
 
@@ -72,7 +62,7 @@ public sealed class AgreementReminderTests(EnsaAppFactory app) : IClassFixture<E
         try
         {
             Assert.Equal(new AgreementReminders.RunResult(0, 1), await Job.RunOnceAsync(CancellationToken.None, "node-b"));
-            Assert.Equal(AgreementStatus.Expired, await app.WithDbAsync(db => db.Agreements.IgnoreQueryFilters().Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
+            Assert.Equal(AgreementStatus.Expired, (await app.AgreementAsync(id)).Status);
         }
         finally
         {

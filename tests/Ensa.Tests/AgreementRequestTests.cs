@@ -3,7 +3,6 @@ using Ensa.Common;
 using Ensa.Identity;
 using Ensa.Requests;
 using Ensa.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Tests;
 
@@ -53,21 +52,16 @@ public sealed class AgreementRequestTests(EnsaAppFactory app) : IClassFixture<En
 
         // The agreement is put in force (its steps are tested on the agreement pages); now the approval goes through.
         var agreementId = Guid.Parse(agreementUrl.Split('/').Last());
-        await app.WithDbAsync(async db =>
-        {
-            var staff = Actor.OrganizerStaff(Guid.NewGuid(), "Test", new HashSet<Role> { Role.CentralReviewer, Role.SecurityCoordinator });
-            var agreement = await db.Agreements.IgnoreQueryFilters().SingleAsync(a => a.Id == agreementId);
-            var now = app.Clock.GetUtcNow().UtcDateTime;
-            var today = DateOnly.FromDateTime(now);
-            Assert.True(agreement.RecordReview(staff, "ok", now).Succeeded);
-            Assert.True(agreement.RecordSecurityReview(staff, "ok", now).Succeeded);
-            Assert.True(agreement.ApproveForSigning(staff, now).Succeeded);
-            Assert.True(agreement.RecordSigning(staff, [new(AgreementParty.Organizer, "A", "B", today), new(AgreementParty.Supplier, "C", "D", today)],
-                "a.pdf", Ensa.Demo.DemoData.DemoPdf("Signerat"), now).Succeeded);
-            Assert.True(agreement.PutInForce(staff, today, null, today.AddYears(1), now).Succeeded);
-            await db.SaveChangesAsync();
-            return true;
-        });
+        var staff = Actor.OrganizerStaff(Guid.NewGuid(), "Test", new HashSet<Role> { Role.CentralReviewer, Role.SecurityCoordinator });
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        await app.ChangeAgreementAsync(agreementId,
+            a => a.RecordReview(staff, "ok", now),
+            a => a.RecordSecurityReview(staff, "ok", now),
+            a => a.ApproveForSigning(staff, now),
+            a => a.RecordSigning(staff, [new(AgreementParty.Organizer, "A", "B", today), new(AgreementParty.Supplier, "C", "D", today)],
+                "a.pdf", Ensa.Demo.DemoData.DemoPdf("Signerat"), now),
+            a => a.PutInForce(staff, today, null, today.AddYears(1), now));
         page = await sara.GetPageAsync(Review(id));
         Assert.Contains("Avtalet gäller", EnsaClient.Text(page, "section.request-agreement"), StringComparison.Ordinal);
         await sara.FollowAsync(await DecideAsync(sara, id));

@@ -11,9 +11,6 @@ namespace Ensa.Tests;
 /// when that organizer shares it. Demo data: Mittköping's agreement for "Sagoväven Läsresan" is signed and in force.</summary>
 public sealed class AgreementSharingTests(EnsaAppFactory app) : IClassFixture<EnsaAppFactory>
 {
-    private Task<Guid> MittkopingsAsync() => app.WithDbAsync(db => db.Agreements.IgnoreQueryFilters()
-        .Where(a => a.Status == AgreementStatus.InForce).Select(a => a.Id).FirstAsync());
-
     /// <summary>Lärande Norr starts its own agreement for the same resource from the supplier's description.</summary>
     private Task<Guid> LarandeNorrsAsync() => app.WithDbAsync(async db =>
     {
@@ -36,7 +33,7 @@ public sealed class AgreementSharingTests(EnsaAppFactory app) : IClassFixture<En
     [Fact]
     public async Task SignedCopy_IsReadableByOtherOrganizersOnlyWhileShared()
     {
-        var mittkoping = await MittkopingsAsync();
+        var mittkoping = await app.DemoAgreementIdAsync();
         var theirs = await LarandeNorrsAsync();
         using var fredrik = await app.SignInAs(Roles.OrganizerAdmin, "Lärande Norr AB");
         var before = await fredrik.GetPageAsync($"/Agreements/{theirs}");
@@ -47,7 +44,7 @@ public sealed class AgreementSharingTests(EnsaAppFactory app) : IClassFixture<En
 
         using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
         await lisa.FollowAsync(await lisa.SubmitAsync($"/Agreements/{mittkoping}", "form.share"));
-        Assert.True(await app.WithDbAsync(db => db.Agreements.IgnoreQueryFilters().Where(a => a.Id == mittkoping).Select(a => a.SharedWithOtherOrganizers).SingleAsync()));
+        Assert.True((await app.StoredAsync<Agreement>(a => a.Id == mittkoping)).SharedWithOtherOrganizers);
 
         var after = await fredrik.GetPageAsync($"/Agreements/{theirs}");
         Assert.Contains("Mittköpings kommun (GSN 2026/0412)", EnsaClient.Text(after, "table.shared-by-others"), StringComparison.Ordinal);
@@ -66,14 +63,14 @@ public sealed class AgreementSharingTests(EnsaAppFactory app) : IClassFixture<En
     public async Task Share_UnsignedAgreement_IsRefused_AndOthersCannotShare()
     {
         var theirs = await LarandeNorrsAsync();
-        var agreement = await app.WithDbAsync(db => db.Agreements.IgnoreQueryFilters().SingleAsync(a => a.Id == theirs));
+        var agreement = await app.StoredAsync<Agreement>(a => a.Id == theirs);
         var admin = Actor.OrganizerStaff(Guid.NewGuid(), "Admin", new HashSet<Role> { Role.OrganizerAdmin });
         Assert.Equal("Agreement.ShareNotSigned", agreement.ShareWithOtherOrganizers(admin, true, DateTime.UtcNow).Error!.Code);
         var security = Actor.OrganizerStaff(Guid.NewGuid(), "Säk", new HashSet<Role> { Role.SecurityCoordinator });
         Assert.Equal("Agreement.NotManager", agreement.ShareWithOtherOrganizers(security, true, DateTime.UtcNow).Error!.Code);
 
         using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
-        Assert.Equal(HttpStatusCode.BadRequest, (await lisa.PostWithoutTokenAsync($"/Agreements/{await MittkopingsAsync()}?handler=Share",
+        Assert.Equal(HttpStatusCode.BadRequest, (await lisa.PostWithoutTokenAsync($"/Agreements/{await app.DemoAgreementIdAsync()}?handler=Share",
             new Dictionary<string, string> { ["share"] = "true" })).StatusCode);
     }
 }

@@ -224,21 +224,12 @@ public sealed class AgreementStepPageTests(EnsaAppFactory app) : IClassFixture<E
 
     private static readonly System.Resources.ResourceManager Texts = new("Ensa.Web.Resources.SharedResource", typeof(Ensa.Web.SharedResource).Assembly);
 
-    private Task<Guid> ResourceAsync(string name) => app.WithDbAsync(db => db.LearningResources.Where(r => r.Name == name).Select(r => r.Id).SingleAsync());
-
-    private Task<Guid> InForceDemoAgreementAsync() => app.WithDbAsync(db => db.Agreements.IgnoreQueryFilters()
-        .Where(a => a.ResourceId == db.LearningResources.Where(r => r.Name == "Sagoväven Läsresan").Select(r => r.Id).First())
-        .Where(a => a.Status == AgreementStatus.InForce).Select(a => a.Id).FirstAsync());
-
     private async Task<Guid> CreateAsync(EnsaClient client, string resource)
     {
-        var response = await client.SubmitAsync("/Agreements/New", "main form", new Dictionary<string, string> { ["ResourceId"] = (await ResourceAsync(resource)).ToString() });
+        var response = await client.SubmitAsync("/Agreements/New", "main form", new Dictionary<string, string> { ["ResourceId"] = (await app.ResourceIdAsync(resource)).ToString() });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
     }
-
-    private Task<Agreement> LoadAsync(Guid id) => app.WithDbAsync(db => db.Agreements.IgnoreQueryFilters()
-        .Include(a => a.Events).Include(a => a.Deviations).AsSplitQuery().AsNoTracking().SingleAsync(a => a.Id == id));
 
     /// <summary>The actor the signed-in demo account is at Mittköping, from its memberships there.</summary>
     private Task<Actor> ActorAsync(string role) => app.WithDbAsync(async db =>
@@ -261,7 +252,7 @@ public sealed class AgreementStepPageTests(EnsaAppFactory app) : IClassFixture<E
             .Where(r => r.SupplierId != null && !db.SupplierDescriptions.Any(d => d.ResourceId == r.Id)).Select(r => r.Name).FirstAsync());
         var sent = await CreateAsync(sara, withoutDescription);
         await sara.FollowAsync(await sara.SubmitAsync($"/Agreements/{sent}", Form("Send")));
-        Guid[] states = [draft, underReview, sent, await InForceDemoAgreementAsync()];
+        Guid[] states = [draft, underReview, sent, await app.DemoAgreementIdAsync()];
 
         var offeredSomewhere = new HashSet<AgreementStep>();
         foreach (var role in new[] { Roles.CentralReviewer, Roles.SecurityCoordinator, Roles.OrganizerAdmin })
@@ -271,7 +262,7 @@ public sealed class AgreementStepPageTests(EnsaAppFactory app) : IClassFixture<E
             foreach (var id in states)
             {
                 var page = await client.GetPageAsync($"/Agreements/{id}");
-                var agreement = await LoadAsync(id);
+                var agreement = await app.AgreementAsync(id);
                 var allowed = agreement.AllowedSteps(actor, app.Clock.GetUtcNow().UtcDateTime);
                 var latest = await app.WithDbAsync(db => db.SupplierDescriptions
                     .Where(d => d.ResourceId == agreement.ResourceId && d.PublishedAt != null).MaxAsync(d => (int?)d.Version));
@@ -316,9 +307,9 @@ public sealed class AgreementStepPageTests(EnsaAppFactory app) : IClassFixture<E
     [MemberData(nameof(RefusedPosts))]
     public async Task Post_StepNotAllowed_RefusedWithItsMessageAndChangesNothing(string role, string handler, string code)
     {
-        var id = await InForceDemoAgreementAsync();
+        var id = await app.DemoAgreementIdAsync();
         using var client = await app.SignInAs(role);
-        var before = await LoadAsync(id);
+        var before = await app.AgreementAsync(id);
         Assert.Null((await client.GetPageAsync($"/Agreements/{id}")).QuerySelector(Form(handler)));
 
         // Valid input for every one of these steps, so only the step itself can be refused.
@@ -331,7 +322,7 @@ public sealed class AgreementStepPageTests(EnsaAppFactory app) : IClassFixture<E
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(Texts.GetString(code, CultureInfo.InvariantCulture)!, EnsaClient.Text(await EnsaClient.ParseAsync(response), ".errors"), StringComparison.Ordinal);
 
-        var after = await LoadAsync(id);
+        var after = await app.AgreementAsync(id);
         Assert.Equal((before.Status, before.UpdatedAt, before.Events.Count, before.ControllerName, before.TerminatedOn),
             (after.Status, after.UpdatedAt, after.Events.Count, after.ControllerName, after.TerminatedOn));
     }

@@ -54,8 +54,7 @@ public sealed class AgreementVersionChangePageTests(EnsaAppFactory app) : IClass
         page = await lisa.FollowAsync(await lisa.SubmitAsync(url, Form("Object"), new Dictionary<string, string> { ["ObjectionReason"] = "Säkerhetskopiorna ska ligga hos er själva." }));
         Assert.Contains("Säkerhetskopiorna ska ligga hos er själva.", EnsaClient.Text(page, "section.version-change"), StringComparison.Ordinal);
         Assert.Null(page.QuerySelector(Form("Object")));
-        Assert.Equal("Säkerhetskopiorna ska ligga hos er själva.", await app.WithDbAsync(db =>
-            db.Agreements.IgnoreQueryFilters().Where(a => a.Id == id).Select(a => a.ObjectionReason).SingleAsync()));
+        Assert.Equal("Säkerhetskopiorna ska ligga hos er själva.", (await app.StoredAsync<Agreement>(a => a.Id == id)).ObjectionReason);
 
         // The supplier sees that Mittköping objected, but not its reason: Mittköping did not choose to share it.
         using var elin = await app.SignInAs(Roles.SupplierUser);
@@ -67,7 +66,7 @@ public sealed class AgreementVersionChangePageTests(EnsaAppFactory app) : IClass
         page = await lisa.FollowAsync(await lisa.SubmitAsync(url, Form("Accept")));
         Assert.Null(page.QuerySelector("section.version-change"));
         Assert.Contains("Ny version godtagen", EnsaClient.Text(page, "ol.timeline"), StringComparison.Ordinal);
-        Assert.Equal(2, await app.WithDbAsync(db => db.Agreements.IgnoreQueryFilters().Where(a => a.Id == id).Select(a => a.DescriptionVersion).SingleAsync()));
+        Assert.Equal(2, (await app.StoredAsync<Agreement>(a => a.Id == id)).DescriptionVersion);
         Assert.Contains("Nya Molnet AB", (await lisa.GetPageAsync($"/Agreements/{id}/Document")).Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await lisa.Http.GetAsync(url)).StatusCode);
     }

@@ -58,9 +58,7 @@ internal static class VersionChangeScenario
             await db.SaveChangesAsync();
             return true;
         });
-        var mittkopingInForce = await app.WithDbAsync(db => db.Agreements.IgnoreQueryFilters()
-            .Where(a => a.Status == AgreementStatus.InForce && a.Id != larandeLasresan && a.Id != larandeNumerix)
-            .Select(a => a.Id).SingleAsync());
+        var mittkopingInForce = (await app.StoredAsync<Agreement>(a => a.Status == AgreementStatus.InForce && a.Id != larandeLasresan && a.Id != larandeNumerix)).Id;
 
         // Act: Sagoväven adds a sub-processor in the US and publishes version 2.
         await PublishAsync(app, now, c => c with

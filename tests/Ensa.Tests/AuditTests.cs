@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ensa.Audit;
 using Ensa.Identity;
 using Ensa.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -10,15 +11,13 @@ public sealed class AuditTests(EnsaAppFactory app) : IClassFixture<EnsaAppFactor
     [Fact]
     public async Task RoleGranted_IsLoggedWithWhoWhenAndWhat()
     {
-        var sara = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "sara.nilsson@mittkoping.example").Select(u => u.Id).SingleAsync());
+        var sara = await app.UserIdAsync("sara.nilsson@mittkoping.example");
         using var admin = await app.SignInAs(Roles.OrganizerAdmin);
         var before = app.Clock.GetUtcNow().UtcDateTime.AddSeconds(-1);
         await admin.FollowAsync(await admin.SubmitAsync($"/Admin/Users/Roles/{sara}", "form[action*=Add]",
             new Dictionary<string, string> { ["Role.Role"] = "SecurityCoordinator", ["Role.UnitId"] = "" }));
 
-        var entry = await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters()
-            .Where(a => a.EntityType == nameof(Membership) && a.Action == "Added" && a.ActorName == "Lisa Ekström" && a.At >= before)
-            .SingleAsync());
+        var entry = await app.StoredAsync<AuditEntry>(a => a.EntityType == nameof(Membership) && a.Action == "Added" && a.ActorName == "Lisa Ekström" && a.At >= before);
         var changes = JsonSerializer.Deserialize<Dictionary<string, JsonElement[]>>(entry.Changes)!;
         Assert.Equal("SecurityCoordinator", changes["Role"][1].ToString());
         Assert.Equal(JsonValueKind.Null, changes["Role"][0].ValueKind);
@@ -39,7 +38,7 @@ public sealed class AuditTests(EnsaAppFactory app) : IClassFixture<EnsaAppFactor
             tracked.DisplayName = "Nytt Namn";
             return await db.SaveChangesAsync();
         });
-        var entries = await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().Where(a => a.EntityId == user.Id.ToString()).ToListAsync());
+        var entries = await app.AllStoredAsync<AuditEntry>(a => a.EntityId == user.Id.ToString());
         var modified = entries.Single(e => e.Action == "Modified" && e.Changes.Contains("DisplayName", StringComparison.Ordinal));
         Assert.Contains("\"Nytt Namn\"", modified.Changes, StringComparison.Ordinal);
         Assert.Contains("Test audit.change", modified.Changes, StringComparison.Ordinal);

@@ -40,7 +40,7 @@ public sealed class CatalogueProposalTests(EnsaAppFactory app) : IClassFixture<E
         Assert.Contains(name, saved.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
 
         // Nothing changed: not the entry, not Mittköping's public list or JSON.
-        Assert.Equal(web, await app.WithDbAsync(db => db.LearningResources.Where(r => r.Id == id).Select(r => r.WebAddress).SingleAsync()));
+        Assert.Equal(web, (await app.StoredAsync<LearningResource>(r => r.Id == id)).WebAddress);
         using var visitor = app.NewClient();
         Assert.DoesNotContain("phish", await visitor.Http.GetStringAsync($"/public/{DemoData.MittkopingSlug}/resources.json"), StringComparison.Ordinal);
         Assert.DoesNotContain("phish", await visitor.Http.GetStringAsync($"/public/{DemoData.MittkopingSlug}/resources/{id}"), StringComparison.Ordinal);
@@ -53,14 +53,14 @@ public sealed class CatalogueProposalTests(EnsaAppFactory app) : IClassFixture<E
         Assert.Contains("Lärande Norr AB", proposals, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("form[action*=ApplyProposal]"));
         Assert.Contains("Föreslog en ändring", EnsaClient.Text(page, ".change-history"), StringComparison.Ordinal);
-        var proposalId = await app.WithDbAsync(db => db.ResourceChangeProposals.Where(p => p.ResourceId == id).Select(p => p.Id).SingleAsync());
+        var proposalId = (await app.StoredAsync<ResourceChangeProposal>(p => p.ResourceId == id)).Id;
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var forged = await sara.Http.PostAsync($"/Resources/{id}?handler=ApplyProposal", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token, ["proposalId"] = proposalId.ToString(),
         }));
         Assert.Contains("AccessDenied", forged.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
-        Assert.Equal(web, await app.WithDbAsync(db => db.LearningResources.Where(r => r.Id == id).Select(r => r.WebAddress).SingleAsync()));
+        Assert.Equal(web, (await app.StoredAsync<LearningResource>(r => r.Id == id)).WebAddress);
 
         // The platform admin applies it; the change is in the history every organizer reads, with before and after.
         using var nora = await app.SignInAs(Roles.PlatformAdmin);
@@ -77,20 +77,20 @@ public sealed class CatalogueProposalTests(EnsaAppFactory app) : IClassFixture<E
     public async Task OwnEntry_EditableUntilAnotherOrganizerActs_SupplierAppliesOnlyItsOwn()
     {
         using var sara = await app.SignInAs(Roles.CentralReviewer);
-        var (supplierId, supplierName) = await app.WithDbAsync(async db =>
-            await db.Suppliers.Where(s => s.Name == "Sagoväven AB").Select(s => new { s.Id, s.Name }).SingleAsync() is var s ? (s.Id, s.Name) : default);
+        const string supplierName = "Sagoväven AB";
+        var supplierId = await app.SupplierIdAsync(supplierName);
         await sara.FollowAsync(await sara.SubmitAsync("/Resources/Edit", "main form", new Dictionary<string, string>
         {
             ["Input.Name"] = "Sagoväven Skrivverkstad", ["Input.SupplierId"] = supplierId.ToString(), ["Input.Type"] = "WebService",
             ["Input.Description"] = "Skrivövningar.", ["Input.Pricing"] = "Free",
         }));
-        var id = await app.WithDbAsync(db => db.LearningResources.Where(r => r.Name == "Sagoväven Skrivverkstad").Select(r => r.Id).SingleAsync());
+        var id = await app.ResourceIdAsync("Sagoväven Skrivverkstad");
 
         // Only Mittköping has touched it: its own reviewer changes it at once.
         Assert.Null((await sara.GetPageAsync($"/Resources/Edit/{id}")).QuerySelector(".proposal-notice"));
         await sara.FollowAsync(await sara.SubmitAsync($"/Resources/Edit/{id}", "main form",
             new Dictionary<string, string> { ["Input.Description"] = "Skrivövningar för åk 4–6." }));
-        Assert.Equal("Skrivövningar för åk 4–6.", await app.WithDbAsync(db => db.LearningResources.Where(r => r.Id == id).Select(r => r.Description).SingleAsync()));
+        Assert.Equal("Skrivövningar för åk 4–6.", (await app.StoredAsync<LearningResource>(r => r.Id == id)).Description);
 
         // Another organizer's reviewer proposes; from then on Mittköping proposes too.
         await app.CreateUserWithPasswordAsync("olle@larandenorr.example", Password, Role.CentralReviewer, DemoData.LarandeNorrSlug);
@@ -98,27 +98,27 @@ public sealed class CatalogueProposalTests(EnsaAppFactory app) : IClassFixture<E
         await olle.FollowAsync(await olle.SignInWithPasswordAsync("olle@larandenorr.example", Password));
         await olle.FollowAsync(await olle.SubmitAsync($"/Resources/Edit/{id}", "main form",
             new Dictionary<string, string> { ["Input.Subjects"] = "Svenska" }));
-        Assert.Null(await app.WithDbAsync(db => db.LearningResources.Where(r => r.Id == id).Select(r => r.Subjects).SingleAsync()));
+        Assert.Null((await app.StoredAsync<LearningResource>(r => r.Id == id)).Subjects);
         Assert.NotNull((await sara.GetPageAsync($"/Resources/Edit/{id}")).QuerySelector(".proposal-notice"));
 
         // The supplier's own user applies it; another supplier's resource it cannot.
         using var elin = await app.SignInAs(Roles.SupplierUser);
         await elin.FollowAsync(await elin.SubmitAsync($"/Resources/{id}", "form[action*=ApplyProposal]"));
-        Assert.Equal("Svenska", await app.WithDbAsync(db => db.LearningResources.Where(r => r.Id == id).Select(r => r.Subjects).SingleAsync()));
+        Assert.Equal("Svenska", (await app.StoredAsync<LearningResource>(r => r.Id == id)).Subjects);
         Assert.Contains(supplierName, EnsaClient.Text(await sara.GetPageAsync($"/Resources/{id}"), "dl.facts"), StringComparison.Ordinal);
 
-        var other = await app.WithDbAsync(async db => await db.LearningResources.Where(r => r.SupplierId != supplierId && r.SupplierId != null).Select(r => r.Id).FirstAsync());
+        var other = (await app.AllStoredAsync<LearningResource>(r => r.SupplierId != supplierId && r.SupplierId != null)).First().Id;
         await olle.FollowAsync(await olle.SubmitAsync($"/Resources/Edit/{other}", "main form",
             new Dictionary<string, string> { ["Input.Grades"] = "F–9" }));
         var otherPage = await elin.GetPageAsync($"/Resources/{other}");
         Assert.Null(otherPage.QuerySelector("form[action*=ApplyProposal]"));
-        var proposal = await app.WithDbAsync(db => db.ResourceChangeProposals.Where(p => p.ResourceId == other).Select(p => p.Id).SingleAsync());
+        var proposal = (await app.StoredAsync<ResourceChangeProposal>(p => p.ResourceId == other)).Id;
         var response = await elin.Http.PostAsync($"/Resources/{other}?handler=ApplyProposal", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = otherPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
             ["proposalId"] = proposal.ToString(),
         }));
         Assert.Contains("AccessDenied", response.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
-        Assert.Equal(ProposalStatus.Open, await app.WithDbAsync(db => db.ResourceChangeProposals.Where(p => p.Id == proposal).Select(p => p.Status).SingleAsync()));
+        Assert.Equal(ProposalStatus.Open, (await app.StoredAsync<ResourceChangeProposal>(p => p.Id == proposal)).Status);
     }
 }

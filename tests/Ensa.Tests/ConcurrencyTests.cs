@@ -32,8 +32,7 @@ public sealed class ConcurrencyTests(EnsaAppFactory app) : IClassFixture<EnsaApp
         var shown = EnsaClient.Text(await second.FollowAsync(refused), "p.notice");
         Assert.Contains("medan du hade sidan öppen", shown, StringComparison.Ordinal);
         Assert.Contains("Sara", shown, StringComparison.Ordinal);
-        Assert.Equal("Den första bedömningen.", await app.WithDbAsync(db =>
-            db.ResourceReviews.IgnoreQueryFilters().Where(r => r.RequestId == id).Select(r => r.PedagogicalAssessment).SingleAsync()));
+        Assert.Equal("Den första bedömningen.", (await app.StoredAsync<ResourceReview>(r => r.RequestId == id)).PedagogicalAssessment);
     }
 
     [Fact]

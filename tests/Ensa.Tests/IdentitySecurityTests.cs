@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Ensa.Identity;
+using Ensa.Mail;
+using Ensa.Organizers;
 using Ensa.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -19,13 +21,9 @@ public sealed partial class SupplierIdentityTests(EnsaAppFactory app) : IClassFi
 
     private static string Form(string handler) => $"form[action$='handler={handler}']";
 
-    private Task<Guid> ResourceAsync(string name) => app.WithDbAsync(db => db.LearningResources.Where(r => r.Name == name).Select(r => r.Id).SingleAsync());
-
-    private Task<Guid> SupplierAsync(string name) => app.WithDbAsync(db => db.Suppliers.Where(s => s.Name == name).Select(s => s.Id).SingleAsync());
-
     private async Task<string> LinkToAsync(string email)
     {
-        var body = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == email).OrderByDescending(m => m.CreatedAt).Select(m => m.TextBody).FirstAsync());
+        var body = await app.LatestMailBodyToAsync(email);
         var link = Link().Match(body);
         Assert.True(link.Success, body);
         Assert.StartsWith(EnsaAppFactory.PublicUrl + "/Account/AcceptInvitation", link.Value, StringComparison.Ordinal);
@@ -37,7 +35,7 @@ public sealed partial class SupplierIdentityTests(EnsaAppFactory app) : IClassFi
     {
         // Mittköping's reviewer starts an agreement for a resource of a supplier that nobody acts for in Ensa yet.
         using var sara = await app.SignInAs(Roles.CentralReviewer);
-        var created = await sara.SubmitAsync("/Agreements/New", "main form", new Dictionary<string, string> { ["ResourceId"] = (await ResourceAsync("Kodkraft Blocklabb")).ToString() });
+        var created = await sara.SubmitAsync("/Agreements/New", "main form", new Dictionary<string, string> { ["ResourceId"] = (await app.ResourceIdAsync("Kodkraft Blocklabb")).ToString() });
         var url = created.Headers.Location!.OriginalString;
         Assert.Contains("Ingen företräder Kodkraft Education AB", EnsaClient.Text(await sara.GetPageAsync(url), ".agreement-step"), StringComparison.Ordinal);
 
@@ -50,11 +48,11 @@ public sealed partial class SupplierIdentityTests(EnsaAppFactory app) : IClassFi
 
         // Sending it to the supplier asks the platform admin to onboard the supplier; no account, no link for the organizer.
         await sara.FollowAsync(await sara.SubmitAsync(url, Form("Send")));
-        var kodkraft = await SupplierAsync("Kodkraft Education AB");
-        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.SupplierId == kodkraft)));
-        Assert.False(await app.WithDbAsync(db => db.SupplierInvitations.AnyAsync(i => i.SupplierId == kodkraft)));
-        Assert.False(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.To == "sara.nilsson@mittkoping.example" && m.TextBody.Contains("AcceptInvitation"))));
-        var onboard = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == "nora.lindgren@ensa.example").Select(m => m.TextBody).ToListAsync());
+        var kodkraft = await app.SupplierIdAsync("Kodkraft Education AB");
+        Assert.False(await app.IsStoredAsync<EnsaUser>(u => u.SupplierId == kodkraft));
+        Assert.False(await app.IsStoredAsync<SupplierInvitation>(i => i.SupplierId == kodkraft));
+        Assert.False(await app.IsStoredAsync<OutboxMessage>(m => m.To == "sara.nilsson@mittkoping.example" && m.TextBody.Contains("AcceptInvitation")));
+        var onboard = (await app.MailToAsync("nora.lindgren@ensa.example")).Select(m => m.TextBody);
         Assert.Contains(onboard, b => b.Contains("Kodkraft Education AB", StringComparison.Ordinal) && b.Contains(EnsaAppFactory.PublicUrl + "/Platform/Suppliers", StringComparison.Ordinal));
 
         // Organizer staff reach neither the platform admin's supplier pages nor a supplier admin's.
@@ -101,10 +99,10 @@ public sealed partial class SupplierIdentityTests(EnsaAppFactory app) : IClassFi
         {
             ["Invite.Email"] = "ny@sagovaven.example", ["Invite.DisplayName"] = "Ny Kollega", ["Invite.IsAdmin"] = "true",
         }));
-        var sagovaven = await SupplierAsync("Sagoväven AB");
-        Assert.Equal(sagovaven, await app.WithDbAsync(db => db.SupplierInvitations.Where(i => i.Email == "ny@sagovaven.example").Select(i => i.SupplierId).SingleAsync()));
+        var sagovaven = await app.SupplierIdAsync("Sagoväven AB");
+        Assert.Equal(sagovaven, (await app.StoredAsync<SupplierInvitation>(i => i.Email == "ny@sagovaven.example")).SupplierId);
         // A supplier user has no way to the platform admin's invitation of another supplier.
-        var other = await SupplierAsync("Nordlär Förlag AB");
+        var other = await app.SupplierIdAsync("Nordlär Förlag AB");
         Assert.StartsWith("/Account/AccessDenied", (await elin.Http.GetAsync($"/Platform/Suppliers/Details/{other}")).Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
@@ -112,7 +110,7 @@ public sealed partial class SupplierIdentityTests(EnsaAppFactory app) : IClassFi
     public async Task SupplierInvitation_AcceptedByAnAccountOfAnotherSupplier_IsRefused()
     {
         using var nora = await app.SignInAs(Roles.PlatformAdmin);
-        var nordlar = await SupplierAsync("Nordlär Förlag AB");
+        var nordlar = await app.SupplierIdAsync("Nordlär Förlag AB");
         await nora.FollowAsync(await nora.SubmitAsync($"/Platform/Suppliers/Details/{nordlar}", "main form", new Dictionary<string, string>
         {
             ["Invite.Email"] = "elin.svahn@sagovaven.example", ["Invite.DisplayName"] = "Elin Svahn",
@@ -121,7 +119,7 @@ public sealed partial class SupplierIdentityTests(EnsaAppFactory app) : IClassFi
         var page = await elin.GetPageAsync(await LinkToAsync("elin.svahn@sagovaven.example"));
         Assert.Contains("en annan leverantör", EnsaClient.Text(page, ".errors"), StringComparison.Ordinal);
         Assert.Empty(page.QuerySelectorAll("main form"));
-        Assert.Equal(await SupplierAsync("Sagoväven AB"), await app.WithDbAsync(db => db.Users.Where(u => u.Email == "elin.svahn@sagovaven.example").Select(u => u.SupplierId!.Value).SingleAsync()));
+        Assert.Equal(await app.SupplierIdAsync("Sagoväven AB"), await app.WithDbAsync(db => db.Users.Where(u => u.Email == "elin.svahn@sagovaven.example").Select(u => u.SupplierId!.Value).SingleAsync()));
     }
 
     [GeneratedRegex(@"https?://\S+AcceptInvitation\?token=[0-9a-f]+")]
@@ -145,7 +143,7 @@ public sealed partial class InvitationConsentTests(EnsaAppFactory app) : IClassF
 
     private async Task<string> LinkAsync(string email)
     {
-        var body = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == email).OrderByDescending(m => m.CreatedAt).Select(m => m.TextBody).FirstAsync());
+        var body = await app.LatestMailBodyToAsync(email);
         return new Uri(Link().Match(body).Value).PathAndQuery;
     }
 
@@ -201,7 +199,7 @@ public sealed partial class InvitationConsentTests(EnsaAppFactory app) : IClassF
         Assert.True(await HoldsRoleAtAsync(email, "Lärande Norr AB"));
 
         // Back to Mittköping; the next sign-in lands there, the last one chosen (not the one joined last, not A–Ö).
-        var mittkoping = await app.WithDbAsync(db => db.Organizers.Where(o => o.Name == "Mittköpings kommun").Select(o => o.Id).SingleAsync());
+        var mittkoping = (await app.StoredAsync<Organizer>(o => o.Name == "Mittköpings kommun")).Id;
         await person.SubmitAsync("/", "form[action='/Account/SwitchOrganizer']", new Dictionary<string, string> { ["organizerId"] = mittkoping.ToString() });
         using var later = app.NewClient();
         Assert.Contains("Mittköpings kommun", EnsaClient.Text(await later.FollowAsync(await later.SignInWithPasswordAsync(email, Password)), ".lead"), StringComparison.Ordinal);
@@ -211,8 +209,8 @@ public sealed partial class InvitationConsentTests(EnsaAppFactory app) : IClassF
     public async Task Invitation_NeverAccepted_LeavesNoAccount()
     {
         await InviteAsync("Mittköpings kommun", "never.accepts@mittkoping.example", "Aldrig Antar", "Requester");
-        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "never.accepts@mittkoping.example")));
-        Assert.True(await app.WithDbAsync(db => db.Invitations.IgnoreQueryFilters().AnyAsync(i => i.Email == "never.accepts@mittkoping.example" && i.UserId == null)));
+        Assert.False(await app.IsStoredAsync<EnsaUser>(u => u.Email == "never.accepts@mittkoping.example"));
+        Assert.True(await app.IsStoredAsync<Invitation>(i => i.Email == "never.accepts@mittkoping.example" && i.UserId == null));
     }
 
     [GeneratedRegex(@"https?://\S+AcceptInvitation\?token=[0-9a-f]+")]
@@ -285,9 +283,9 @@ public sealed class SessionEndTests(EnsaAppFactory app) : IClassFixture<EnsaAppF
         Assert.Contains("stämmer inte", EnsaClient.Text(refused, ".error"), StringComparison.Ordinal);
         refused = await EnsaClient.ParseAsync(await laptop.SubmitAsync("/Account/TwoFactor", "form[action*=Disable]", new Dictionary<string, string> { ["confirm"] = "true", ["Proof"] = "fel lösenord" }));
         Assert.Contains("stämmer inte", EnsaClient.Text(refused, ".error"), StringComparison.Ordinal);
-        Assert.True(await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.TwoFactorEnabled).SingleAsync()));
+        Assert.True((await app.StoredAsync<EnsaUser>(u => u.Email == email)).TwoFactorEnabled);
         await laptop.FollowAsync(await laptop.SubmitAsync("/Account/TwoFactor", "form[action*=Disable]", new Dictionary<string, string> { ["confirm"] = "true", ["Proof"] = Password }));
-        Assert.False(await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.TwoFactorEnabled).SingleAsync()));
+        Assert.False((await app.StoredAsync<EnsaUser>(u => u.Email == email)).TwoFactorEnabled);
     }
 }
 
@@ -316,7 +314,7 @@ public sealed partial class PublicLinkTests(EnsaAppFactory app) : IClassFixture<
         await app.CreateUserWithPasswordAsync("forged.host@mittkoping.example", Password, Role.Requester);
         var response = await PostForgotAsync("forged.host@mittkoping.example", r => r.Headers.Host = "evil.example");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.False(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.To == "forged.host@mittkoping.example")));
+        Assert.False(await app.IsStoredAsync<OutboxMessage>(m => m.To == "forged.host@mittkoping.example"));
     }
 
     [Fact]
@@ -330,7 +328,7 @@ public sealed partial class PublicLinkTests(EnsaAppFactory app) : IClassFixture<
             r.Headers.Add("X-Forwarded-For", "203.0.113.9");
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == "forwarded@mittkoping.example").Select(m => m.TextBody).SingleAsync());
+        var body = await app.OnlyMailBodyToAsync("forwarded@mittkoping.example");
         Assert.DoesNotContain("evil.example", body, StringComparison.Ordinal);
         Assert.Matches(@"http://localhost/Account/ResetPassword\?", body);
     }
@@ -344,7 +342,7 @@ public sealed partial class PublicLinkTests(EnsaAppFactory app) : IClassFixture<
         {
             ["Input.Email"] = "forwarded.invite@mittkoping.example", ["Input.DisplayName"] = "Vidare Befordrad", ["Role.Role"] = "Requester", ["Role.UnitId"] = "",
         }));
-        var body = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == "forwarded.invite@mittkoping.example").Select(m => m.TextBody).SingleAsync());
+        var body = await app.OnlyMailBodyToAsync("forwarded.invite@mittkoping.example");
         Assert.DoesNotContain("evil.example", body, StringComparison.Ordinal);
         Assert.Contains("http://localhost/Account/AcceptInvitation?token=", body, StringComparison.Ordinal);
         // Swedish first, English below: the person may have no account, so no language setting yet.

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Ensa.Identity;
+using Ensa.Mail;
 using Ensa.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Tests;
 
@@ -22,7 +22,7 @@ public sealed partial class InvitationTests(EnsaAppFactory app) : IClassFixture<
 
     private async Task<string> InvitationLinkAsync(string email)
     {
-        var body = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == email).Select(m => m.TextBody).SingleAsync());
+        var body = await app.OnlyMailBodyToAsync(email);
         return new Uri(Link().Match(body).Value).PathAndQuery;
     }
 
@@ -40,7 +40,7 @@ public sealed partial class InvitationTests(EnsaAppFactory app) : IClassFixture<
             .Single(m => m.To.Mailboxes.Any(a => a.Address == "new.teacher@mittkoping.example"));
         Assert.Equal("Inbjudan till Ensa från Mittköpings kommun", eml.Subject);
         Assert.Contains("Hej Nina Ny!", eml.TextBody, StringComparison.Ordinal);
-        Assert.NotNull(await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == "new.teacher@mittkoping.example").Select(m => m.SentAt).SingleAsync()));
+        Assert.NotNull((await app.StoredAsync<OutboxMessage>(m => m.To == "new.teacher@mittkoping.example")).SentAt);
 
         var link = await InvitationLinkAsync("new.teacher@mittkoping.example");
         using var invited = app.NewClient();
@@ -75,8 +75,7 @@ public sealed partial class InvitationTests(EnsaAppFactory app) : IClassFixture<
         Assert.Empty(page.QuerySelectorAll("main form"));
         Assert.StartsWith("/Account/Login?returnUrl=", page.QuerySelector("main a.button")!.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await invited.Http.GetAsync("/")).StatusCode);
-        Assert.Null(await app.WithDbAsync(db => db.Invitations.IgnoreQueryFilters()
-            .Where(i => i.Email == email).Select(i => i.AcceptedAt).SingleAsync()));
+        Assert.Null((await app.StoredAsync<Invitation>(i => i.Email == email)).AcceptedAt);
     }
 
     [Fact]
@@ -122,7 +121,7 @@ public sealed partial class InvitationTests(EnsaAppFactory app) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await EnsaClient.ParseAsync(response);
         Assert.Contains("minst 12 tecken", EnsaClient.Text(page, ".error"), StringComparison.Ordinal);
-        Assert.Null(await app.WithDbAsync(db => db.Invitations.IgnoreQueryFilters().Where(i => i.Email == "short@mittkoping.example").Select(i => i.AcceptedAt).SingleAsync()));
+        Assert.Null((await app.StoredAsync<Invitation>(i => i.Email == "short@mittkoping.example")).AcceptedAt);
     }
 
     [Fact]
@@ -133,7 +132,7 @@ public sealed partial class InvitationTests(EnsaAppFactory app) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await EnsaClient.ParseAsync(response);
         Assert.Contains("välj skolenheten", page.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
-        Assert.False(await app.WithDbAsync(db => db.Invitations.IgnoreQueryFilters().AnyAsync(i => i.Email == "rektor@mittkoping.example")));
+        Assert.False(await app.IsStoredAsync<Invitation>(i => i.Email == "rektor@mittkoping.example"));
     }
 
     [Fact]
@@ -150,7 +149,7 @@ public sealed partial class InvitationTests(EnsaAppFactory app) : IClassFixture<
         using var admin = await app.SignInAs(Roles.OrganizerAdmin);
         var page = await EnsaClient.ParseAsync(await InviteAsync(admin, "okand.roll@mittkoping.example", "Okänd Roll", "Kung"));
         Assert.Contains("Värdet ”Kung” går inte att använda", EnsaClient.Text(page, ".error"), StringComparison.Ordinal);
-        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "okand.roll@mittkoping.example")));
+        Assert.False(await app.IsStoredAsync<EnsaUser>(u => u.Email == "okand.roll@mittkoping.example"));
     }
 
     [GeneratedRegex(@"https?://\S+AcceptInvitation\?token=[0-9a-f]+")]
@@ -160,13 +159,10 @@ public sealed partial class InvitationTests(EnsaAppFactory app) : IClassFixture<
 /// <summary>Giving and taking roles.</summary>
 public sealed class RoleAdminTests(EnsaAppFactory app) : IClassFixture<EnsaAppFactory>
 {
-    private Task<Guid> UserAsync(string email) =>
-        app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
-
     [Fact]
     public async Task Role_AddedThenRemovedAfterConfirmation_TakesEffectAtOnce()
     {
-        var anna = await UserAsync("anna.lindberg@mittkoping.example");
+        var anna = await app.UserIdAsync("anna.lindberg@mittkoping.example");
         using var admin = await app.SignInAs(Roles.OrganizerAdmin);
         using var annaClient = await app.SignInAs(Roles.Requester);
         Assert.Equal(HttpStatusCode.Redirect, (await annaClient.Http.GetAsync("/Admin/Users")).StatusCode);
@@ -175,8 +171,7 @@ public sealed class RoleAdminTests(EnsaAppFactory app) : IClassFixture<EnsaAppFa
         await admin.FollowAsync(await admin.SubmitAsync(url, "form[action*=Add]", new Dictionary<string, string> { ["Role.Role"] = "OrganizerAdmin", ["Role.UnitId"] = "" }));
         Assert.Equal(HttpStatusCode.OK, (await annaClient.Http.GetAsync("/Admin/Users")).StatusCode);
 
-        var membership = await app.WithDbAsync(db => db.Memberships.IgnoreQueryFilters()
-            .Where(m => m.UserId == anna && m.Role == Role.OrganizerAdmin).Select(m => m.Id).SingleAsync());
+        var membership = (await app.StoredAsync<Membership>(m => m.UserId == anna && m.Role == Role.OrganizerAdmin)).Id;
         var confirm = await admin.GetPageAsync($"{url}?remove={membership}");
         Assert.NotNull(confirm.QuerySelector(".confirm button.danger"));
         await admin.FollowAsync(await admin.SubmitAsync($"{url}?remove={membership}", ".confirm form"));
@@ -186,21 +181,20 @@ public sealed class RoleAdminTests(EnsaAppFactory app) : IClassFixture<EnsaAppFa
     [Fact]
     public async Task Role_RemovingTheLastAdmin_IsRefused()
     {
-        var fredrik = await UserAsync("fredrik.ahlgren@larandenorr.example");
+        var fredrik = await app.UserIdAsync("fredrik.ahlgren@larandenorr.example");
         using var admin = await app.SignInAs(Roles.OrganizerAdmin, "Lärande Norr AB");
-        var membership = await app.WithDbAsync(db => db.Memberships.IgnoreQueryFilters()
-            .Where(m => m.UserId == fredrik && m.Role == Role.OrganizerAdmin).Select(m => m.Id).SingleAsync());
+        var membership = (await app.StoredAsync<Membership>(m => m.UserId == fredrik && m.Role == Role.OrganizerAdmin)).Id;
         var url = $"/Admin/Users/Roles/{fredrik}?remove={membership}";
         var page = await EnsaClient.ParseAsync(await admin.SubmitAsync(url, ".confirm form"));
         Assert.Contains("minst en administratör", page.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
-        Assert.True(await app.WithDbAsync(db => db.Memberships.IgnoreQueryFilters().AnyAsync(m => m.Id == membership)));
+        Assert.True(await app.IsStoredAsync<Membership>(m => m.Id == membership));
     }
 
     [Fact]
     public async Task Role_SameRoleTwice_IsRefused()
     {
-        var anna = await UserAsync("anna.lindberg@mittkoping.example");
-        var unit = await app.WithDbAsync(db => db.OrganisationUnits.IgnoreQueryFilters().Where(u => u.Name == "Ekbackeskolan F–3").Select(u => u.Id).SingleAsync());
+        var anna = await app.UserIdAsync("anna.lindberg@mittkoping.example");
+        var unit = await app.UnitIdAsync("Ekbackeskolan F–3");
         using var admin = await app.SignInAs(Roles.OrganizerAdmin);
         var page = await EnsaClient.ParseAsync(await admin.SubmitAsync($"/Admin/Users/Roles/{anna}", "form[action*=Add]",
             new Dictionary<string, string> { ["Role.Role"] = "Requester", ["Role.UnitId"] = unit.ToString() }));

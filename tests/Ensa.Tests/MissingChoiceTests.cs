@@ -74,11 +74,11 @@ public sealed class MissingChoiceTests(EnsaAppFactory app) : IClassFixture<EnsaA
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("ska vara mellan", (await EnsaClient.ParseAsync(response)).Body!.TextContent, StringComparison.Ordinal);
-        Assert.False(await app.WithDbAsync(db => db.ResourceRequests.IgnoreQueryFilters().AnyAsync(r => r.Id == id && r.Purchase != null)));
+        Assert.False(await app.IsStoredAsync<ResourceRequest>(r => r.Id == id && r.Purchase != null));
 
         var noKind = await PostWithoutAsync(sara, $"/Requests/Purchase/{id}", "main form[method=post]", "Input.Kind");
         Assert.Equal(HttpStatusCode.OK, noKind.StatusCode);
-        Assert.False(await app.WithDbAsync(db => db.ResourceRequests.IgnoreQueryFilters().AnyAsync(r => r.Id == id && r.Purchase != null)));
+        Assert.False(await app.IsStoredAsync<ResourceRequest>(r => r.Id == id && r.Purchase != null));
     }
 
     private Task<(Guid Id, Agreement Agreement)> InForceAsync() => app.WithDbAsync(async db =>

@@ -1,7 +1,8 @@
+using Ensa.Audit;
 using Ensa.Demo;
 using Ensa.Identity;
+using Ensa.Organizers;
 using Ensa.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Tests;
 
@@ -18,10 +19,9 @@ public sealed class OrganizerSettingsTests(EnsaAppFactory app) : IClassFixture<E
             ["Input.DpoEmail"] = "dana@mittkoping.example",
         }));
         Assert.Equal("Barn- och utbildningsnämnden", page.QuerySelector("#Input_ControllerName")!.GetAttribute("value"));
-        var organizer = await app.WithDbAsync(db => db.Organizers.SingleAsync(o => o.Slug == DemoData.MittkopingSlug));
+        var organizer = await app.StoredAsync<Organizer>(o => o.Slug == DemoData.MittkopingSlug);
         Assert.Equal("dana@mittkoping.example", organizer.DataProtectionOfficerEmail);
-        var audit = await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters()
-            .Where(a => a.EntityId == organizer.Id.ToString() && a.Action == "Modified").Select(a => a.Changes).SingleAsync());
+        var audit = (await app.StoredAsync<AuditEntry>(a => a.EntityId == organizer.Id.ToString() && a.Action == "Modified")).Changes;
         Assert.Contains("[\"Grundskolenämnden\",\"Barn- och utbildningsnämnden\"]", audit, StringComparison.Ordinal);
     }
 
@@ -37,7 +37,6 @@ public sealed class OrganizerSettingsTests(EnsaAppFactory app) : IClassFixture<E
         var errors = EnsaClient.Text(page, ".error");
         Assert.Contains("Personuppgiftsansvarig nämnd måste fyllas i.", errors, StringComparison.Ordinal);
         Assert.Contains("Skriv en giltig e-postadress", errors, StringComparison.Ordinal);
-        Assert.Equal("Lärande Norr AB (styrelsen)", await app.WithDbAsync(db =>
-            db.Organizers.Where(o => o.Slug == DemoData.LarandeNorrSlug).Select(o => o.ControllerName).SingleAsync()));
+        Assert.Equal("Lärande Norr AB (styrelsen)", (await app.StoredAsync<Organizer>(o => o.Slug == DemoData.LarandeNorrSlug)).ControllerName);
     }
 }

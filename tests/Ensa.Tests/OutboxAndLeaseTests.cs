@@ -2,7 +2,6 @@ using Ensa.Jobs;
 using Ensa.Mail;
 using Ensa.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ensa.Tests;
@@ -33,7 +32,7 @@ public sealed class OutboxTests(SmtpDownAppFactory app) : IClassFixture<SmtpDown
             return message.Id;
         });
         Assert.Equal(0, await app.DispatchMailAsync());
-        var stored = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id));
+        var stored = await app.StoredAsync<OutboxMessage>(m => m.Id == id);
         Assert.Null(stored.SentAt);
         Assert.Equal(1, stored.Attempts);
         Assert.NotNull(stored.LastError);
@@ -64,7 +63,7 @@ internal static class LeaseAssertions
 
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => TryAsync($"node-{i}", TimeSpan.FromMinutes(5))));
         Assert.Single(results, r => r);
-        var holder = await app.WithDbAsync(db => db.JobLeases.Where(l => l.Name == name).Select(l => l.Holder).SingleAsync());
+        var holder = (await app.StoredAsync<JobLease>(l => l.Name == name)).Holder;
         Assert.True(await TryAsync(holder!, TimeSpan.FromMinutes(5)), "the holder renews its own lease");
         Assert.False(await TryAsync("other", TimeSpan.FromMinutes(5)));
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Ensa.Identity;
+using Ensa.Mail;
 using Ensa.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Tests;
 
@@ -24,7 +24,7 @@ public sealed partial class PasswordResetTests(EnsaAppFactory app) : IClassFixtu
         await app.CreateUserWithPasswordAsync("reset@mittkoping.example", OldPassword, Role.Requester);
         using var client = app.NewClient();
         Assert.Contains("Om adressen hör till ett konto", await RequestResetAsync(client, "reset@mittkoping.example"), StringComparison.Ordinal);
-        var body = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == "reset@mittkoping.example").Select(m => m.TextBody).SingleAsync());
+        var body = await app.OnlyMailBodyToAsync("reset@mittkoping.example");
         var link = new Uri(Link().Match(body).Value).PathAndQuery;
 
         var fields = new Dictionary<string, string> { ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword };
@@ -43,7 +43,7 @@ public sealed partial class PasswordResetTests(EnsaAppFactory app) : IClassFixtu
     {
         using var client = app.NewClient();
         Assert.Contains("Om adressen hör till ett konto", await RequestResetAsync(client, "nobody@nowhere.example"), StringComparison.Ordinal);
-        Assert.False(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.To == "nobody@nowhere.example")));
+        Assert.False(await app.IsStoredAsync<OutboxMessage>(m => m.To == "nobody@nowhere.example"));
     }
 
     [GeneratedRegex(@"https?://\S+ResetPassword\?\S+")]

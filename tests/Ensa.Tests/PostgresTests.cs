@@ -1,6 +1,8 @@
 using System.Net;
 using AngleSharp.Dom;
+using Ensa.Audit;
 using Ensa.Identity;
+using Ensa.Resources;
 using Ensa.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +27,7 @@ public sealed class PostgresTests(PostgresAppFactory app) : IClassFixture<Postgr
     public async Task Postgres_OtherOrganizersUnit_Answers404()
     {
         TestEnvironment.RequirePostgres();
-        var unit = await app.WithDbAsync(db => db.OrganisationUnits.IgnoreQueryFilters().Where(u => u.Name == "Ekbackeskolan F–3").Select(u => u.Id).SingleAsync());
+        var unit = await app.UnitIdAsync("Ekbackeskolan F–3");
         using var other = await app.SignInAs(Roles.OrganizerAdmin, "Lärande Norr AB");
         Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync($"/Units/{unit}")).StatusCode);
         Assert.Equal(0, await app.WithDbAsync(db => db.OrganisationUnits.CountAsync()));
@@ -42,7 +44,7 @@ public sealed class PostgresTests(PostgresAppFactory app) : IClassFixture<Postgr
             ["Input.DisplayName"] = "Pg Person",
         }));
         Assert.True(await app.DispatchMailAsync() >= 1);
-        Assert.True(await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().AnyAsync(a => a.EntityType == nameof(Invitation))));
+        Assert.True(await app.IsStoredAsync<AuditEntry>(a => a.EntityType == nameof(Invitation)));
     }
 
     [Fact]
@@ -59,7 +61,7 @@ public sealed class PostgresTests(PostgresAppFactory app) : IClassFixture<Postgr
         var id = await app.InReviewAsync("Quizzly");
         using var sara = await app.SignInAs(Roles.CentralReviewer);
         Assert.Contains("Quizzly", EnsaClient.Text(await sara.GetPageAsync("/Resources?q=quiz"), "tbody"), StringComparison.Ordinal);
-        var samhalle = await app.WithDbAsync(db => db.LearningResources.Where(r => r.Name.StartsWith("Nordlär Samhälle")).Select(r => r.Id).SingleAsync());
+        var samhalle = (await app.StoredAsync<LearningResource>(r => r.Name.StartsWith("Nordlär Samhälle"))).Id;
         Assert.StartsWith("2 huvudmän", (await sara.GetPageAsync($"/Resources/{samhalle}")).QuerySelector(".approved-by")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Quizzly", EnsaClient.Text(await sara.GetPageAsync("/Review"), "tbody"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await sara.Http.GetAsync($"/Review/Request/{id}")).StatusCode);
@@ -86,7 +88,7 @@ public sealed class PostgresTests(PostgresAppFactory app) : IClassFixture<Postgr
         Assert.Contains("Petra Sjöberg", EnsaClient.Text(await sara.GetPageAsync("/Register"), "table.register"), StringComparison.Ordinal);
         Assert.Contains("Sagoväven Bokstavslek", (await sara.GetPageAsync("/Register/Gaps")).QuerySelector("#missing")!.ParentElement!.TextContent, StringComparison.Ordinal);
 
-        var unit = await app.WithDbAsync(db => db.OrganisationUnits.IgnoreQueryFilters().Where(u => u.Name == "Ekbackeskolan 4–9").Select(u => u.Id).SingleAsync());
+        var unit = await app.UnitIdAsync("Ekbackeskolan 4–9");
         var page = await sara.GetPageAsync("/Privacy/New");
         var form = page.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("main form")!;
         ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector($"input[value='{unit}']")!).IsChecked = true;

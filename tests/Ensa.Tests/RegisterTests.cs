@@ -31,7 +31,7 @@ public sealed class RegisterTests(EnsaAppFactory app) : IClassFixture<EnsaAppFac
         Assert.Contains("Ekbackeskolan 4–9", EnsaClient.Text(page, "main h2"), StringComparison.Ordinal);
         Assert.Contains("Inte utsedd", Row(page, "table.register", "Sagoväven Bokstavslek").TextContent, StringComparison.Ordinal);
 
-        var unit = await app.WithDbAsync(db => db.OrganisationUnits.IgnoreQueryFilters().Where(u => u.Name == "Solängsskolan" && u.SchoolUnitCode != null).Select(u => u.Id).SingleAsync());
+        var unit = await app.SchoolUnitIdAsync("Solängsskolan");
         var filtered = await sara.GetPageAsync($"/Register?unit={unit}");
         Assert.Equal("Solängsskolan", EnsaClient.Text(filtered, "main h2"));
 
@@ -74,20 +74,14 @@ public sealed class RegisterTests(EnsaAppFactory app) : IClassFixture<EnsaAppFac
 
         // The agreement in force now ends in 60 days: a gap; terminated: no agreement in force.
         var today = SwedishCalendar.Today(app.Clock);
-        var lisa = await app.WithDbAsync(db => RequestScenarios.ActorAsync(db, "lisa.ekstrom@mittkoping.example", Role.OrganizerAdmin));
-        var admin = Actor.OrganizerStaff(lisa.UserId, lisa.Name, new HashSet<Role> { Role.OrganizerAdmin });
-        async Task ChangeAgreementAsync(Func<Agreement, Common.Result> change) => await app.WithDbAsync(async db =>
-        {
-            var agreement = await db.Agreements.IgnoreQueryFilters().SingleAsync(a => a.Status == AgreementStatus.InForce);
-            Assert.True(change(agreement).Succeeded);
-            return await db.SaveChangesAsync();
-        });
-        await ChangeAgreementAsync(a => a.SetDates(admin, null, today.AddDays(60), DateTime.UtcNow));
+        var admin = await app.ActorAsync("lisa.ekstrom@mittkoping.example", Role.OrganizerAdmin);
+        var agreement = await app.DemoAgreementIdAsync();
+        await app.ChangeAgreementAsync(agreement, a => a.SetDates(admin, null, today.AddDays(60), DateTime.UtcNow));
         var ending = (await sara.GetPageAsync("/Register/Gaps")).QuerySelector("#ending")!.ParentElement!.TextContent;
         Assert.Contains("Sagoväven Läsresan", ending, StringComparison.Ordinal);
         Assert.Contains(today.AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ending, StringComparison.Ordinal);
 
-        await ChangeAgreementAsync(a => a.Terminate(admin, today, DataDisposition.Deleted, "Intyg från leverantören.", DateTime.UtcNow));
+        await app.ChangeAgreementAsync(agreement, a => a.Terminate(admin, today, DataDisposition.Deleted, "Intyg från leverantören.", DateTime.UtcNow));
         var after = await sara.GetPageAsync("/Register/Gaps");
         Assert.Contains("Sagoväven Läsresan", after.QuerySelector("#no-agreement")!.ParentElement!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Saknas", Row(await sara.GetPageAsync("/Register"), "table.register", "Sagoväven Läsresan").TextContent, StringComparison.Ordinal);
@@ -145,8 +139,8 @@ public sealed class RegisterTests(EnsaAppFactory app) : IClassFixture<EnsaAppFac
 
         var form = (AngleSharp.Html.Dom.IHtmlFormElement)row.QuerySelector("form")!;
         await sara.FollowAsync(await sara.SubmitAsync("/Register/Gaps", form));
-        var use = await app.WithDbAsync(db => db.ResourceUses.IgnoreQueryFilters()
-            .SingleAsync(u => u.SchoolUnitId == db.OrganisationUnits.IgnoreQueryFilters().Single(o => o.Name == "Ekbackeskolan 4–9").Id));
+        var unit = await app.UnitIdAsync("Ekbackeskolan 4–9");
+        var use = await app.StoredAsync<ResourceUse>(u => u.SchoolUnitId == unit);
         Assert.Equal(nina.Id, use.RegisteransvarigUserId);
         Assert.Equal("Petra Sjöberg", use.AdministratorName);
         Assert.Empty((await sara.GetPageAsync("/Register/Gaps")).QuerySelectorAll("table.people-left tbody tr"));
@@ -180,7 +174,7 @@ public sealed class RegisterTests(EnsaAppFactory app) : IClassFixture<EnsaAppFac
             ["EndNote"] = "Ersatt av annan tjänst.", ["ConfirmEnd"] = "true",
         }));
         Assert.Equal(RequestStatus.UseEnded, await app.StatusAsync(id));
-        var use = await app.WithDbAsync(db => db.ResourceUses.IgnoreQueryFilters().SingleAsync(u => u.RequestId == id));
+        var use = await app.StoredAsync<ResourceUse>(u => u.RequestId == id);
         Assert.Equal((endOn, (bool?)true, "Ersatt av annan tjänst."), (use.EndedOn!.Value, use.SupplierDataRemoved, use.EndNote));
         Assert.Contains("bekräftat att uppgifterna är borttagna", EnsaClient.Text(await sara.GetPageAsync($"/Requests/Use/{id}"), ".use-ended"), StringComparison.Ordinal);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using Ensa.Identity;
+using Ensa.Mail;
 using Ensa.Requests;
 using Ensa.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -82,19 +83,19 @@ public sealed class ReviewTests(EnsaAppFactory app) : IClassFixture<EnsaAppFacto
         Assert.Contains("Godkänd med villkor", decided.QuerySelector("#decision-heading + p")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(RequestStatus.ApprovedWithConditions, await app.StatusAsync(id));
 
-        var review = await app.WithDbAsync(db => db.ResourceReviews.IgnoreQueryFilters().SingleAsync(r => r.RequestId == id));
+        var review = await app.StoredAsync<ResourceReview>(r => r.RequestId == id);
         Assert.Equal("Sara Nilsson", review.ReviewerName);
         Assert.Equal("Ahmed Karimi", review.SecurityCoordinatorName);
         Assert.Equal("Sara Nilsson", review.DecidedByName);
         Assert.True(review.ScreeningChildren);
-        var kinds = await app.WithDbAsync(db => db.RequestEvents.IgnoreQueryFilters().Where(e => e.RequestId == id).OrderBy(e => e.At).Select(e => e.Kind).ToListAsync());
+        var kinds = (await app.AllStoredAsync<RequestEvent>(e => e.RequestId == id)).OrderBy(e => e.At).Select(e => e.Kind);
         Assert.Equal([RequestEventKind.Created, RequestEventKind.Submitted, RequestEventKind.PrincipalApproved, RequestEventKind.ReviewRecorded,
             RequestEventKind.SecurityReviewRecorded, RequestEventKind.Decided], kinds);
         // The requester and the principal are told, in the app and by e-mail.
         var told = await app.WithDbAsync(db => db.Notifications.IgnoreQueryFilters().Where(n => n.Link == $"/Requests/{id}" && n.MessageKey == "Notify.Decided")
             .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => u.Email).ToListAsync());
         Assert.Equal(["anna.lindberg@mittkoping.example", "karin.holm@mittkoping.example"], told.Order());
-        Assert.True(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.To == "anna.lindberg@mittkoping.example" && m.TextBody.Contains($"/Requests/{id}"))));
+        Assert.True(await app.IsStoredAsync<OutboxMessage>(m => m.To == "anna.lindberg@mittkoping.example" && m.TextBody.Contains($"/Requests/{id}")));
     }
 
     [Fact]
@@ -139,7 +140,7 @@ public sealed class ReviewTests(EnsaAppFactory app) : IClassFixture<EnsaAppFacto
         await sara.FollowAsync(await sara.SubmitAsync(Page(id), "form[action*='handler=Save']", Review()));
         await sara.FollowAsync(await DecideAsync(sara, id, Decision.Approved));
         Assert.Equal(RequestStatus.Approved, await app.StatusAsync(id));
-        var decisions = await app.WithDbAsync(db => db.ResourceReviews.IgnoreQueryFilters().Where(r => r.RequestId == id).OrderBy(r => r.CreatedAt).Select(r => r.Decision).ToListAsync());
+        var decisions = (await app.AllStoredAsync<ResourceReview>(r => r.RequestId == id)).OrderBy(r => r.CreatedAt).Select(r => r.Decision);
         Assert.Equal([Decision.NotApproved, Decision.Approved], decisions);
         Assert.Contains("Saknar tillgänglighet", (await sara.GetPageAsync(Page(id))).QuerySelector("#history-heading + ul")!.TextContent, StringComparison.Ordinal);
     }
@@ -176,7 +177,7 @@ public sealed class ReviewTests(EnsaAppFactory app) : IClassFixture<EnsaAppFacto
             new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["DecisionChoice"] = "Approved" })));
         Assert.Contains("Koppla förfrågan till en lärresurs", EnsaClient.Text(refused, ".errors"), StringComparison.Ordinal);
         Assert.Equal(RequestStatus.InReview, await app.StatusAsync(id));
-        var resource = await app.WithDbAsync(db => db.LearningResources.Where(r => r.Name == "Sagoväven Läsresan").Select(r => r.Id).SingleAsync());
+        var resource = await app.ResourceIdAsync("Sagoväven Läsresan");
         await sara.FollowAsync(await sara.SubmitAsync(Page(id), "form[action*='handler=Link']", new Dictionary<string, string> { ["ResourceId"] = resource.ToString() }));
         await sara.FollowAsync(await DecideAsync(sara, id, Decision.Approved));
         Assert.Equal(RequestStatus.Approved, await app.StatusAsync(id));
@@ -219,7 +220,7 @@ public sealed class ReviewTests(EnsaAppFactory app) : IClassFixture<EnsaAppFacto
     {
         var id = await app.InReviewAsync();
         using var ahmed = await app.SignInAs(Roles.SecurityCoordinator);
-        var larande = await app.WithDbAsync(db => db.Organizers.Where(o => o.Slug == "larandenorr").Select(o => o.Id).SingleAsync());
+        var larande = await app.OrganizerIdAsync("larandenorr");
         await ahmed.FollowAsync(await ahmed.SubmitAsync("/", "form[action='/Account/SwitchOrganizer']", new Dictionary<string, string> { ["organizerId"] = larande.ToString() }));
         Assert.Equal(HttpStatusCode.NotFound, (await ahmed.Http.GetAsync(Page(id))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await ahmed.Http.GetAsync($"/Requests/Purchase/{id}")).StatusCode);
@@ -240,7 +241,7 @@ public sealed class ReviewTests(EnsaAppFactory app) : IClassFixture<EnsaAppFacto
         var noAgreement = await EnsaClient.ParseAsync(await sara.SubmitAsync($"/Requests/Purchase/{id}", "main form",
             new Dictionary<string, string> { ["Input.Kind"] = "FreeService", ["Input.ServiceAgreementReference"] = "" }));
         Assert.Contains("tjänsteavtal", EnsaClient.Text(noAgreement, ".error"), StringComparison.Ordinal);
-        var atea = await app.WithDbAsync(db => db.FrameworkAgreements.IgnoreQueryFilters().Where(f => f.Name == "ATEA").Select(f => f.Id).SingleAsync());
+        var atea = (await app.StoredAsync<FrameworkAgreement>(f => f.Name == "ATEA")).Id;
         await sara.FollowAsync(await sara.SubmitAsync($"/Requests/Purchase/{id}", "main form", new Dictionary<string, string>
         {
             ["Input.Kind"] = "FrameworkAgreement", ["Input.FrameworkAgreementId"] = atea.ToString(), ["Input.Licences"] = "60",
@@ -248,7 +249,7 @@ public sealed class ReviewTests(EnsaAppFactory app) : IClassFixture<EnsaAppFacto
         }));
 
         using var karin = await app.SignInAs(Roles.Principal);
-        var karinId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "karin.holm@mittkoping.example").Select(u => u.Id).SingleAsync());
+        var karinId = await app.UserIdAsync("karin.holm@mittkoping.example");
         var form = await karin.GetPageAsync($"/Requests/Use/{id}");
         Assert.Equal(karinId.ToString(), form.QuerySelector("#reg option[selected]")!.GetAttribute("value"));
         await karin.FollowAsync(await karin.SubmitAsync($"/Requests/Use/{id}", "form[action*='handler=Name']", new Dictionary<string, string>
@@ -259,11 +260,11 @@ public sealed class ReviewTests(EnsaAppFactory app) : IClassFixture<EnsaAppFacto
         await karin.FollowAsync(await karin.SubmitAsync($"/Requests/Use/{id}", "form[action*='handler=Training']", new Dictionary<string, string> { ["trained"] = "true" }));
         Assert.Equal(RequestStatus.InUse, await app.StatusAsync(id));
 
-        var use = await app.WithDbAsync(db => db.ResourceUses.IgnoreQueryFilters().SingleAsync(u => u.RequestId == id));
+        var use = await app.StoredAsync<ResourceUse>(u => u.RequestId == id);
         Assert.Equal(karinId, use.RegisteransvarigUserId);
         Assert.Equal("Per Admin", use.AdministratorName);
         Assert.NotNull(use.InUseSince);
-        var purchase = await app.WithDbAsync(db => db.Purchases.IgnoreQueryFilters().SingleAsync(p => p.RequestId == id));
+        var purchase = await app.StoredAsync<Purchase>(p => p.RequestId == id);
         Assert.Equal(60, purchase.Licences);
         Assert.Equal(new DateOnly(2027, 12, 31), purchase.PeriodEnd);
     }

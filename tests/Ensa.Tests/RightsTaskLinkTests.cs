@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Ensa.Common;
 using Ensa.Privacy;
 using Ensa.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Tests;
 
@@ -21,7 +20,7 @@ public sealed partial class RightsTaskLinkTests(EnsaAppFactory app) : IClassFixt
         await app.InUseAsync("Kvarnbyskolan", "maria.ek@mittkoping.example", "Quizzly", administrator: "Tove Tid");
         using var sara = await app.SignInAs(Ensa.Identity.Roles.CentralReviewer);
         var page = await sara.GetPageAsync("/Privacy/New");
-        var unit = await app.WithDbAsync(db => db.OrganisationUnits.IgnoreQueryFilters().Where(u => u.Name == "Kvarnbyskolan" && u.SchoolUnitCode != null).Select(u => u.Id).SingleAsync());
+        var unit = await app.SchoolUnitIdAsync("Kvarnbyskolan");
         var opened = await sara.Http.PostAsync("/Privacy/New", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
@@ -63,13 +62,13 @@ public sealed partial class RightsTaskLinkTests(EnsaAppFactory app) : IClassFixt
         Assert.NotNull(answered.QuerySelector(".task-done"));
         Assert.Null(answered.QuerySelector("dl.facts"));
         Assert.Null(answered.QuerySelector("main form"));
-        Assert.True(await app.WithDbAsync(db => db.RightsRequests.IgnoreQueryFilters().Where(r => r.CaseReference == Reference).Select(r => r.ClosedAt != null).SingleAsync()));
+        Assert.NotNull((await app.StoredAsync<RightsRequest>(r => r.CaseReference == Reference)).ClosedAt);
         Assert.Null((await saraLater.GetPageAsync(caseUrl)).QuerySelector("form[action*=NewLink]"));
     }
 
     private async Task<List<string>> LinksAsync() =>
-        (await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == Email && m.Subject.Contains(Reference)).Select(m => m.TextBody).ToListAsync()))
-        .Select(b => TaskLink().Match(b).Value).Where(l => l.Length > 0).Distinct().ToList();
+        (await app.MailAsync(m => m.To == Email && m.Subject.Contains(Reference)))
+        .Select(m => TaskLink().Match(m.TextBody).Value).Where(l => l.Length > 0).Distinct().ToList();
 
     [GeneratedRegex("/Tasks/[0-9a-f]{64}")]
     private static partial Regex TaskLink();

@@ -20,8 +20,8 @@ public sealed class StartupTests
             await using var second = new EnsaAppFactory { DataDirectory = directory };
             await second.InitializeAsync();
             Assert.Equal(2, await second.WithDbAsync(db => db.Organizers.CountAsync()));
-            Assert.Equal(1, await second.WithDbAsync(db => db.Users.CountAsync(u => u.Email == "kept@mittkoping.example")));
-            Assert.Equal(1, await second.WithDbAsync(db => db.Users.CountAsync(u => u.Email == "lisa.ekstrom@mittkoping.example")));
+            Assert.Equal(1, await second.CountStoredAsync<EnsaUser>(u => u.Email == "kept@mittkoping.example"));
+            Assert.Equal(1, await second.CountStoredAsync<EnsaUser>(u => u.Email == "lisa.ekstrom@mittkoping.example"));
         }
         finally
         {

@@ -45,7 +45,7 @@ public sealed class StepPagesTests(EnsaAppFactory app) : IClassFixture<EnsaAppFa
         return request.Id;
     });
 
-    private Task<int> EventCountAsync(Guid id) => app.WithDbAsync(db => db.RequestEvents.IgnoreQueryFilters().CountAsync(e => e.RequestId == id));
+    private Task<int> EventCountAsync(Guid id) => app.CountStoredAsync<RequestEvent>(e => e.RequestId == id);
 
     [Fact]
     public async Task RequestPage_AwaitingPrincipal_OffersApprovalToThePrincipalOnly_AndRefusesTheRequestersSubmit()
@@ -156,7 +156,7 @@ public sealed class StepPagesTests(EnsaAppFactory app) : IClassFixture<EnsaAppFa
 
         var refused = await PostAsync(sara, $"/Privacy/{id}", $"Answer&task={answered}", new() { ["Answer"] = "NoDataHeld" });
         Assert.Contains("redan besvarad", EnsaClient.Text(refused, ".errors"), StringComparison.Ordinal);
-        var task = await app.WithDbAsync(db => db.RightsTasks.IgnoreQueryFilters().SingleAsync(t => t.Id == answered));
+        var task = await app.StoredAsync<RightsTask>(t => t.Id == answered);
         Assert.Equal((RightsTaskStatus.Done, "Ulla Admin"), (task.Status, task.AnsweredBy)); // InUseAsync's administrator
     }
 }

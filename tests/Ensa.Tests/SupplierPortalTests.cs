@@ -3,7 +3,6 @@ using AngleSharp.Dom;
 using Ensa.Agreements;
 using Ensa.Identity;
 using Ensa.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Tests;
 
@@ -14,13 +13,11 @@ public sealed class SupplierPortalTests(EnsaAppFactory app) : IClassFixture<Ensa
 {
     private static string Form(string handler) => $"form[action$='handler={handler}']";
 
-    private Task<Guid> ResourceAsync(string name) => app.WithDbAsync(db => db.LearningResources.Where(r => r.Name == name).Select(r => r.Id).SingleAsync());
-
     [Fact]
     public async Task SendToSupplier_SuppliersOwnPeopleDescribeAndPublish_AgreementReadyForReview()
     {
         using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
-        var created = await lisa.SubmitAsync("/Agreements/New", "main form", new Dictionary<string, string> { ["ResourceId"] = (await ResourceAsync("Sagoväven Bokstavslek")).ToString() });
+        var created = await lisa.SubmitAsync("/Agreements/New", "main form", new Dictionary<string, string> { ["ResourceId"] = (await app.ResourceIdAsync("Sagoväven Bokstavslek")).ToString() });
         var url = created.Headers.Location!.OriginalString;
         var draft = await lisa.GetPageAsync(url);
         Assert.Contains("Antal personer som företräder Sagoväven AB i Ensa: 1.", EnsaClient.Text(draft, ".agreement-step"), StringComparison.Ordinal);
@@ -28,7 +25,7 @@ public sealed class SupplierPortalTests(EnsaAppFactory app) : IClassFixture<Ensa
 
         // Sagoväven's own user is told, with a link from Ensa's public address; nobody the organizer names is.
         const string email = "elin.svahn@sagovaven.example";
-        var body = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == email).OrderBy(m => m.CreatedAt).Select(m => m.TextBody).ToListAsync());
+        var body = (await app.MailToAsync(email)).Select(m => m.TextBody);
         Assert.Contains(body, b => b.Contains("Sagoväven Bokstavslek", StringComparison.Ordinal)
                                    && b.Contains(EnsaAppFactory.PublicUrl + "/Supplier", StringComparison.Ordinal));
         // A reminder the same day is not offered, and a forged one is refused with the reason.
@@ -40,7 +37,7 @@ public sealed class SupplierPortalTests(EnsaAppFactory app) : IClassFixture<Ensa
         var portal = await sam.GetPageAsync("/Supplier");
         Assert.Contains("Mittköpings kommun – Sagoväven Bokstavslek", EnsaClient.Text(portal, "ul.waiting"), StringComparison.Ordinal);
 
-        var describe = $"/Supplier/Describe/{await ResourceAsync("Sagoväven Bokstavslek")}";
+        var describe = $"/Supplier/Describe/{await app.ResourceIdAsync("Sagoväven Bokstavslek")}";
         var description = new Dictionary<string, string>
         {
             ["Input.SubjectMatter"] = "Läsinlärning i appen.", ["Input.Nature"] = "Lagring av elevens framsteg.", ["Input.Purposes"] = "Att eleven ska lära sig läsa.",
@@ -97,12 +94,12 @@ public sealed class SupplierPortalTests(EnsaAppFactory app) : IClassFixture<Ensa
         Assert.DoesNotContain("Pedagogiskt värdefull", text, StringComparison.Ordinal);
         Assert.DoesNotContain("godtagbar", text, StringComparison.Ordinal);
 
-        var lasresan = await elin.GetPageAsync($"/Supplier/Describe/{await ResourceAsync("Sagoväven Läsresan")}");
+        var lasresan = await elin.GetPageAsync($"/Supplier/Describe/{await app.ResourceIdAsync("Sagoväven Läsresan")}");
         Assert.DoesNotContain("Pedagogiskt värdefull", lasresan.Body!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await elin.Http.GetAsync($"/Supplier/Describe/{await ResourceAsync("Numerix Matteträning")}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await elin.Http.GetAsync($"/Supplier/Describe/{await app.ResourceIdAsync("Numerix Matteträning")}")).StatusCode);
 
         // The organizer's agreement pages are not the supplier's.
-        var agreement = await app.WithDbAsync(db => db.Agreements.IgnoreQueryFilters().Select(a => a.Id).FirstAsync());
+        var agreement = await app.DemoAgreementIdAsync();
         foreach (var url in new[] { "/Agreements", $"/Agreements/{agreement}", $"/Agreements/{agreement}/Document" })
         {
             var response = await elin.Http.GetAsync(url);

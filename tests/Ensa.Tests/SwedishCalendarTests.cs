@@ -87,8 +87,7 @@ public sealed class SwedishCalendarTests(LateEveningAppFactory app) : IClassFixt
         using var sara = await app.SignInAs(Roles.CentralReviewer);
         var form = await sara.GetPageAsync("/Privacy/New");
         Assert.Equal(Iso(SwedishToday), form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='Input.ReceivedOn']")!.Value);
-        var unit = await app.WithDbAsync(db => db.OrganisationUnits.IgnoreQueryFilters()
-            .Where(u => u.Name == "Ekbackeskolan 4–9" && u.SchoolUnitCode != null).Select(u => u.Id).SingleAsync());
+        var unit = await app.SchoolUnitIdAsync("Ekbackeskolan 4–9");
         Dictionary<string, string> values = new() { ["Input.Kind"] = nameof(RightsKind.Removal), ["Input.Reference"] = "BUN 2026/2330", ["Input.Units"] = unit.ToString() };
 
         var refused = await sara.SubmitAsync("/Privacy/New", "main form", new Dictionary<string, string>(values) { ["Input.ReceivedOn"] = Iso(SwedishToday.AddDays(1)) });
@@ -98,7 +97,7 @@ public sealed class SwedishCalendarTests(LateEveningAppFactory app) : IClassFixt
         var accepted = await sara.SubmitAsync("/Privacy/New", "main form", values);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         var id = Guid.Parse(accepted.Headers.Location!.OriginalString["/Privacy/".Length..]);
-        var rightsCase = await app.WithDbAsync(db => db.RightsRequests.IgnoreQueryFilters().AsNoTracking().SingleAsync(r => r.Id == id));
+        var rightsCase = await app.StoredAsync<RightsRequest>(r => r.Id == id);
         Assert.Equal(SwedishToday, rightsCase.ReceivedOn);
         Assert.False(rightsCase.IsOverdue(SwedishToday));
 
@@ -154,23 +153,17 @@ public sealed class SwedishCalendarTests(LateEveningAppFactory app) : IClassFixt
     {
         var job = app.Services.GetRequiredService<AgreementReminders>();
         var admin = Actor.OrganizerStaff(Guid.NewGuid(), "Test", new HashSet<Role> { Role.OrganizerAdmin });
-        var demo = (Ensa.Data.EnsaDbContext db) => db.Agreements.IgnoreQueryFilters().Include(a => a.Events)
-            .SingleAsync(a => a.Status == AgreementStatus.InForce && a.RegistryNumber == "GSN 2026/0412");
-        async Task SetDatesAsync(DateOnly? review, DateOnly end) => await app.WithDbAsync(async db =>
-        {
-            var agreement = await demo(db);
-            Assert.True(agreement.SetDates(admin, review, end, app.Clock.GetUtcNow().UtcDateTime).Succeeded);
-            return await db.SaveChangesAsync();
-        });
+        var demo = await app.DemoAgreementIdAsync();
+        Task SetDatesAsync(DateOnly? review, DateOnly end) => app.ChangeAgreementAsync(demo, a => a.SetDates(admin, review, end, app.Clock.GetUtcNow().UtcDateTime));
 
         // The demo agreement came into force on the Swedish today (its signatories signed "today" at 23:30 UTC).
-        Assert.Equal(SwedishToday, await app.WithDbAsync(async db => (await demo(db)).InForceFrom));
+        Assert.Equal(SwedishToday, (await app.AgreementAsync(demo)).InForceFrom);
 
         // 60 days ahead in Sweden (61 by the UTC date): due now.
         var review = SwedishToday.AddDays(Agreement.ReminderDaysBefore);
         await SetDatesAsync(review, review.AddDays(1));
         Assert.Equal(new AgreementReminders.RunResult(1, 0), await job.RunOnceAsync(CancellationToken.None));
-        Assert.Single(await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.Subject.Contains("Sagoväven Läsresan") && m.Subject.Contains(Iso(review))).ToListAsync()));
+        Assert.Single(await app.MailAsync(m => m.Subject.Contains("Sagoväven Läsresan") && m.Subject.Contains(Iso(review))));
 
         // Ends tomorrow in Sweden; two days on, the Swedish date is past it (the UTC date is only on it).
         var end = SwedishToday.AddDays(1);
@@ -181,8 +174,7 @@ public sealed class SwedishCalendarTests(LateEveningAppFactory app) : IClassFixt
         {
             Assert.Equal(end, UtcDate);
             Assert.Equal(new AgreementReminders.RunResult(0, 1), await job.RunOnceAsync(CancellationToken.None));
-            Assert.Equal(AgreementStatus.Expired, await app.WithDbAsync(db => db.Agreements.IgnoreQueryFilters()
-                .Where(a => a.RegistryNumber == "GSN 2026/0412").Select(a => a.Status).SingleAsync()));
+            Assert.Equal(AgreementStatus.Expired, (await app.AgreementAsync(demo)).Status);
         }
         finally
         {

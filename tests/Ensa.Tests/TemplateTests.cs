@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Ensa.Agreements;
 using Ensa.Identity;
 using Ensa.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ public sealed class TemplateTests(EnsaAppFactory app) : IClassFixture<EnsaAppFac
         using var nora = await app.SignInAs(Roles.PlatformAdmin);
         var latest = await LatestAsync();
         var form = await nora.GetPageAsync("/Platform/Templates/New");
-        var latestHeading = await app.WithDbAsync(async db => (await db.AgreementTemplates.AsNoTracking().SingleAsync(t => t.Version == latest)).Sections[0].Heading);
+        var latestHeading = (await app.StoredAsync<AgreementTemplate>(t => t.Version == latest)).Sections[0].Heading;
         Assert.Contains(latestHeading, form.QuerySelector("textarea")!.TextContent.Split('\n').First(l => l.Length > 0), StringComparison.Ordinal);
 
         var page = await nora.FollowAsync(await nora.SubmitAsync("/Platform/Templates/New", "main form", new Dictionary<string, string>
@@ -41,11 +42,11 @@ public sealed class TemplateTests(EnsaAppFactory app) : IClassFixture<EnsaAppFac
             ["Input.Title"] = "Personuppgiftsbiträdesavtal (prov)", ["Input.Text"] = Text, ["Input.IsPlaceholder"] = "false",
         }));
         Assert.Equal($"Huvudavtalet, version {latest + 1}", page.QuerySelector("h1")!.TextContent);
-        var template = await app.WithDbAsync(db => db.AgreementTemplates.AsNoTracking().SingleAsync(t => t.Version == latest + 1));
+        var template = await app.StoredAsync<AgreementTemplate>(t => t.Version == latest + 1);
         Assert.False(template.IsPlaceholder);
         Assert.Equal(["1", "2"], template.Sections.Select(s => s.Number));
         Assert.Equal("Endast enligt instruktion.\nInget annat.", template.Sections[1].Text);
-        Assert.Equal(PlaceholderSections, (await app.WithDbAsync(db => db.AgreementTemplates.AsNoTracking().SingleAsync(t => t.Version == 1))).Sections.Count);
+        Assert.Equal(PlaceholderSections, (await app.StoredAsync<AgreementTemplate>(t => t.Version == 1)).Sections.Count);
     }
 
     private static readonly int PlaceholderSections = Ensa.Agreements.PlaceholderTemplate.Sections.Count;
@@ -79,7 +80,7 @@ public sealed class TemplateTests(EnsaAppFactory app) : IClassFixture<EnsaAppFac
             new Dictionary<string, string> { ["Input.Title"] = "Uppladdad", ["Input.Text"] = "" }, "Upload", "mall.txt",
             [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes("§ 1 Uppladdat\nFrån en fil.\n")]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var template = await app.WithDbAsync(db => db.AgreementTemplates.AsNoTracking().SingleAsync(t => t.Version == latest + 1));
+        var template = await app.StoredAsync<AgreementTemplate>(t => t.Version == latest + 1);
         Assert.Equal(("Uppladdad", "Uppladdat", "Från en fil."), (template.Title, template.Sections.Single().Heading, template.Sections.Single().Text));
     }
 

@@ -16,8 +16,7 @@ public sealed class TenancyTests(EnsaAppFactory app) : IClassFixture<EnsaAppFact
 {
     private const string LarandeNorr = "Lärande Norr AB";
 
-    private Task<Guid> MittkopingUnitAsync() => app.WithDbAsync(db =>
-        db.OrganisationUnits.IgnoreQueryFilters().Where(u => u.Name == "Ekbackeskolan F–3").Select(u => u.Id).SingleAsync());
+    private Task<Guid> MittkopingUnitAsync() => app.UnitIdAsync("Ekbackeskolan F–3");
 
     [Fact]
     public async Task UnitPage_OwnOrganizer_IsShown()
@@ -49,7 +48,7 @@ public sealed class TenancyTests(EnsaAppFactory app) : IClassFixture<EnsaAppFact
     [Fact]
     public async Task RolesPage_UserOfOtherOrganizer_Answers404()
     {
-        var anna = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "anna.lindberg@mittkoping.example").Select(u => u.Id).SingleAsync());
+        var anna = await app.UserIdAsync("anna.lindberg@mittkoping.example");
         using var client = await app.SignInAs(Roles.OrganizerAdmin, LarandeNorr);
         Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/Admin/Users/Roles/{anna}")).StatusCode);
         var users = (await client.GetPageAsync("/Admin/Users")).QuerySelector("main")!.TextContent;
@@ -94,7 +93,7 @@ public sealed class TenancyTests(EnsaAppFactory app) : IClassFixture<EnsaAppFact
         using var client = await app.SignInAs(Roles.SecurityCoordinator);
         async Task<AngleSharp.Html.Dom.IHtmlDocument> SwitchTo(string slug)
         {
-            var id = await app.WithDbAsync(db => db.Organizers.Where(o => o.Slug == slug).Select(o => o.Id).SingleAsync());
+            var id = await app.OrganizerIdAsync(slug);
             return await client.FollowAsync(await client.SubmitAsync("/", "form[action='/Account/SwitchOrganizer']",
                 new Dictionary<string, string> { ["organizerId"] = id.ToString() }));
         }
@@ -117,7 +116,7 @@ public sealed class TenancyTests(EnsaAppFactory app) : IClassFixture<EnsaAppFact
     public async Task SwitchOrganizer_NotAMember_Answers404()
     {
         using var client = await app.SignInAs(Roles.Requester);
-        var larande = await app.WithDbAsync(db => db.Organizers.Where(o => o.Slug == DemoData.LarandeNorrSlug).Select(o => o.Id).SingleAsync());
+        var larande = await app.OrganizerIdAsync(DemoData.LarandeNorrSlug);
         var token = (await client.GetPageAsync("/")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var response = await client.Http.PostAsync("/Account/SwitchOrganizer", new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -20,6 +20,9 @@ public static class RequestScenarios
         return new Actor(user.Id, user.DisplayName, roles.ToHashSet(), units.ToHashSet());
     }
 
+    public static Task<Actor> ActorAsync(this EnsaAppFactory app, string email, params Role[] roles) =>
+        app.WithDbAsync(db => ActorAsync(db, email, roles));
+
     /// <summary>A request for a catalogue resource, approved by the principal: in the review queue.</summary>
     public static Task<Guid> InReviewAsync(this EnsaAppFactory app, string resource = "Numerix Matteträning", bool linkResource = true) =>
         app.WithDbAsync(async db =>
