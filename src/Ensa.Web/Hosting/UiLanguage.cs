@@ -2,7 +2,7 @@ using System.Globalization;
 using Ensa.Identity;
 using Microsoft.AspNetCore.Localization;
 
-namespace Ensa.Web;
+namespace Ensa.Web.Hosting;
 
 /// <summary>The UI-language cookie, set by /Language and, from the account's stored language, at sign-in. Formatting
 /// stays Swedish.</summary>
