@@ -63,6 +63,9 @@ public sealed partial class EveryPageTests(EnsaAppFactory app) : IClassFixture<E
         ["/Privacy/Record"] = At(Roles.CentralReviewer, "/Privacy/Record"),
         ["/Privacy/Details"] = new(Roles.CentralReviewer, async (a, c) => $"/Privacy/{await RightsRequestAsync(a, c)}"),
         ["/Privacy/Report"] = new(Roles.CentralReviewer, async (a, c) => $"/Privacy/Report/{await RightsRequestAsync(a, c)}"),
+        ["/Purchasing/FrameworkAgreements/Index"] = At(Roles.CentralReviewer, "/Purchasing/FrameworkAgreements"),
+        ["/Purchasing/FrameworkAgreements/Edit"] = new(Roles.CentralReviewer, async (a, _) => $"/Purchasing/FrameworkAgreements/Edit/{await a.WithDbAsync(db =>
+            db.FrameworkAgreements.IgnoreQueryFilters().Where(f => f.Name == "ATEA").Select(f => f.Id).SingleAsync())}"),
         ["/Published/Resources"] = At(null, $"{Mittkoping}/resources"),
         ["/Published/Embed"] = At(null, $"{Mittkoping}/embed"),
         ["/Published/Resource"] = new(null, async (a, _) => $"{Mittkoping}/resources/{await a.ResourceIdAsync("Nordlär Samhälle 7–9, digital del")}"),

@@ -55,9 +55,14 @@ public sealed class Purchase : IOrganizerOwned, IAudited
     }
 }
 
-/// <summary>A framework agreement (ramavtal) the organizer buys under, e.g. "ATEA" or "GR Utbildning".</summary>
+/// <summary>A framework agreement (ramavtal) the organizer buys under, e.g. "ATEA" or "GR Utbildning": the central
+/// department keeps the list; an ended one is no longer offered for new purchases.</summary>
 public sealed class FrameworkAgreement : IOrganizerOwned, IAudited
 {
+    public const int NameMaxLength = 200;
+    public const int SupplierMaxLength = 200;
+    public const int ReferenceMaxLength = 100;
+
     private FrameworkAgreement() { }
 
     public FrameworkAgreement(Guid organizerId, string name)
@@ -71,5 +76,60 @@ public sealed class FrameworkAgreement : IOrganizerOwned, IAudited
     public Guid Id { get; private set; }
     public Guid OrganizerId { get; private set; }
     public string Name { get; private set; } = "";
-    public bool Active { get; set; }
+    /// <summary>Who the agreement is with (the supplier or reseller), as the agreement names it.</summary>
+    public string? Supplier { get; private set; }
+    /// <summary>The agreement's number or registry reference (diarienummer).</summary>
+    public string? Reference { get; private set; }
+    public DateOnly? ValidFrom { get; private set; }
+    public DateOnly? ValidTo { get; private set; }
+    /// <summary>Offered for new purchases; false once ended.</summary>
+    public bool Active { get; private set; }
+
+    public static Result Create(Guid organizerId, FrameworkAgreementTerms terms, out FrameworkAgreement? agreement)
+    {
+        agreement = null;
+        if (Check(terms) is { Succeeded: false } refused) return refused;
+        agreement = new FrameworkAgreement(organizerId, terms.Name);
+        agreement.Apply(terms);
+        return Result.Ok;
+    }
+
+    public Result Change(FrameworkAgreementTerms terms)
+    {
+        if (Check(terms) is { Succeeded: false } refused) return refused;
+        Apply(terms);
+        return Result.Ok;
+    }
+
+    /// <summary>Ends the agreement today (or keeps an earlier end date): purchases made under it keep naming it.</summary>
+    public Result End(DateOnly today)
+    {
+        if (!Active) return new DomainError("FrameworkAgreements.AlreadyEnded");
+        if (ValidFrom > today) return new DomainError("FrameworkAgreements.NotStarted");
+        Active = false;
+        if (ValidTo is null || ValidTo > today) ValidTo = today;
+        return Result.Ok;
+    }
+
+    /// <summary>Only an agreement no purchase names can be removed; one that was used is ended instead.</summary>
+    public static Result CheckRemove(int purchases) =>
+        purchases == 0 ? Result.Ok : new DomainError("FrameworkAgreements.InUse", purchases);
+
+    private static Result Check(FrameworkAgreementTerms terms)
+    {
+        if (string.IsNullOrWhiteSpace(terms.Name)) return new DomainError("FrameworkAgreements.NameRequired");
+        if (terms.Name.Trim().Length > NameMaxLength || terms.Supplier?.Trim().Length > SupplierMaxLength
+            || terms.Reference?.Trim().Length > ReferenceMaxLength)
+            return new DomainError("FrameworkAgreements.TooLong");
+        if (terms.ValidTo < terms.ValidFrom) return new DomainError("FrameworkAgreements.EndsBeforeStart");
+        return Result.Ok;
+    }
+
+    private void Apply(FrameworkAgreementTerms terms) =>
+        (Name, Supplier, Reference, ValidFrom, ValidTo) = (terms.Name.Trim(), Blank(terms.Supplier), Blank(terms.Reference), terms.ValidFrom, terms.ValidTo);
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
+
+/// <summary>What the central department writes about a framework agreement.</summary>
+public sealed record FrameworkAgreementTerms(string Name, string? Supplier, string? Reference, DateOnly? ValidFrom, DateOnly? ValidTo);

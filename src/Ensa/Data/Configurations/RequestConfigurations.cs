@@ -123,7 +123,9 @@ internal sealed class FrameworkAgreementConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<FrameworkAgreement> b)
     {
         b.ToTable("FrameworkAgreements");
-        b.Property(e => e.Name).HasMaxLength(200);
+        b.Property(e => e.Name).HasMaxLength(FrameworkAgreement.NameMaxLength);
+        b.Property(e => e.Supplier).HasMaxLength(FrameworkAgreement.SupplierMaxLength);
+        b.Property(e => e.Reference).HasMaxLength(FrameworkAgreement.ReferenceMaxLength);
         b.HasOne<Organizer>().WithMany().HasForeignKey(e => e.OrganizerId).OnDelete(DeleteBehavior.Cascade);
     }
 }
