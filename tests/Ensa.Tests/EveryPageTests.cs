@@ -55,6 +55,8 @@ public sealed partial class EveryPageTests(EnsaAppFactory app) : IClassFixture<E
         ["/Platform/Organizers"] = At(Roles.PlatformAdmin, "/Platform/Organizers"),
         ["/Platform/Suppliers/Index"] = At(Roles.PlatformAdmin, "/Platform/Suppliers"),
         ["/Platform/Suppliers/Details"] = new(Roles.PlatformAdmin, async (a, _) => $"/Platform/Suppliers/Details/{await a.SupplierIdAsync("Sagoväven AB")}"),
+        ["/Platform/Suppliers/Edit"] = new(Roles.PlatformAdmin, async (a, _) => $"/Platform/Suppliers/Edit/{await a.SupplierIdAsync("Sagoväven AB")}"),
+        ["/Platform/Suppliers/Merge"] = new(Roles.PlatformAdmin, async (a, _) => $"/Platform/Suppliers/Merge/{await a.SupplierIdAsync("Sagoväven AB")}"),
         ["/Platform/Templates/Index"] = At(Roles.PlatformAdmin, "/Platform/Templates"),
         ["/Platform/Templates/New"] = At(Roles.PlatformAdmin, "/Platform/Templates/New"),
         ["/Platform/Templates/Version"] = At(Roles.PlatformAdmin, "/Platform/Templates/1"),

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Ensa.Data;
 using Ensa.Resources;
+using Ensa.Suppliers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,6 +27,8 @@ public sealed class EditModel(EnsaDbContext db, RequestAccess access, Catalogue 
 
         [Display(Name = "Resources.Type")]
         public ResourceType Type { get; set; }
+
+        public NewSupplierInput NewSupplier { get; set; } = new();
 
         [Required(ErrorMessage = "Validation.Required"), StringLength(LearningResource.DescriptionMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Resources.Description")]
         public string Description { get; set; } = "";
@@ -55,7 +58,42 @@ public sealed class EditModel(EnsaDbContext db, RequestAccess access, Catalogue 
         public Pricing Pricing { get; set; }
     }
 
+    /// <summary>A supplier not yet in Ensa, described while describing the resource; used when no supplier is chosen above.</summary>
+    public sealed class NewSupplierInput
+    {
+        [StringLength(Supplier.NameMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Supplier.Name")]
+        public string? Name { get; set; }
+
+        [StringLength(13, ErrorMessage = "Validation.Length"), Display(Name = "Supplier.OrgNumber")]
+        public string? OrganisationNumber { get; set; }
+
+        [StringLength(Supplier.ForeignRegistrationMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Supplier.ForeignRegistration")]
+        public string? ForeignRegistration { get; set; }
+
+        [StringLength(2, ErrorMessage = "Validation.Length"), Display(Name = "Supplier.Country")]
+        public string? CountryCode { get; set; }
+
+        [StringLength(Supplier.ContactNameMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Supplier.Contact")]
+        public string? ContactName { get; set; }
+
+        [StringLength(Supplier.ContactEmailMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Supplier.ContactEmail")]
+        public string? ContactEmail { get; set; }
+
+        /// <summary>After "did you mean": the id of the similar supplier chosen, or <see cref="CreateAnyway"/>.</summary>
+        public string? Choice { get; set; }
+
+        public const string CreateAnyway = "new";
+
+        public bool IsFilledIn => !string.IsNullOrWhiteSpace(Name);
+
+        public SupplierDetails Details() =>
+            new(Name ?? "", OrganisationNumber, ForeignRegistration, CountryCode, ContactName ?? "", ContactEmail ?? "");
+    }
+
     [BindProperty] public InputModel Input { get; set; } = new();
+    /// <summary>Existing suppliers whose name is like the new one's, offered before a second one is created.</summary>
+    public IReadOnlyList<Supplier> SimilarSuppliers { get; private set; } = [];
+    private string? _supplierNote;
     /// <summary>The request being reviewed, when the entry is added from its review.</summary>
     [BindProperty(SupportsGet = true, Name = "request")] public Guid? RequestId { get; set; }
     public Guid? ResourceId { get; private set; }
@@ -101,13 +139,14 @@ public sealed class EditModel(EnsaDbContext db, RequestAccess access, Catalogue 
         if (Input.Name is { Length: > 0 } name &&
             await db.LearningResources.AnyAsync(r => r.Id != id && r.Name == name.Trim() && r.SupplierId == Input.SupplierId))
             ModelState.AddModelError("Input.Name", l["Resources.Duplicate"].Value);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (ModelState.IsValid && Input.SupplierId is null && Input.NewSupplier.IsFilledIn) await UseNewSupplierAsync(now);
         if (!ModelState.IsValid)
         {
             await LoadSuppliersAsync();
             return Page();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var facts = new ResourceFacts(Input.Name.Trim(), Input.SupplierId, Input.Type, Input.Description.Trim(), Trim(Input.WebAddress),
             appLinks.Length == 0 ? null : string.Join('\n', appLinks), Trim(Input.Platforms),
             Input.SchoolForms.Aggregate(SchoolForms.None, (all, f) => all | f), Trim(Input.Grades), Trim(Input.Subjects),
@@ -133,7 +172,7 @@ public sealed class EditModel(EnsaDbContext db, RequestAccess access, Catalogue 
             }
             db.ResourceChangeProposals.Add(proposal!);
             await db.SaveChangesAsync();
-            TempData["Message"] = l["Catalogue.Proposed", resource.Name].Value;
+            TempData["Message"] = WithSupplierNote(l["Catalogue.Proposed", resource.Name].Value);
             return RedirectToPage("/Resources/Details", new { id = resource.Id });
         }
 
@@ -142,13 +181,48 @@ public sealed class EditModel(EnsaDbContext db, RequestAccess access, Catalogue 
             && request.LinkResource(actor, resource.Id, now).Succeeded)
         {
             await db.SaveChangesAsync();
-            TempData["Message"] = l["Resources.AddedAndLinked", resource.Name].Value;
+            TempData["Message"] = WithSupplierNote(l["Resources.AddedAndLinked", resource.Name].Value);
             return RedirectToPage("/Review/Request", new { id = requestId });
         }
         await db.SaveChangesAsync();
-        TempData["Message"] = l[id is null ? "Resources.Added" : "Resources.Saved", resource.Name].Value;
+        TempData["Message"] = WithSupplierNote(l[id is null ? "Resources.Added" : "Resources.Saved", resource.Name].Value);
         return RedirectToPage("/Resources/Details", new { id = resource.Id });
     }
+
+    /// <summary>Sets the supplier from the new-supplier fields: an existing one with the same registration, the similar
+    /// one chosen, or a new one (saved with the resource); otherwise a model error, "did you mean" included.</summary>
+    private async Task UseNewSupplierAsync(DateTime now)
+    {
+        var input = Input.NewSupplier;
+        if (Guid.TryParse(input.Choice, out var chosen))
+        {
+            if (!await db.Suppliers.AnyAsync(s => s.Id == chosen)) ModelState.AddModelError("Input.NewSupplier.Choice", l["Resources.SupplierUnknown"].Value);
+            Input.SupplierId = chosen;
+            return;
+        }
+        var added = await SupplierRegistry.AddAsync(db, input.Details(), input.Choice == NewSupplierInput.CreateAnyway, now);
+        if (!added.Result.Succeeded)
+        {
+            ModelState.AddModelError("Input.NewSupplier", l[added.Result.Error!.Code, added.Result.Error.Args].Value);
+        }
+        else if (added.Similar is { } similar)
+        {
+            SimilarSuppliers = similar;
+            ModelState.AddModelError("Input.NewSupplier.Choice", l["Supplier.DidYouMean", input.Name!.Trim()].Value);
+        }
+        else if (added.Existing is { } existing)
+        {
+            Input.SupplierId = existing.Id;
+            _supplierNote = l["Supplier.ExistingUsed", existing.Name].Value;
+        }
+        else
+        {
+            Input.SupplierId = added.Created!.Id;
+            _supplierNote = l["Supplier.Created", added.Created.Name].Value;
+        }
+    }
+
+    private string WithSupplierNote(string message) => _supplierNote is null ? message : $"{_supplierNote} {message}";
 
     private static InputModel From(LearningResource r) => new()
     {
