@@ -113,8 +113,8 @@ public sealed class UnitAdminTests(EnsaAppFactory app) : IClassFixture<EnsaAppFa
     {
         using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
         using var anna = await app.SignInAs(Roles.Requester);
-        var annasUnit = Assert.Single((await anna.GetPageAsync("/Requests/New")).QuerySelectorAll<IHtmlOptionElement>("select[name='Input.SchoolUnitId'] option")
-            .Where(o => o.Value.Length > 0)).Value;
+        var annasUnit = Assert.Single((await anna.GetPageAsync("/Requests/New")).QuerySelectorAll<IHtmlOptionElement>("select[name='Input.SchoolUnitId'] option"),
+            o => o.Value.Length > 0).Value;
         var unit = await UnitAsync(u => u.Id == Guid.Parse(annasUnit));
         var school = await UnitAsync(u => u.Id == unit.ParentId);
 
