@@ -46,6 +46,8 @@ public static class PublicListApi
     private static async Task<IResult> RespondAsync(string slug, PublicSearch search, HttpContext http, PublicList list, TimeProvider clock, bool json)
     {
         if (await list.OrganizerAsync(slug) is not { } organizer) return Results.NotFound();
+        // A deactivated organizer's list is gone for good, as far as readers can tell (nothing is deleted).
+        if (!organizer.IsActive) return Results.StatusCode(StatusCodes.Status410Gone);
         var baseUrl = http.RequestServices.GetRequiredService<PublicLinks>().To($"/public/{organizer.Slug}/resources/");
         var items = (await list.SearchAsync(organizer.Id, search)).Select(e => ToItem(e, baseUrl + e.ResourceId)).ToList();
         // Public data: any web site may fetch it, and a short cache spares the database.

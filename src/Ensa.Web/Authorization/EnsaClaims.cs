@@ -47,7 +47,8 @@ public sealed class EnsaClaimsTransformation(EnsaDbContext db) : IClaimsTransfor
         if (user is null) return principal;
         var memberships = await db.Memberships.IgnoreQueryFilters().AsNoTracking()
             .Where(m => m.UserId == userId)
-            .Join(db.Organizers, m => m.OrganizerId, o => o.Id, (m, o) => new { m.OrganizerId, o.Name, m.Role })
+            // A deactivated organizer's roles are not granted: its staff cannot act in it.
+            .Join(db.Organizers.Where(o => o.DeactivatedAt == null), m => m.OrganizerId, o => o.Id, (m, o) => new { m.OrganizerId, o.Name, m.Role })
             .ToListAsync();
 
         var identity = EnsaClaimTypes.NewIdentity();

@@ -37,6 +37,24 @@ public sealed class Organizer : IAudited
     public string? DataProtectionOfficerName { get; private set; }
     public string? DataProtectionOfficerEmail { get; private set; }
     public DateTime CreatedAt { get; private set; }
+    /// <summary>Set while the platform admin has deactivated the organizer: nothing is deleted, but no one acts in it
+    /// and its public list is gone.</summary>
+    public DateTime? DeactivatedAt { get; private set; }
+    public bool IsActive => DeactivatedAt is null;
+
+    public Result Deactivate(DateTime now)
+    {
+        if (!IsActive) return new DomainError("Organizer.AlreadyInactive", Name);
+        DeactivatedAt = now;
+        return Result.Ok;
+    }
+
+    public Result Reactivate()
+    {
+        if (IsActive) return new DomainError("Organizer.AlreadyActive", Name);
+        DeactivatedAt = null;
+        return Result.Ok;
+    }
 
     public void SetDataProtectionOfficer(string? name, string? email)
     {

@@ -8,7 +8,7 @@ namespace Ensa.Organizers;
 
 /// <summary>What a new organizer is made from: the platform admin's form or the command line.</summary>
 public sealed record NewOrganizer(string Name, string OrganisationNumber, string Slug, OrganizerKind Kind, string ControllerName,
-    string AdminName, string AdminEmail);
+    string AdminName, string AdminEmail, string? DpoName = null, string? DpoEmail = null);
 
 /// <summary>A created organizer and the one-time token of its first admin's invitation, to be mailed.</summary>
 public sealed record CreatedOrganizer(Organizer Organizer, Invitation Invitation, string Token);
@@ -44,15 +44,25 @@ public static partial class OrganizerSetup
         if (adminName.Length is 0 or > OneTimeInvitation.DisplayNameMaxLength)
             return (new DomainError("Organizer.AdminNameInvalid", OneTimeInvitation.DisplayNameMaxLength), null);
 
+        var dpoName = Blank(input.DpoName);
+        var dpoEmail = Blank(input.DpoEmail);
+        if (dpoName?.Length > Organizer.DataProtectionOfficerNameMaxLength)
+            return (new DomainError("Organizer.DpoNameInvalid", Organizer.DataProtectionOfficerNameMaxLength), null);
+        if (dpoEmail is not null && (dpoEmail.Length > Organizer.EmailMaxLength || !dpoEmail.Contains('@', StringComparison.Ordinal)))
+            return (new DomainError("Organizer.DpoEmailInvalid"), null);
+
         var numberText = number.ToString();
         if (await db.Organizers.AnyAsync(o => o.OrganisationNumber == numberText)) return (new DomainError("Organizer.OrgNumberTaken", numberText), null);
         if (await db.Organizers.AnyAsync(o => o.Slug == slug)) return (new DomainError("Organizer.SlugTaken", slug), null);
 
         var organizer = new Organizer(name, slug, number, input.Kind, controller, now);
+        organizer.SetDataProtectionOfficer(dpoName, dpoEmail);
         db.Organizers.Add(organizer);
         db.OrganisationUnits.Add(OrganisationUnit.Administration(organizer.Id, name));
         var (invitation, token) = Invitation.Create(organizer.Id, Role.OrganizerAdmin, null, email, adminName, invitedBy, now);
         db.Invitations.Add(invitation);
         return (Result.Ok, new CreatedOrganizer(organizer, invitation, token));
     }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

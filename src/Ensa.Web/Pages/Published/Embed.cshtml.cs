@@ -16,6 +16,7 @@ public sealed class EmbedModel(PublicList publicList) : PageModel
     public async Task<IActionResult> OnGetAsync(string organizer, bool apps)
     {
         if (await publicList.OrganizerAsync(organizer) is not { } found) return NotFound();
+        if (!found.IsActive) return StatusCode(StatusCodes.Status410Gone);
         (Organizer, Apps) = (found, apps);
         Entries = await publicList.SearchAsync(found.Id, new PublicSearch(AppsOnly: apps));
         SecurityHeaders.AllowFramingByAnySite(Response);

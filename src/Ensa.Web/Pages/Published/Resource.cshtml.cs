@@ -15,6 +15,7 @@ public sealed class ResourceModel(PublicList publicList) : PageModel
     public async Task<IActionResult> OnGetAsync(string organizer, Guid resource)
     {
         if (await publicList.OrganizerAsync(organizer) is not { } found) return NotFound();
+        if (!found.IsActive) return StatusCode(StatusCodes.Status410Gone);
         if (await publicList.FindAsync(found.Id, resource) is not { } entry) return NotFound();
         (Organizer, Entry) = (found, entry);
         return Page();

@@ -31,6 +31,7 @@ public sealed class ResourcesModel(PublicList publicList) : PageModel
         int page = 1)
     {
         if (await publicList.OrganizerAsync(organizer) is not { } found) return NotFound();
+        if (!found.IsActive) return StatusCode(StatusCodes.Status410Gone);
         Organizer = found;
         Apps = list == "apps";
         Settings = await publicList.SettingsAsync(found.Id);

@@ -160,7 +160,8 @@ public abstract class RequestFormPage(EnsaDbContext db, RequestAccess access, Ca
     {
         var mine = await db.Memberships.Where(m => m.UserId == userId && m.OrganisationUnitId != null)
             .Select(m => m.OrganisationUnitId!.Value).ToListAsync();
-        var all = await db.OrganisationUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.Kind, u.Name }).ToListAsync();
+        var all = await db.OrganisationUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.Kind, u.Name, u.ClosedOn }).ToListAsync();
+        var today = SwedishCalendar.DateOf(Now);
         var children = all.ToLookup(u => u.ParentId);
         var seen = new HashSet<Guid>();
         var queue = new Queue<Guid>(mine);
@@ -169,7 +170,8 @@ public abstract class RequestFormPage(EnsaDbContext db, RequestAccess access, Ca
             if (!seen.Add(id)) continue;
             foreach (var child in children[id]) queue.Enqueue(child.Id);
         }
-        Units = all.Where(u => seen.Contains(u.Id) && u.Kind == UnitKind.SchoolUnit)
+        // A closed unit keeps its requests but takes no new ones.
+        Units = all.Where(u => seen.Contains(u.Id) && u.Kind == UnitKind.SchoolUnit && !(u.ClosedOn <= today))
             .OrderBy(u => u.Name, SwedishCalendar.Comparer).Select(u => (u.Id, u.Name)).ToList();
     }
 

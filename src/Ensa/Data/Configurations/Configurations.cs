@@ -30,7 +30,7 @@ internal sealed class OrganisationUnitConfiguration : IEntityTypeConfiguration<O
     public void Configure(EntityTypeBuilder<OrganisationUnit> b)
     {
         b.ToTable("OrganisationUnits");
-        b.Property(e => e.Name).HasMaxLength(200);
+        b.Property(e => e.Name).HasMaxLength(OrganisationUnit.NameMaxLength);
         b.Property(e => e.SchoolUnitCode).HasMaxLength(8);
         b.HasIndex(e => e.SchoolUnitCode).IsUnique();
         b.HasOne<Organizer>().WithMany().HasForeignKey(e => e.OrganizerId).OnDelete(DeleteBehavior.Restrict);
