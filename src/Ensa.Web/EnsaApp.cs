@@ -7,6 +7,7 @@ using Ensa.Mail;
 using Ensa.Resources;
 using Ensa.Web.Api;
 using Ensa.Web.Jobs;
+using Ensa.Web.Skolverket;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -184,6 +185,10 @@ public static class EnsaApp
         services.AddSingleton<MailDelivery>();
         services.AddLeasedJob<OutboxDispatcher>();
         services.AddLeasedJob<AgreementReminders>();
+
+        services.Configure<SkolverketOptions>(configuration.GetSection(SkolverketOptions.Section));
+        services.AddHttpClient<SchoolUnitRegisterClient>((sp, http) =>
+            http.Timeout = sp.GetRequiredService<IOptions<SkolverketOptions>>().Value.Timeout);
     }
 
     internal static void ConfigureDatabase(DbContextOptionsBuilder options, IConfiguration configuration, string contentRoot)
