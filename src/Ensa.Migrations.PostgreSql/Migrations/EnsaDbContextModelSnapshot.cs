@@ -910,6 +910,49 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Ensa.MasterData.ImportedPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsProtectedIdentity")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganizerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PrincipalNames")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WorkEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("OrganizerId", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("ImportedPersons", (string)null);
+                });
+
             modelBuilder.Entity("Ensa.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -979,13 +1022,18 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
-                    b.HasKey("Id");
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
-                    b.HasIndex("OrganizerId");
+                    b.HasKey("Id");
 
                     b.HasIndex("ParentId");
 
                     b.HasIndex("SchoolUnitCode")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizerId", "SourceId")
                         .IsUnique();
 
                     b.ToTable("OrganisationUnits", (string)null);
@@ -2083,6 +2131,20 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Ensa.MasterData.ImportedPerson", b =>
+                {
+                    b.HasOne("Ensa.Organizers.Organizer", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ensa.Identity.EnsaUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Ensa.Notifications.Notification", b =>

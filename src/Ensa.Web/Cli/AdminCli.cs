@@ -46,6 +46,8 @@ public static class AdminCli
             {
                 admin.AddBranch("organizer", organizer => organizer.AddCommand<CreateOrganizerCommand>("create")
                     .WithDescription("Creates an organizer and invites its first organizer admin by e-mail."));
+                admin.AddBranch("import", import => import.AddCommand<ImportSs12000Command>("ss12000")
+                    .WithDescription("Imports an organizer's school units, staff and principals from SS 12000 (API or files)."));
             });
         });
         return commands;

@@ -31,6 +31,7 @@ public sealed class EnsaDbContext(DbContextOptions<EnsaDbContext> options, ICurr
     public DbSet<OrganisationUnit> OrganisationUnits => Set<OrganisationUnit>();
     public DbSet<Supplier> Suppliers => Set<Supplier>();
     public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<MasterData.ImportedPerson> ImportedPersons => Set<MasterData.ImportedPerson>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<SupplierInvitation> SupplierInvitations => Set<SupplierInvitation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

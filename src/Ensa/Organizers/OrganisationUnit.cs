@@ -32,6 +32,18 @@ public sealed class OrganisationUnit : IOrganizerOwned, IAudited
     public DateOnly? ClosedOn { get; private set; }
 
     public bool IsClosedOn(DateOnly day) => ClosedOn is { } closed && closed <= day;
+    /// <summary>The unit's id in the organizer's SS 12000 source, once imported: what a later import matches on.</summary>
+    public string? SourceId { get; private set; }
+
+    public void LinkSource(string sourceId) => SourceId = sourceId;
+
+    /// <summary>The source decides the tree: an import moves the unit where the source has it.</summary>
+    public void MoveTo(Guid parentId) => ParentId = parentId != Id ? parentId : throw new ArgumentException("A unit is not its own parent.", nameof(parentId));
+
+    /// <summary>The source ended the unit (or no longer has it): closed from <paramref name="closedOn"/>.</summary>
+    public void CloseFromSource(DateOnly closedOn) => ClosedOn = closedOn;
+
+    public void Reopen() => ClosedOn = null;
 
     public static bool IsValidSchoolUnitCode(string? code) => code is { Length: 8 } && code.All(char.IsAsciiDigit);
 

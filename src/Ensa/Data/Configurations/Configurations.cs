@@ -33,6 +33,8 @@ internal sealed class OrganisationUnitConfiguration : IEntityTypeConfiguration<O
         b.Property(e => e.Name).HasMaxLength(OrganisationUnit.NameMaxLength);
         b.Property(e => e.SchoolUnitCode).HasMaxLength(8);
         b.HasIndex(e => e.SchoolUnitCode).IsUnique();
+        b.Property(e => e.SourceId).HasMaxLength(MasterData.ImportedPerson.SourceIdMaxLength);
+        b.HasIndex(e => new { e.OrganizerId, e.SourceId }).IsUnique();
         b.HasOne<Organizer>().WithMany().HasForeignKey(e => e.OrganizerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<OrganisationUnit>().WithMany().HasForeignKey(e => e.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
