@@ -29,6 +29,9 @@ public sealed class NavigationTests(BrowserFixture fixture) : BrowserTest(fixtur
         await suppliers.FollowMenuAsync("Användare");
         await UsersPage.ExpectAsync(lisa);
 
+        await suppliers.FollowMenuAsync("Organisationsträd");
+        await lisa.ArriveAsync("Huvudmannens enheter");
+
         await suppliers.FollowMenuAsync("Ändringslogg");
         await AuditPage.ExpectAsync(lisa);
         await Screenshots.SaveAsync(lisa.Page, "audit");

@@ -40,6 +40,8 @@ public class EnsaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Mail:PickupDirectory", MailDirectory);
         // The test client's own address, as an operator sets it; links in e-mail are built from it.
         builder.UseSetting("Ensa:PublicUrl", PublicUrl);
+        // No internet here: the school-unit register is refused at once unless a test runs its own.
+        builder.UseSetting("Skolverket:RegisterUrl", "http://127.0.0.1:9");
         // Tests dispatch the outbox themselves.
         builder.UseSetting("Mail:PollInterval", "01:00:00");
         builder.ConfigureServices(services =>
