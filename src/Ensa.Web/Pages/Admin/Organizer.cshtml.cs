@@ -16,19 +16,7 @@ public sealed class OrganizerModel(EnsaDbContext db, IStringLocalizer<SharedReso
     public string OrganisationNumber { get; private set; } = "";
     public string Slug { get; private set; } = "";
 
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "Validation.Required"), StringLength(Organizer.ControllerNameMaxLength, ErrorMessage = "Validation.Length")]
-        [Display(Name = "Field.ControllerName")]
-        public string ControllerName { get; set; } = "";
-
-        [StringLength(Organizer.DataProtectionOfficerNameMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Field.DpoName")]
-        public string? DpoName { get; set; }
-
-        [EmailAddress(ErrorMessage = "Validation.Email"), StringLength(Organizer.EmailMaxLength, ErrorMessage = "Validation.Length")]
-        [Display(Name = "Field.DpoEmail")]
-        public string? DpoEmail { get; set; }
-    }
+    public sealed class InputModel : OrganizerProfileInput;
 
     public async Task OnGetAsync()
     {
@@ -60,4 +48,20 @@ public sealed class OrganizerModel(EnsaDbContext db, IStringLocalizer<SharedReso
         (Name, OrganisationNumber, Slug) = (organizer.Name, organizer.OrganisationNumber, organizer.Slug);
         return organizer;
     }
+}
+
+/// <summary>The controller and the data protection officer, as the organizer admin keeps them and the platform admin
+/// first gives them: one set of fields and limits for both forms.</summary>
+public class OrganizerProfileInput
+{
+    [Required(ErrorMessage = "Validation.Required"), StringLength(Organizer.ControllerNameMaxLength, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.ControllerName")]
+    public string ControllerName { get; set; } = "";
+
+    [StringLength(Organizer.DataProtectionOfficerNameMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Field.DpoName")]
+    public string? DpoName { get; set; }
+
+    [EmailAddress(ErrorMessage = "Validation.Email"), StringLength(Organizer.EmailMaxLength, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.DpoEmail")]
+    public string? DpoEmail { get; set; }
 }

@@ -22,7 +22,7 @@ public sealed class OrganizersModel(EnsaDbContext db, InvitationMail mail, TimeP
 
     [BindProperty] public InputModel Input { get; set; } = new();
 
-    public sealed class InputModel
+    public sealed class InputModel : Admin.OrganizerProfileInput
     {
         [Required(ErrorMessage = "Validation.Required"), StringLength(OrganizerSetup.NameMaxLength, ErrorMessage = "Validation.Length")]
         [Display(Name = "Organizers.Name")]
@@ -38,17 +38,6 @@ public sealed class OrganizersModel(EnsaDbContext db, InvitationMail mail, TimeP
 
         [Display(Name = "Organizers.Kind")]
         public OrganizerKind Kind { get; set; } = OrganizerKind.Municipality;
-
-        [Required(ErrorMessage = "Validation.Required"), StringLength(Organizer.ControllerNameMaxLength, ErrorMessage = "Validation.Length")]
-        [Display(Name = "Field.ControllerName")]
-        public string ControllerName { get; set; } = "";
-
-        [StringLength(Organizer.DataProtectionOfficerNameMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Field.DpoName")]
-        public string? DpoName { get; set; }
-
-        [EmailAddress(ErrorMessage = "Validation.Email"), StringLength(Organizer.EmailMaxLength, ErrorMessage = "Validation.Length")]
-        [Display(Name = "Field.DpoEmail")]
-        public string? DpoEmail { get; set; }
 
         [Required(ErrorMessage = "Validation.Required"), StringLength(OneTimeInvitation.DisplayNameMaxLength, ErrorMessage = "Validation.Length")]
         [Display(Name = "Organizers.AdminName")]
