@@ -15,7 +15,7 @@ public sealed class SmtpDownAppFactory : EnsaAppFactory
         builder.UseSetting("Mail:PickupDirectory", "");
         builder.UseSetting("Mail:SmtpHost", "127.0.0.1");
         builder.UseSetting("Mail:SmtpPort", "9"); // discard port: nothing listens
-        builder.UseSetting("Mail:SmtpEnableSsl", "false");
+        builder.UseSetting("Mail:SmtpSecurity", "None");
     }
 }
 

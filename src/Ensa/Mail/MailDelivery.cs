@@ -1,3 +1,6 @@
+using System.Net.Security;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -29,17 +32,33 @@ public sealed class MailDelivery(IOptions<MailOptions> options, TimeProvider clo
         };
     }
 
-    /// <summary>TLS as <c>Mail:SmtpEnableSsl</c> asks: on connect for port 465, STARTTLS required otherwise; none when off.</summary>
-    internal static SecureSocketOptions Security(MailOptions options) =>
-        !options.SmtpEnableSsl ? SecureSocketOptions.None
-        : options.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect
-        : SecureSocketOptions.StartTls;
+    internal static SecureSocketOptions Security(MailOptions options) => options.SmtpSecurity switch
+    {
+        SmtpSecurity.None => SecureSocketOptions.None,
+        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+        SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+        _ => options.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls,
+    };
 
     public sealed class Batch(MailOptions options, TimeProvider clock) : IAsyncDisposable
     {
         private readonly SmtpClient _smtp = new();
         // Once connecting failed, the rest of the batch fails with the same reason instead of trying again each time.
         private MailDeliveryException? _connectFailure;
+        // Why the server's certificate was refused, for the log: MailKit's own message does not name the thumbprint.
+        private string? _refusedCertificate;
+
+        /// <summary>The usual validation, or else the pinned certificate (by SHA-256, so its name and issuer do not matter).</summary>
+        private bool ValidateCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+        {
+            if (errors == SslPolicyErrors.None) return true;
+            var thumbprint = certificate?.GetCertHashString(HashAlgorithmName.SHA256);
+            if (thumbprint is not null && options.SmtpCertificateThumbprint is { Length: > 0 } pinned
+                && string.Equals(thumbprint, pinned.Replace(":", "", StringComparison.Ordinal).Trim(), StringComparison.OrdinalIgnoreCase))
+                return true;
+            _refusedCertificate = $"The SMTP server's certificate ({certificate?.Subject}, SHA-256 {thumbprint}) is not trusted ({errors}) and not the one in Mail:SmtpCertificateThumbprint.";
+            return false;
+        }
 
         public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
         {
@@ -85,13 +104,19 @@ public sealed class MailDelivery(IOptions<MailOptions> options, TimeProvider clo
             try
             {
                 var host = options.SmtpHost is { Length: > 0 } h ? h : throw new InvalidOperationException("Mail:SmtpHost is not configured.");
-                await _smtp.ConnectAsync(host, options.SmtpPort, Security(options), cancellationToken);
-                if (options.SmtpUserName is { Length: > 0 } user)
+                var security = Security(options);
+                var user = options.SmtpUserName;
+                if (user is { Length: > 0 } && security == SecureSocketOptions.None)
+                    throw new InvalidOperationException("Mail:SmtpUserName is set but Mail:SmtpSecurity is None: the password is not sent in plain text.");
+                _smtp.ServerCertificateValidationCallback = ValidateCertificate;
+                await _smtp.ConnectAsync(host, options.SmtpPort, security, cancellationToken);
+                if (user is { Length: > 0 })
                     await _smtp.AuthenticateAsync(user, options.SmtpPassword ?? "", cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                _connectFailure = new MailDeliveryException($"Cannot reach the SMTP server: {ex.Message}", ex);
+                _connectFailure = new MailDeliveryException(
+                    ex is SslHandshakeException && _refusedCertificate is { } refused ? refused : $"Cannot reach the SMTP server: {ex.Message}", ex);
                 throw _connectFailure;
             }
         }

@@ -40,7 +40,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<MailO
             }
             catch (MailDeliveryException ex)
             {
-                Logger.LogWarning(ex, "Sending mail {Id} failed", message.Id);
+                Logger.LogWarning(ex, "Sending mail {Id} failed: {Reason}", message.Id, ex.Message);
                 message.MarkFailed(ex.Message, Clock.GetUtcNow().UtcDateTime);
             }
             // Saved one by one: a crash after sending must not resend the whole batch.

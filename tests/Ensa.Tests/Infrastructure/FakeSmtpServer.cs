@@ -1,13 +1,16 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using MimeKit;
 
 namespace Ensa.Tests.Infrastructure;
 
 /// <summary>Just enough of an SMTP server on loopback to see what Ensa hands over: how many connections, which sign-in,
-/// and each message (read back with MimeKit). A recipient named in <see cref="Rejected"/> is refused with 550.</summary>
+/// and each message (read back with MimeKit). A recipient named in <see cref="Rejected"/> is refused with 550. With a
+/// <see cref="Certificate"/> it offers STARTTLS and presents that certificate.</summary>
 public sealed class FakeSmtpServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
@@ -25,6 +28,9 @@ public sealed class FakeSmtpServer : IDisposable
     public ConcurrentQueue<MimeMessage> Messages { get; } = new();
     public ConcurrentQueue<string> Logins { get; } = new();
     public ConcurrentDictionary<string, bool> Rejected { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public X509Certificate2? Certificate { get; set; }
+    /// <summary>Messages that arrived after STARTTLS.</summary>
+    public ConcurrentQueue<MimeMessage> EncryptedMessages { get; } = new();
 
     private async Task AcceptAsync()
     {
@@ -47,10 +53,12 @@ public sealed class FakeSmtpServer : IDisposable
     private async Task ServeAsync(TcpClient client)
     {
         using var _ = client;
-        var stream = client.GetStream();
+        Stream stream = client.GetStream();
         // Latin-1 maps each byte to one char and back, so 8-bit message bytes pass unchanged.
-        using var reader = new StreamReader(stream, Encoding.Latin1);
-        await using var writer = new StreamWriter(stream, Encoding.Latin1) { NewLine = "\r\n", AutoFlush = true };
+        var reader = new StreamReader(stream, Encoding.Latin1);
+        var writer = new StreamWriter(stream, Encoding.Latin1) { NewLine = "\r\n", AutoFlush = true };
+        var certificate = Certificate;
+        var encrypted = false;
         await writer.WriteLineAsync("220 fake ESMTP");
         try
         {
@@ -60,7 +68,17 @@ public sealed class FakeSmtpServer : IDisposable
                 switch (verb)
                 {
                     case "EHLO":
-                        await writer.WriteAsync("250-fake\r\n250-AUTH PLAIN\r\n250 8BITMIME\r\n");
+                        await writer.WriteAsync(certificate is not null && !encrypted
+                            ? "250-fake\r\n250-STARTTLS\r\n250 8BITMIME\r\n"
+                            : "250-fake\r\n250-AUTH PLAIN\r\n250 8BITMIME\r\n");
+                        break;
+                    case "STARTTLS" when certificate is not null:
+                        await writer.WriteLineAsync("220 2.0.0 Ready to start TLS");
+                        var tls = new SslStream(stream);
+                        await tls.AuthenticateAsServerAsync(certificate);
+                        (stream, encrypted) = (tls, true);
+                        reader = new StreamReader(tls, Encoding.Latin1);
+                        writer = new StreamWriter(tls, Encoding.Latin1) { NewLine = "\r\n", AutoFlush = true };
                         break;
                     case "AUTH":
                         var parts = line.Split(' ');
@@ -77,7 +95,9 @@ public sealed class FakeSmtpServer : IDisposable
                         var data = new StringBuilder();
                         while (await reader.ReadLineAsync(_stop.Token) is { } dataLine && dataLine != ".")
                             data.Append(dataLine.StartsWith('.') ? dataLine[1..] : dataLine).Append("\r\n");
-                        Messages.Enqueue(await MimeMessage.LoadAsync(new MemoryStream(Encoding.Latin1.GetBytes(data.ToString()))));
+                        var message = await MimeMessage.LoadAsync(new MemoryStream(Encoding.Latin1.GetBytes(data.ToString())));
+                        Messages.Enqueue(message);
+                        if (encrypted) EncryptedMessages.Enqueue(message);
                         await writer.WriteLineAsync("250 2.0.0 Queued");
                         break;
                     case "QUIT":
@@ -89,9 +109,13 @@ public sealed class FakeSmtpServer : IDisposable
                 }
             }
         }
-        catch (Exception ex) when (ex is IOException or OperationCanceledException)
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or System.Security.Authentication.AuthenticationException)
         {
-            // The client went away.
+            // The client went away, or refused the certificate.
+        }
+        finally
+        {
+            await stream.DisposeAsync();
         }
     }
 
