@@ -15,6 +15,7 @@ public sealed class Ss12000ImportTests(EnsaAppFactory app) : IClassFixture<EnsaA
     private const string RektorCivicNo = "19750312-4839";
     private Ss12000Server _server = null!;
     private Guid _organizerId;
+    private string _slug = "";
     private readonly Ss12000Data _data = new();
     private Dictionary<string, object?> _school = null!, _unitA = null!, _unitB = null!, _rektor = null!, _teacher = null!;
     private string _codeA = "";
@@ -23,10 +24,11 @@ public sealed class Ss12000ImportTests(EnsaAppFactory app) : IClassFixture<EnsaA
     {
         _server = await Ss12000Server.StartAsync();
         var orgNumber = Ss12000Data.NewOrganisationNumber();
+        _slug = "testby-" + Guid.NewGuid().ToString("N")[..8];
         _organizerId = await app.WithDbAsync(async db =>
         {
             var (result, created) = await OrganizerSetup.CreateAsync(db, new NewOrganizer("Testby kommun", orgNumber,
-                "testby-" + Guid.NewGuid().ToString("N")[..8], OrganizerKind.Municipality, "Skolnämnden", "Admin", "admin@testby.example"), Guid.Empty, DateTime.UtcNow);
+                _slug, OrganizerKind.Municipality, "Skolnämnden", "Admin", "admin@testby.example"), Guid.Empty, DateTime.UtcNow);
             Assert.True(result.Succeeded);
             await db.SaveChangesAsync();
             return created!.Organizer.Id;
@@ -169,6 +171,32 @@ public sealed class Ss12000ImportTests(EnsaAppFactory app) : IClassFixture<EnsaA
         Assert.Equal(("Östra skolan lågstadiet", units.Single(u => u.ParentId == null).Id), (unitA.Name, unitA.ParentId));
         Assert.NotNull(units.Single(u => u.SourceId == (string)_unitB["id"]!).ClosedOn);
         Assert.False(await app.WithDbAsync(db => db.Memberships.IgnoreQueryFilters().AnyAsync(m => m.OrganizerId == _organizerId && m.Role == Role.Principal)));
+    }
+
+    [Fact]
+    public async Task Import_PrincipalLosesTheDuty_TheRoleGoesWithAnAuditLine_AndTheRegisterShowsTheirServices()
+    {
+        await ImportAsync(await ReadAsync());
+        var unitA = (await UnitsAsync()).Single(u => u.SourceId == (string)_unitA["id"]!);
+        await app.InUseAtAsync(unitA.Id, "rut.rektorsson@testby.example", "Quizzly");
+        var rut = await app.UserIdAsync("rut.rektorsson@testby.example");
+        var role = await app.StoredAsync<Membership>(m => m.UserId == rut && m.OrganizerId == _organizerId);
+        const string Password = "skolans vår är ljus";
+        var reviewer = $"granskare-{Guid.NewGuid():N}@testby.example";
+        await app.CreateUserWithPasswordAsync(reviewer, Password, Role.CentralReviewer, _slug);
+        using var client = app.NewClient();
+        await client.FollowAsync(await client.SignInWithPasswordAsync(reviewer, Password));
+        Assert.Empty((await client.GetPageAsync("/Register/Gaps")).QuerySelectorAll("table.people-left tbody tr"));
+
+        _data.Duties.Single(d => (string?)d["dutyRole"] == "Rektor")["endDate"] = "2021-06-30";
+        await ImportAsync(await ReadAsync());
+
+        Assert.False(await app.IsStoredAsync<Membership>(m => m.Id == role.Id));
+        var audit = await app.StoredAsync<Ensa.Audit.AuditEntry>(a => a.EntityType == nameof(Membership) && a.EntityId == role.Id.ToString() && a.Action == "Deleted");
+        Assert.Equal(_organizerId, audit.OrganizerId);
+        var left = EnsaClient.Text(await client.GetPageAsync("/Register/Gaps"), "table.people-left");
+        Assert.Contains("Quizzly", left, StringComparison.Ordinal);
+        Assert.Contains("Rut Rektorsson", left, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -164,6 +164,39 @@ public sealed class UnitAdminTests(EnsaAppFactory app) : IClassFixture<EnsaAppFa
         Assert.Equal(mine.ParentId, (await UnitAsync(u => u.Id == mine.Id)).ParentId);
     }
 
+    [Fact]
+    public async Task Roles_AtAClosedUnit_NotOffered_AndAPostedOneRefused()
+    {
+        using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
+        var open = await NewUnitAsync(lisa, "Öppna skolan");
+        var closed = await NewUnitAsync(lisa, "Nedlagda skolan");
+        await app.WithDbAsync(async db =>
+        {
+            var unit = await db.OrganisationUnits.IgnoreQueryFilters().SingleAsync(u => u.Id == closed.Id);
+            Assert.True(unit.Close(Common.SwedishCalendar.Today(app.Clock), hasOpenChildren: false).Succeeded);
+            return await db.SaveChangesAsync();
+        });
+
+        var invite = await lisa.GetPageAsync("/Admin/Users/Invite");
+        Assert.NotNull(invite.QuerySelector($"option[value='{open.Id}']"));
+        Assert.Null(invite.QuerySelector($"option[value='{closed.Id}']"));
+        var refused = await EnsaClient.ParseAsync(await lisa.SubmitAsync("/Admin/Users/Invite", "main form", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "ny.person@mittkoping.example", ["Input.DisplayName"] = "Ny Person", ["Role.Role"] = "Requester",
+            ["Role.UnitId"] = closed.Id.ToString(),
+        }));
+        Assert.Contains("Nedlagda skolan är stängd", EnsaClient.Text(refused, ".errors"), StringComparison.Ordinal);
+        Assert.False(await app.IsStoredAsync<Invitation>(i => i.Email == "ny.person@mittkoping.example"));
+
+        var anna = await app.UserIdAsync("anna.lindberg@mittkoping.example");
+        var roles = await lisa.GetPageAsync($"/Admin/Users/Roles/{anna}");
+        Assert.Null(roles.QuerySelector($"option[value='{closed.Id}']"));
+        refused = await EnsaClient.ParseAsync(await lisa.SubmitAsync($"/Admin/Users/Roles/{anna}", "form[action*=Add]",
+            new Dictionary<string, string> { ["Role.Role"] = "Requester", ["Role.UnitId"] = closed.Id.ToString() }));
+        Assert.Contains("Nedlagda skolan är stängd", EnsaClient.Text(refused, ".errors"), StringComparison.Ordinal);
+        Assert.False(await app.IsStoredAsync<Membership>(m => m.UserId == anna && m.OrganisationUnitId == closed.Id));
+    }
+
     [Theory]
     [InlineData(Roles.Requester)]
     [InlineData(Roles.CentralReviewer)]

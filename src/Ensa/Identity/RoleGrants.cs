@@ -10,7 +10,7 @@ public static class RoleGrants
 {
     public static async Task<Result> GrantAsync(EnsaDbContext db, Guid userId, Guid organizerId, Role role, Guid? unitId, DateTime now)
     {
-        var valid = await ValidateAsync(db, organizerId, role, unitId);
+        var valid = await ValidateAsync(db, organizerId, role, unitId, now);
         if (!valid.Succeeded) return valid;
         var held = await db.Memberships.IgnoreQueryFilters().AnyAsync(m =>
             m.UserId == userId && m.OrganizerId == organizerId && m.Role == role && m.OrganisationUnitId == unitId);
@@ -19,8 +19,9 @@ public static class RoleGrants
         return Result.Ok;
     }
 
-    /// <summary>Whether the role can be held at the organizer (a principal at one of its school units), before anyone holds it.</summary>
-    public static async Task<Result> ValidateAsync(EnsaDbContext db, Guid organizerId, Role role, Guid? unitId)
+    /// <summary>Whether the role can be held at the organizer (a principal at one of its school units; no unit closed by
+    /// today), before anyone holds it.</summary>
+    public static async Task<Result> ValidateAsync(EnsaDbContext db, Guid organizerId, Role role, Guid? unitId, DateTime now)
     {
         if (!Enum.IsDefined(role)) return new DomainError("Roles.Unknown");
         if (role == Role.Principal && unitId is null) return new DomainError("Roles.PrincipalNeedsUnit");
@@ -29,6 +30,7 @@ public static class RoleGrants
             var unit = await db.OrganisationUnits.IgnoreQueryFilters()
                 .SingleOrDefaultAsync(u => u.Id == unitId && u.OrganizerId == organizerId);
             if (unit is null) return new DomainError("Roles.UnknownUnit");
+            if (unit.IsClosedOn(SwedishCalendar.Today(now))) return new DomainError("Roles.UnitClosed", unit.Name);
             if (role == Role.Principal && unit.Kind != UnitKind.SchoolUnit) return new DomainError("Roles.PrincipalNeedsUnit");
         }
         return Result.Ok;

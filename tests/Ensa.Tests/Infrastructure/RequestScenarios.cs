@@ -45,10 +45,16 @@ public static class RequestScenarios
 
     /// <summary>A principal's request for their own unit taken through the domain to in use: approved by Sara Nilsson,
     /// the principal registeransvarig, <paramref name="administrator"/> named, training confirmed.</summary>
-    public static Task<Guid> InUseAsync(this EnsaAppFactory app, string unit, string principal, string resource,
+    public static async Task<Guid> InUseAsync(this EnsaAppFactory app, string unit, string principal, string resource,
+        AgreementNeed need = AgreementNeed.NotNeeded, string administrator = "Ulla Admin") =>
+        await app.InUseAtAsync(await app.WithDbAsync(db => db.OrganisationUnits.IgnoreQueryFilters()
+            .Where(u => u.Name == unit && u.SchoolUnitCode != null).Select(u => u.Id).SingleAsync()), principal, resource, need, administrator);
+
+    /// <summary>As <see cref="InUseAsync"/>, at the school unit with this id (of any organizer).</summary>
+    public static Task<Guid> InUseAtAsync(this EnsaAppFactory app, Guid unitId, string principal, string resource,
         AgreementNeed need = AgreementNeed.NotNeeded, string administrator = "Ulla Admin") => app.WithDbAsync(async db =>
     {
-        var schoolUnit = await db.OrganisationUnits.IgnoreQueryFilters().SingleAsync(u => u.Name == unit && u.SchoolUnitCode != null);
+        var schoolUnit = await db.OrganisationUnits.IgnoreQueryFilters().SingleAsync(u => u.Id == unitId);
         var resourceId = await db.LearningResources.Where(r => r.Name == resource).Select(r => r.Id).SingleAsync();
         var head = await ActorAsync(db, principal, Role.Principal);
         var sara = await ActorAsync(db, "sara.nilsson@mittkoping.example", Role.CentralReviewer);

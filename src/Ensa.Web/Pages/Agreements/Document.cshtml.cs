@@ -1,5 +1,6 @@
 using Ensa.Agreements;
 using Ensa.Data;
+using Ensa.MasterData;
 using Ensa.Organizers;
 using Ensa.Suppliers;
 using Microsoft.AspNetCore.Mvc;
@@ -21,6 +22,9 @@ public sealed class DocumentModel(EnsaDbContext db, AgreementAccess access, Chro
     public Organizer Organizer { get; private set; } = null!;
     public Supplier Supplier { get; private set; } = null!;
     public string ResourceName { get; private set; } = "";
+    /// <summary>The organizer's agreement contact is a protected person (marked after being named): the document, which
+    /// goes to the supplier, shows a neutral text instead.</summary>
+    public bool ContactIsProtected { get; private set; }
     /// <summary>Set when printing: the document must stand alone, so the stylesheet goes inside it.</summary>
     public string? InlineStylesheet { get; private set; }
 
@@ -45,6 +49,9 @@ public sealed class DocumentModel(EnsaDbContext db, AgreementAccess access, Chro
         Organizer = await db.Organizers.SingleAsync(o => o.Id == agreement.OrganizerId);
         Supplier = await db.Suppliers.SingleAsync(s => s.Id == agreement.SupplierId);
         ResourceName = await db.LearningResources.Where(r => r.Id == agreement.ResourceId).Select(r => r.Name).SingleAsync();
+        var contactEmail = agreement.AgreementContactEmail.ToUpperInvariant();
+        ContactIsProtected = contactEmail.Length > 0
+            && await db.Users.AnyAsync(u => db.ProtectedUserIds(agreement.OrganizerId).Contains(u.Id) && u.NormalizedEmail == contactEmail);
         return true;
     }
 }

@@ -1,5 +1,6 @@
 using Ensa.Agreements;
 using Ensa.Data;
+using Ensa.MasterData;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -24,8 +25,12 @@ public sealed class NewModel(EnsaDbContext db, AgreementAccess access, TimeProvi
         ResourceId = resource;
         var organizerId = User.OrganizerId();
         var organizer = await db.Organizers.SingleAsync(o => o.Id == organizerId);
-        Parts = PartsInput.From(new OrganizerParts(organizer.ControllerName,
-            new ContactPerson(User.FindFirst(EnsaClaimTypes.DisplayName)?.Value ?? "", await db.Users.Where(u => u.Id == User.UserId()).Select(u => u.Email ?? "").SingleAsync()),
+        // The agreement goes to the supplier: a protected person is not offered as its contact.
+        var me = User.UserId()!.Value;
+        var contact = await db.IsProtectedAsync(organizer.Id, me)
+            ? new ContactPerson("", "")
+            : new ContactPerson(User.FindFirst(EnsaClaimTypes.DisplayName)?.Value ?? "", await db.Users.Where(u => u.Id == me).Select(u => u.Email ?? "").SingleAsync());
+        Parts = PartsInput.From(new OrganizerParts(organizer.ControllerName, contact,
             new ContactPerson(organizer.DataProtectionOfficerName ?? "", organizer.DataProtectionOfficerEmail ?? "")));
         await LoadAsync();
         return Page();

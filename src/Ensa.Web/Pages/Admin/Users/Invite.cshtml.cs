@@ -14,18 +14,18 @@ public sealed class InviteModel(EnsaDbContext db, InvitationMail mail, TimeProvi
     [BindProperty] public InviteeInput Input { get; set; } = new();
     [BindProperty] public RoleChoice Role { get; set; } = new();
 
-    public async Task OnGetAsync() => await Role.LoadUnitsAsync(db);
+    public async Task OnGetAsync() => await Role.LoadUnitsAsync(db, SwedishCalendar.Today(clock));
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await Role.LoadUnitsAsync(db);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await Role.LoadUnitsAsync(db, SwedishCalendar.Today(now));
         if (!ModelState.IsValid) return Page();
         var organizerId = User.OrganizerId()!.Value;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var valid = await RoleGrants.ValidateAsync(db, organizerId, Role.Role, Role.UnitId);
+        var valid = await RoleGrants.ValidateAsync(db, organizerId, Role.Role, Role.UnitId, now);
         if (!valid.Succeeded)
         {
-            ModelState.AddModelError("", l[valid.Error!.Code]);
+            ModelState.AddModelError("", l[valid.Error!.Code, valid.Error.Args]);
             return Page();
         }
         var (invitation, token) = Invitation.Create(organizerId, Role.Role, Role.UnitId, Input.Email, Input.DisplayName, User.UserId()!.Value, now);

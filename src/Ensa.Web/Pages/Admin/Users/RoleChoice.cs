@@ -11,7 +11,9 @@ public sealed class RoleChoice
     public Guid? UnitId { get; set; }
     public IReadOnlyList<(Guid Id, string Name)> Units { get; private set; } = [];
 
-    public async Task LoadUnitsAsync(EnsaDbContext db) =>
-        Units = (await db.OrganisationUnits.AsNoTracking().Select(u => new { u.Id, u.Name }).ToListAsync())
+    /// <summary>The units a role can be given at: those not closed by <paramref name="today"/>.</summary>
+    public async Task LoadUnitsAsync(EnsaDbContext db, DateOnly today) =>
+        Units = (await db.OrganisationUnits.AsNoTracking().Where(u => u.ClosedOn == null || u.ClosedOn > today)
+                .Select(u => new { u.Id, u.Name }).ToListAsync())
             .OrderBy(u => u.Name, SwedishCalendar.Comparer).Select(u => (u.Id, u.Name)).ToList();
 }

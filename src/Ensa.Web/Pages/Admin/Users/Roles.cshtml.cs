@@ -31,7 +31,7 @@ public sealed class RolesModel(EnsaDbContext db, TimeProvider clock, IStringLoca
         var result = await RoleGrants.GrantAsync(db, id, User.OrganizerId()!.Value, Role.Role, Role.UnitId, clock.GetUtcNow().UtcDateTime);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("", l[result.Error!.Code]);
+            ModelState.AddModelError("", l[result.Error!.Code, result.Error.Args]);
             return Page();
         }
         await db.SaveChangesAsync();
@@ -66,7 +66,7 @@ public sealed class RolesModel(EnsaDbContext db, TimeProvider clock, IStringLoca
         if (rows.Count == 0) return false;
         Current = rows;
         Name = await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).SingleAsync();
-        await Role.LoadUnitsAsync(db);
+        await Role.LoadUnitsAsync(db, SwedishCalendar.Today(clock));
         return true;
     }
 }
