@@ -2,6 +2,7 @@ using Ensa.Agreements;
 using Ensa.Common;
 using Ensa.Data;
 using Ensa.Identity;
+using Ensa.MasterData;
 using Ensa.Organizers;
 using Ensa.Requests;
 using Ensa.Resources;
@@ -15,7 +16,8 @@ namespace Ensa.Demo;
 public sealed record DemoAccount(string Email, string RoleLabel, string Where);
 
 /// <summary>Fills an empty database with two organizers (one municipality, one independent school company),
-/// their school units and staff, and six suppliers. Every name is invented.</summary>
+/// their school units and staff, and six suppliers. Mittköping's schools, school units and principals come in through
+/// the SS 12000 import of a bundled sample, so every demo start exercises the importer. Every name is invented.</summary>
 public sealed partial class DemoData(EnsaDbContext db, UserManager<EnsaUser> users, TimeProvider clock)
 {
     public const string MittkopingSlug = "mittkoping";
@@ -33,22 +35,6 @@ public sealed partial class DemoData(EnsaDbContext db, UserManager<EnsaUser> use
         new("fredrik.ahlgren@larandenorr.example", Roles.OrganizerAdmin, LarandeNorr),
         new("elin.svahn@sagovaven.example", Roles.SupplierUser, "Sagoväven AB"),
         new("nora.lindgren@ensa.example", Roles.PlatformAdmin, "Ensa"),
-    ];
-
-    private static readonly (string School, string Unit, string Principal)[] MittkopingUnits =
-    [
-        ("Ekbackeskolan", "Ekbackeskolan F–3", "Karin Holm"),
-        ("Ekbackeskolan", "Ekbackeskolan 4–9", "Johan Lind"),
-        ("Kvarnbyskolan", "Kvarnbyskolan", "Maria Ek"),
-        ("Solängsskolan", "Solängsskolan", "Erik Sandberg"),
-        ("Björkhagaskolan", "Björkhagaskolan F–6", "Lena Björk"),
-        ("Björkhagaskolan", "Björkhagaskolan 7–9", "Anders Nyström"),
-        ("Ängsvallens skola", "Ängsvallens skola", "Sofia Berg"),
-        ("Tallbackaskolan", "Tallbackaskolan", "Mikael Åström"),
-        ("Sjöstadsskolan", "Sjöstadsskolan", "Eva Lundqvist"),
-        ("Norrmalmsskolan", "Norrmalmsskolan", "Jonas Falk"),
-        ("Lindängsskolan", "Lindängsskolan", "Helena Strand"),
-        ("Hagaskolan", "Hagaskolan", "Oskar Wikström"),
     ];
 
     public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
@@ -75,24 +61,11 @@ public sealed partial class DemoData(EnsaDbContext db, UserManager<EnsaUser> use
         larande.SetDataProtectionOfficer("Dataskyddsombud, Lärande Norr", "dso@larandenorr.example");
         db.Organizers.AddRange(mittkoping, larande);
 
-        // Mittköping: the administration with its central department, schools and their school units.
+        // Mittköping: the administration with its central department; schools, school units and principals come from the
+        // bundled SS 12000 sample through the importer, as an organizer's would.
         var administration = OrganisationUnit.Administration(mittkoping.Id, "Utbildningsförvaltningen");
         var central = OrganisationUnit.Administration(mittkoping.Id, "Digitalisering och innovation", administration.Id);
         db.OrganisationUnits.AddRange(administration, central);
-        var schools = new Dictionary<string, OrganisationUnit>();
-        var unitCode = 84520101;
-        var mittkopingUnits = new List<(OrganisationUnit Unit, string Principal)>();
-        foreach (var (schoolName, unitName, principal) in MittkopingUnits)
-        {
-            if (!schools.TryGetValue(schoolName, out var school))
-            {
-                school = schools[schoolName] = OrganisationUnit.School(mittkoping.Id, administration.Id, schoolName);
-                db.OrganisationUnits.Add(school);
-            }
-            var unit = OrganisationUnit.SchoolUnit(mittkoping.Id, school.Id, unitName, (unitCode++).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            db.OrganisationUnits.Add(unit);
-            mittkopingUnits.Add((unit, principal));
-        }
 
         var head = OrganisationUnit.Administration(larande.Id, "Huvudkontoret");
         db.OrganisationUnits.Add(head);
@@ -100,14 +73,10 @@ public sealed partial class DemoData(EnsaDbContext db, UserManager<EnsaUser> use
             .Select(u => OrganisationUnit.SchoolUnit(larande.Id, head.Id, u.Item1, u.Item2)).ToList();
         db.OrganisationUnits.AddRange(larandeUnits);
         await db.SaveChangesAsync(cancellationToken);
+        await ImportMittkopingAsync(mittkoping.Id, now, cancellationToken);
 
-        // People. Principals of every Mittköping unit; one person per other role.
-        foreach (var (unit, principal) in mittkopingUnits)
-        {
-            var user = await CreateUserAsync(Email(principal, "mittkoping"), principal, now);
-            db.Memberships.Add(new Membership(user.Id, mittkoping.Id, Role.Principal, unit.Id, now));
-        }
-        var firstUnit = mittkopingUnits[0].Unit;
+        // One person per other role.
+        var firstUnit = db.OrganisationUnits.Local.Single(u => u.Name == "Ekbackeskolan F–3");
         var anna = await CreateUserAsync("anna.lindberg@mittkoping.example", "Anna Lindberg", now);
         db.Memberships.Add(new Membership(anna.Id, mittkoping.Id, Role.Requester, firstUnit.Id, now));
         var sara = await CreateUserAsync("sara.nilsson@mittkoping.example", "Sara Nilsson", now);
@@ -140,6 +109,26 @@ public sealed partial class DemoData(EnsaDbContext db, UserManager<EnsaUser> use
         await db.SaveChangesAsync(cancellationToken);
         await SeedRequestsAsync(now, cancellationToken);
         return true;
+    }
+
+    /// <summary>The bundled SS 12000 sample written for Mittköping: the three responses, embedded in this assembly.</summary>
+    public static async Task<Ss12000Snapshot> ReadSs12000SampleAsync(CancellationToken cancellationToken = default)
+    {
+        static Stream Sample(string list) => typeof(DemoData).Assembly.GetManifestResourceStream($"Ensa.Demo.Ss12000.{list}.json")
+            ?? throw new InvalidOperationException($"Demo data: the SS 12000 sample {list}.json is not embedded.");
+        await using var organisations = Sample("organisations");
+        await using var persons = Sample("persons");
+        await using var duties = Sample("duties");
+        return await Ss12000Source.ReadFilesAsync(organisations, persons, duties, cancellationToken);
+    }
+
+    private async Task ImportMittkopingAsync(Guid organizerId, DateTime now, CancellationToken cancellationToken)
+    {
+        var snapshot = await ReadSs12000SampleAsync(cancellationToken);
+        var (result, summary) = await Ss12000Import.RunAsync(db, organizerId, snapshot, now, cancellationToken);
+        if (!result.Succeeded || summary!.Skipped.Count > 0)
+            throw new InvalidOperationException($"Demo data: the SS 12000 sample did not import cleanly ({result.Error?.Code ?? summary!.Skipped[0].Reason.Code}).");
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>The placeholder template, two published supplier descriptions and one agreement in force for Mittköping.</summary>
@@ -302,10 +291,6 @@ public sealed partial class DemoData(EnsaDbContext db, UserManager<EnsaUser> use
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         return user;
     }
-
-    private static string Email(string name, string domain) =>
-        new string(name.ToLowerInvariant().Replace(' ', '.').Normalize(System.Text.NormalizationForm.FormD)
-            .Where(c => char.IsAsciiLetter(c) || c == '.').ToArray()) + $"@{domain}.example";
 
     /// <summary>Makes a valid organisation number from its first nine digits.</summary>
     private static string OrgNr(string body) => body + Luhn.CheckDigit(body).ToString(System.Globalization.CultureInfo.InvariantCulture);
