@@ -1,15 +1,20 @@
 using System.Text.Json;
+using Ensa.Agreements;
+using Ensa.Common;
 using Ensa.Demo;
 using Ensa.Identity;
 using Ensa.MasterData;
 using Ensa.Organizers;
+using Ensa.Privacy;
+using Ensa.Requests;
 using Ensa.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ensa.Tests;
 
-/// <summary>The demo start: Mittköping's units and principals through the SS 12000 import of the bundled sample.</summary>
+/// <summary>The demo start: Mittköping's units and principals through the SS 12000 import of the bundled sample, and a
+/// catalogue rich enough to show the product working.</summary>
 public sealed class DemoDataTests(EnsaAppFactory app) : IClassFixture<EnsaAppFactory>
 {
     [Fact]
@@ -25,6 +30,19 @@ public sealed class DemoDataTests(EnsaAppFactory app) : IClassFixture<EnsaAppFac
         await karin.SignInWithDemoAsync("karin.holm@mittkoping.example");
 
         Assert.Contains("Karin Holm", EnsaClient.Text(await karin.GetPageAsync("/"), "body"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public Task FreshStart_ShowsTheProductWorking() => DemoDataChecks.RichCatalogueAsync(app);
+
+    [Fact]
+    public async Task FreshStart_PublicListOfMittkoping_ShowsAtLeastFifteenResources()
+    {
+        var page = await app.NewClient().GetPageAsync("/public/mittkoping/resources");
+
+        Assert.True(page.QuerySelectorAll(".public-list h2").Length >= 15);
+        Assert.Contains("Geodia Atlas", EnsaClient.Text(page, ".public-list h2"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Atlas Classroom Portfolio", EnsaClient.Text(page, ".public-list h2"), StringComparison.Ordinal); // not approved
     }
 
     [Fact]
@@ -57,6 +75,13 @@ public sealed class DemoDataPostgresTests(PostgresAppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public Task FreshStart_Postgres_ShowsTheProductWorking()
+    {
+        TestEnvironment.RequirePostgres();
+        return DemoDataChecks.RichCatalogueAsync(app);
+    }
+
+    [Fact]
     public Task FreshStart_Postgres_KeepsNoCivicNoPrivateContactOrAddressFromTheSample()
     {
         TestEnvironment.RequirePostgres();
@@ -66,6 +91,40 @@ public sealed class DemoDataPostgresTests(PostgresAppFactory app) : IClassFixtur
 
 public static class DemoDataChecks
 {
+    /// <summary>Issue 10's "demo data that shows the product": suppliers, resources in every state, agreements in every
+    /// state and a rights case in progress, all for Mittköping.</summary>
+    public static async Task RichCatalogueAsync(EnsaAppFactory app)
+    {
+        var today = SwedishCalendar.Today(app.Clock.GetUtcNow().UtcDateTime);
+        var (suppliers, resources, requests, agreements, rights) = await app.WithDbAsync(async db =>
+        {
+            var organizerId = await db.Organizers.Where(o => o.Slug == DemoData.MittkopingSlug).Select(o => o.Id).SingleAsync();
+            return (await db.Suppliers.CountAsync(), await db.LearningResources.CountAsync(),
+                await db.ResourceRequests.IgnoreQueryFilters().Where(r => r.OrganizerId == organizerId).Select(r => new { r.Status, r.ResourceId, r.SchoolUnitId }).ToListAsync(),
+                await db.Agreements.IgnoreQueryFilters().Where(a => a.OrganizerId == organizerId).ToListAsync(),
+                await db.RightsRequests.IgnoreQueryFilters().Include(r => r.Tasks).Where(r => r.OrganizerId == organizerId).ToListAsync());
+        });
+
+        Assert.Equal(12, suppliers);
+        Assert.True(resources >= 30, $"{resources} resources");
+        var statuses = requests.Select(r => r.Status).ToHashSet();
+        foreach (var status in new[] { RequestStatus.AwaitingPrincipal, RequestStatus.InReview, RequestStatus.AwaitingAgreement, RequestStatus.Approved,
+                     RequestStatus.ApprovedWithConditions, RequestStatus.NotApproved, RequestStatus.InUse })
+            Assert.Contains(status, statuses);
+        Assert.Contains(requests.Where(r => r.Status == RequestStatus.InUse).GroupBy(r => r.ResourceId), g => g.Select(r => r.SchoolUnitId).Distinct().Count() >= 3);
+
+        Assert.True(agreements.Count >= 10, $"{agreements.Count} agreements");
+        Assert.Contains(agreements, a => a.Status == AgreementStatus.UnderReview);
+        Assert.Contains(agreements, a => a.Status == AgreementStatus.Draft);
+        Assert.True(agreements.Count(a => a.Status == AgreementStatus.InForce) >= 5);
+        Assert.Contains(agreements, a => a.Status == AgreementStatus.InForce && a.PendingDescriptionId is not null && a.ObjectionDeadline > app.Clock.GetUtcNow().UtcDateTime);
+        Assert.Contains(agreements, a => a.Status == AgreementStatus.InForce && a.EndDate > today && a.EndDate <= today.AddDays(90));
+
+        var open = Assert.Single(rights, r => !r.IsClosed);
+        Assert.Contains(open.Tasks, t => t.Status == RightsTaskStatus.Done);
+        Assert.Contains(open.Tasks, t => t.Status == RightsTaskStatus.Open);
+    }
+
     public static async Task ImportedUnitsAndPrincipalsAsync(EnsaAppFactory app)
     {
         var (units, principals, persons) = await app.WithDbAsync(async db =>

@@ -16,7 +16,7 @@ namespace Ensa.Demo;
 public sealed record DemoAccount(string Email, string RoleLabel, string Where);
 
 /// <summary>Fills an empty database with two organizers (one municipality, one independent school company),
-/// their school units and staff, and six suppliers. Mittköping's schools, school units and principals come in through
+/// their school units and staff, and twelve suppliers. Mittköping's schools, school units and principals come in through
 /// the SS 12000 import of a bundled sample, so every demo start exercises the importer. Every name is invented.</summary>
 public sealed partial class DemoData(EnsaDbContext db, UserManager<EnsaUser> users, TimeProvider clock)
 {
@@ -24,6 +24,7 @@ public sealed partial class DemoData(EnsaDbContext db, UserManager<EnsaUser> use
     public const string LarandeNorrSlug = "larandenorr";
     private const string Mittkoping = "Mittköpings kommun";
     private const string LarandeNorr = "Lärande Norr AB";
+    private const string RequesterEmail = "tove.bergman@mittkoping.example";
 
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
@@ -42,15 +43,16 @@ public sealed partial class DemoData(EnsaDbContext db, UserManager<EnsaUser> use
         if (await db.Organizers.AnyAsync(cancellationToken)) return false;
         var now = clock.GetUtcNow().UtcDateTime;
 
-        var suppliers = new[]
-        {
+        Supplier[] suppliers =
+        [
             new Supplier("Sagoväven AB", OrgNr("559123456"), null, "SE", "Elin Svahn", "elin.svahn@sagovaven.example", now),
             new Supplier("Numerix Lärande AB", OrgNr("556987654"), null, "SE", "Per Gran", "per.gran@numerix.example", now),
             new Supplier("Kodkraft Education AB", OrgNr("559045123"), null, "SE", "Amira Haddad", "amira@kodkraft.example", now),
             new Supplier("Nordlär Förlag AB", OrgNr("556321987"), null, "SE", "Bengt Ros", "bengt.ros@nordlar.example", now),
             new Supplier("Quizzly Ltd", null, "IE 634512", "IE", "Siobhan Kelly", "privacy@quizzly.example", now),
             new Supplier("Lingua Bridge GmbH", null, "HRB 204817 (Amtsgericht München)", "DE", "Jonas Weber", "dpo@linguabridge.example", now),
-        };
+            .. MoreSuppliers(now),
+        ];
         db.Suppliers.AddRange(suppliers);
 
         var mittkoping = new Organizer(Mittkoping, MittkopingSlug, OrganisationNumber.Parse(OrgNr("212000123")),
@@ -87,6 +89,9 @@ public sealed partial class DemoData(EnsaDbContext db, UserManager<EnsaUser> use
         db.Memberships.Add(new Membership(ahmed.Id, larande.Id, Role.SecurityCoordinator, head.Id, now));
         var lisa = await CreateUserAsync("lisa.ekstrom@mittkoping.example", "Lisa Ekström", now);
         db.Memberships.Add(new Membership(lisa.Id, mittkoping.Id, Role.OrganizerAdmin, central.Id, now));
+        // A teacher whose requests wait for her principal.
+        var tove = await CreateUserAsync(RequesterEmail, "Tove Bergman", now);
+        db.Memberships.Add(new Membership(tove.Id, mittkoping.Id, Role.Requester, SchoolUnit("Hagaskolan").Id, now));
 
         var fredrik = await CreateUserAsync("fredrik.ahlgren@larandenorr.example", "Fredrik Ahlgren", now);
         db.Memberships.Add(new Membership(fredrik.Id, larande.Id, Role.OrganizerAdmin, head.Id, now));
@@ -101,13 +106,20 @@ public sealed partial class DemoData(EnsaDbContext db, UserManager<EnsaUser> use
         var nora = await CreateUserAsync("nora.lindgren@ensa.example", "Nora Lindgren", now);
         nora.IsPlatformAdmin = true;
 
-        var resources = Resources(suppliers, now).ToList();
+        var resources = Resources(suppliers, now).Concat(CatalogueResources(suppliers, now)).ToList();
         db.LearningResources.AddRange(resources);
         db.FrameworkAgreements.AddRange(new FrameworkAgreement(mittkoping.Id, "ATEA"), new FrameworkAgreement(mittkoping.Id, "GR Utbildning"),
             new FrameworkAgreement(larande.Id, "Adda – Digitala läromedel"));
-        AddAgreements(await PlaceholderTemplate.EnsureAsync(db, now, cancellationToken), mittkoping, resources, suppliers, elin, sara, ahmed, lisa, now);
+        var template = await PlaceholderTemplate.EnsureAsync(db, now, cancellationToken);
+        var parts = new OrganizerParts(mittkoping.ControllerName, new ContactPerson(lisa.DisplayName, lisa.Email!),
+            new ContactPerson(mittkoping.DataProtectionOfficerName!, mittkoping.DataProtectionOfficerEmail!));
+        var by = (Actor.OrganizerStaff(lisa.Id, lisa.DisplayName, new HashSet<Role> { Role.OrganizerAdmin }),
+            Actor.OrganizerStaff(sara.Id, sara.DisplayName, new HashSet<Role> { Role.CentralReviewer }),
+            Actor.OrganizerStaff(ahmed.Id, ahmed.DisplayName, new HashSet<Role> { Role.SecurityCoordinator }));
+        AddAgreements(template, mittkoping, resources, suppliers, elin, parts, by, now);
         await db.SaveChangesAsync(cancellationToken);
         await SeedRequestsAsync(now, cancellationToken);
+        await SeedCatalogueAsync(template, parts, by, now, cancellationToken);
         return true;
     }
 
@@ -131,14 +143,11 @@ public sealed partial class DemoData(EnsaDbContext db, UserManager<EnsaUser> use
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The placeholder template, two published supplier descriptions and one agreement in force for Mittköping.</summary>
-    private void AddAgreements(AgreementTemplate template, Organizer mittkoping, List<LearningResource> resources, Supplier[] suppliers, EnsaUser elin, EnsaUser sara,
-        EnsaUser ahmed, EnsaUser lisa, DateTime now)
+    /// <summary>Two published supplier descriptions and Mittköping's agreement in force for Sagoväven Läsresan.</summary>
+    private void AddAgreements(AgreementTemplate template, Organizer mittkoping, List<LearningResource> resources, Supplier[] suppliers, EnsaUser elin,
+        OrganizerParts parts, (Actor Admin, Actor Reviewer, Actor Security) by, DateTime now)
     {
-        static void Ok(Result result) { if (!result.Succeeded) throw new InvalidOperationException(result.Error!.Code); }
         var today = SwedishCalendar.Today(now);
-
-
         var sagovaven = Actor.SupplierUser(elin.Id, elin.DisplayName, suppliers[0].Id);
         var lasresan = resources.Single(r => r.Name == "Sagoväven Läsresan");
         Ok(SupplierDescription.StartFirstDraft(sagovaven, lasresan, now, out var description));
@@ -151,22 +160,12 @@ public sealed partial class DemoData(EnsaDbContext db, UserManager<EnsaUser> use
         Ok(numerixDescription.Publish(numerix, now));
         db.SupplierDescriptions.AddRange(description, numerixDescription);
 
-        var reviewer = Actor.OrganizerStaff(sara.Id, sara.DisplayName, new HashSet<Role> { Role.CentralReviewer });
-        var security = Actor.OrganizerStaff(ahmed.Id, ahmed.DisplayName, new HashSet<Role> { Role.SecurityCoordinator });
-        var admin = Actor.OrganizerStaff(lisa.Id, lisa.DisplayName, new HashSet<Role> { Role.OrganizerAdmin });
-        var parts = new OrganizerParts(mittkoping.ControllerName, new ContactPerson(lisa.DisplayName, lisa.Email!),
-            new ContactPerson(mittkoping.DataProtectionOfficerName!, mittkoping.DataProtectionOfficerEmail!), "GSN 2026/0412");
-        Ok(Agreement.Create(mittkoping.Id, admin, template!, lasresan, description, parts, now, out var agreement));
-        Ok(agreement!.StartReview(reviewer, now));
-        Ok(agreement.RecordReview(reviewer, "Pedagogiskt värdefull; uppgifterna begränsade till det som behövs.", now));
-        Ok(agreement.RecordSecurityReview(security, "Överföringen till USA sker med stöd av DPF; godtagbar.", now));
-        Ok(agreement.ApproveForSigning(reviewer, now));
-        Ok(agreement.RecordSigning(admin,
-            [
-                new SignatoryInput(AgreementParty.Organizer, "Gunilla Ståhl", "Ordförande, Grundskolenämnden", today),
-                new SignatoryInput(AgreementParty.Supplier, "Elin Svahn", "VD, Sagoväven AB", today),
-            ], "PUB-avtal Sagoväven Läsresan.pdf", DemoPdf("PUB-avtal Mittkopings kommun - Sagovaven AB (demo)"), now));
-        Ok(agreement.PutInForce(admin, today, today.AddYears(1), today.AddYears(3), now));
+        Ok(Agreement.Create(mittkoping.Id, by.Admin, template!, lasresan, description, parts with { RegistryNumber = "GSN 2026/0412" }, now, out var agreement));
+        Ok(agreement!.StartReview(by.Reviewer, now));
+        Ok(agreement.RecordReview(by.Reviewer, "Pedagogiskt värdefull; uppgifterna begränsade till det som behövs.", now));
+        SignAndPutInForce(agreement, by, "Överföringen till USA sker med stöd av DPF; godtagbar.",
+            new SignatoryInput(AgreementParty.Supplier, "Elin Svahn", "VD, Sagoväven AB", today), "PUB-avtal Sagoväven Läsresan.pdf",
+            "PUB-avtal Mittkopings kommun - Sagovaven AB (demo)", today, today.AddYears(1), today.AddYears(3), now);
         db.Agreements.Add(agreement);
     }
 
@@ -282,6 +281,9 @@ public sealed partial class DemoData(EnsaDbContext db, UserManager<EnsaUser> use
             "https://vokabel.linguabridge.example", "iOS, Android, Webb", SchoolForms.Compulsory | SchoolForms.UpperSecondary, "6–9, gymnasiet",
             "Engelska, Moderna språk", SignInMethods.OwnAccounts, true, Pricing.Paid);
     }
+
+    /// <summary>The school unit of this name (a school may share it).</summary>
+    private OrganisationUnit SchoolUnit(string name) => db.OrganisationUnits.Local.Single(u => u.Name == name && u.SchoolUnitCode != null);
 
     private async Task<EnsaUser> CreateUserAsync(string email, string name, DateTime now)
     {

@@ -56,10 +56,11 @@ public sealed partial class DemoData
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private ResourceRequest Request(Guid organizerId, Actor principal, string resource, string need, DateTime at)
+    /// <summary>A draft by <paramref name="requester"/>: for <paramref name="unitId"/>, or else for the unit they are principal of.</summary>
+    private ResourceRequest Request(Guid organizerId, Actor requester, string resource, string need, DateTime at, Guid? unitId = null)
     {
         var resourceId = db.LearningResources.Local.Single(r => r.Name == resource).Id;
-        var request = ResourceRequest.CreateDraft(organizerId, principal.PrincipalOfUnits.Single(), principal,
+        var request = ResourceRequest.CreateDraft(organizerId, unitId ?? requester.PrincipalOfUnits.Single(), requester,
             new RequestDetails { ResourceId = resourceId, Need = need, Users = RequestUsers.Pupils | RequestUsers.Staff, ApproxUsers = 120 }, at);
         db.ResourceRequests.Add(request);
         return request;
@@ -67,7 +68,7 @@ public sealed partial class DemoData
 
     /// <summary>A principal's request for their own unit (so it goes straight to review), reviewed and decided.</summary>
     private ResourceRequest Decided(Guid organizerId, Actor principal, string resource, Actor reviewer, Actor? security,
-        Decision decision, string? text, bool shared, DateTime at, AgreementNeed agreement = AgreementNeed.AlreadySigned)
+        Decision decision, string? text, bool shared, DateTime at, AgreementNeed agreement = AgreementNeed.AlreadySigned, bool agreementInForce = false)
     {
         var request = Request(organizerId, principal, resource, "Behövs i undervisningen enligt ämnets kursplan.", at);
         Ok(request.Submit(principal, at));
@@ -88,7 +89,7 @@ public sealed partial class DemoData
             review.RecordSecurity(security, "Data lagras inom EU; loggning och behörighetsstyrning är tillräckliga.", at.AddDays(2));
         }
         Ok(request.Decide(reviewer, review, decision, decision == Decision.ApprovedWithConditions ? text : null,
-            decision == Decision.NotApproved ? text : null, at.AddDays(3)));
+            decision == Decision.NotApproved ? text : null, at.AddDays(3), agreementInForce));
         db.ResourceReviews.Add(review);
         return request;
     }
