@@ -55,7 +55,7 @@ public sealed class ReviewPage(Visitor visitor) : EnsaPage(visitor)
     /// <summary>The confirmation shown after an action (a status message).</summary>
     public ILocator Notice => Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Status);
 
-    /// <summary>"{status} · {unit} · Beställd av {name}" under the heading.</summary>
+    /// <summary>"{status} · {unit} · begärd av {name}" under the heading.</summary>
     public ILocator Lead => Page.Locator("p.lead");
 
     /// <summary>A fact of the request under "Vad som efterfrågas" ("Behov och syfte", "Användare", "Kostnad" …).</summary>
