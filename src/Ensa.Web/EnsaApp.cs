@@ -81,6 +81,7 @@ public static class EnsaApp
         services.AddScoped<Catalogue>();
         services.AddSingleton<MailComposer>();
         services.AddScoped<InvitationMail>();
+        services.AddScoped<OrganizerCreation>();
         services.AddScoped<Ensa.Publishing.PublicList>();
         services.AddScoped<Ensa.Register.UseRegister>();
         services.AddScoped<RightsMail>();
