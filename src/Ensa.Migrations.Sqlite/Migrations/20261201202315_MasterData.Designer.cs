@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ensa.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EnsaDbContext))]
-    [Migration("20261201202315_masterdata")]
-    partial class masterdata
+    [Migration("20261201202315_MasterData")]
+    partial class MasterData
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Ensa.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(EnsaDbContext))]
-    [Migration("20261201202347_masterdata")]
-    partial class masterdata
+    [Migration("20261201202347_MasterData")]
+    partial class MasterData
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
