@@ -11,6 +11,7 @@ using Ensa.Organizers;
 using Ensa.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ensa.Tests;
 
@@ -76,13 +77,16 @@ public sealed class MasterDataPageTests(MasterDataAppFactory app) : IClassFixtur
 
     private async Task<ImportRun> FinishedAsync(Guid id)
     {
+        // Also this node's worker might have it already; running one here surfaces a failure in the test.
+        var ran = await app.Services.GetRequiredService<Ensa.Web.MasterData.ImportRunWorker>().RunNextAsync(CancellationToken.None);
         for (var i = 0; i < 300; i++)
         {
             var run = await app.StoredAsync<ImportRun>(r => r.Id == id);
             if (!run.InProgress) return run;
             await Task.Delay(100);
         }
-        throw new TimeoutException("The run did not finish.");
+        var last = await app.StoredAsync<ImportRun>(r => r.Id == id);
+        throw new TimeoutException($"The run did not finish: {ran} {last.Status} {last.UpdatedAt:O} {app.Clock.GetUtcNow():O}");
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(EnsaClient client, byte[] organisations, byte[] persons, byte[] duties)
@@ -195,9 +199,9 @@ public sealed class MasterDataPageTests(MasterDataAppFactory app) : IClassFixtur
         var applied = await app.StoredAsync<ImportRun>(r => r.Id == id);
         Assert.Equal((ImportRunStatus.Applied, (string?)null), (applied.Status, applied.SnapshotJson));
 
-        var again = await admin.PostHandlerAsync($"{Page}?run={id}", "Apply&id=" + id);
+        var again = await admin.PostHandlerAsync(Page, "Apply&id=" + id);
         Assert.Contains("inte en förhandsvisning som väntar", EnsaClient.Text(await EnsaClient.ParseAsync(again), ".errors"), StringComparison.Ordinal);
-        var discard = await admin.PostHandlerAsync($"{Page}?run={id}", "Discard&id=" + id);
+        var discard = await admin.PostHandlerAsync(Page, "Discard&id=" + id);
         Assert.Contains("inte en förhandsvisning som väntar", EnsaClient.Text(await EnsaClient.ParseAsync(discard), ".errors"), StringComparison.Ordinal);
         Assert.Equal(ImportRunStatus.Applied, (await app.StoredAsync<ImportRun>(r => r.Id == id)).Status);
     }

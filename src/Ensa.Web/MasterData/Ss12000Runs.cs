@@ -89,21 +89,28 @@ public sealed class ImportRunWorker(IServiceScopeFactory scopes, IHttpClientFact
     private async Task PlanAsync(EnsaDbContext db, Ss12000Secrets secrets, Guid id, CancellationToken cancellationToken)
     {
         var run = await db.ImportRuns.IgnoreQueryFilters().SingleAsync(r => r.Id == id, cancellationToken);
+        Ss12000Snapshot? snapshot = null;
+        ImportSummary? summary = null;
         DomainError? refused;
         try
         {
-            var snapshot = run.Snapshot ?? await ReadAsync(db, secrets, run, cancellationToken);
-            var (result, summary) = await Ss12000Import.RunAsync(db, run.OrganizerId, snapshot, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            snapshot = run.Snapshot ?? await ReadAsync(db, secrets, run, cancellationToken);
+            (var result, summary) = await Ss12000Import.RunAsync(db, run.OrganizerId, snapshot, clock.GetUtcNow().UtcDateTime, cancellationToken);
             refused = result.Error;
-            // A preview: the planned changes are dropped, only the run is kept.
-            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity != run).ToList()) entry.State = EntityState.Detached;
-            if (summary is not null) run.Previewed(summary, clock.GetUtcNow().UtcDateTime);
         }
         catch (Ss12000Exception e)
         {
             refused = e.Error;
         }
+        // A preview: the planned changes are dropped, only the run is kept.
+        db.ChangeTracker.Clear();
+        run = await db.ImportRuns.IgnoreQueryFilters().SingleAsync(r => r.Id == id, CancellationToken.None);
         if (refused is not null) run.Failed(refused, clock.GetUtcNow().UtcDateTime);
+        else
+        {
+            if (run.SnapshotJson is null) run.KeepSnapshot(snapshot!);
+            run.Previewed(summary!, clock.GetUtcNow().UtcDateTime);
+        }
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
@@ -116,10 +123,8 @@ public sealed class ImportRunWorker(IServiceScopeFactory scopes, IHttpClientFact
         var heartbeat = HeartbeatAsync(run.Id, progress, reading.Token);
         try
         {
-            var snapshot = await Ss12000Source.ReadAsync(httpClients.CreateClient(Ss12000Options.HttpClient), secrets.Connection(settings), progress,
+            return await Ss12000Source.ReadAsync(httpClients.CreateClient(Ss12000Options.HttpClient), secrets.Connection(settings), progress,
                 cancellationToken);
-            run.KeepSnapshot(snapshot);
-            return snapshot;
         }
         finally
         {

@@ -44,7 +44,7 @@ public sealed class MasterDataModel(EnsaDbContext db, Ss12000Secrets secrets, Im
     public sealed record RunView(Guid Id, ImportSource Source, ImportRunStatus Status, int ListsRead, int RecordsRead, ImportRunSummary? Summary,
         DomainError? Error);
 
-    [BindProperty] public InputModel Input { get; set; } = new();
+    public InputModel Input { get; set; } = new();
     [BindProperty] public IFormFile? Organisations { get; set; }
     [BindProperty] public IFormFile? Persons { get; set; }
     [BindProperty] public IFormFile? Duties { get; set; }
@@ -66,8 +66,10 @@ public sealed class MasterDataModel(EnsaDbContext db, Ss12000Secrets secrets, Im
         return await ShowAsync(run, settings, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
+    /// <summary>Bound here only: the other forms carry no connection fields.</summary>
+    public async Task<IActionResult> OnPostSaveAsync([Bind(Prefix = nameof(Input))] InputModel input, CancellationToken cancellationToken)
     {
+        Input = input;
         var settings = await db.Ss12000Settings.SingleOrDefaultAsync(cancellationToken);
         CheckUrl(nameof(Input.BaseUrl), Input.BaseUrl);
         if (!string.IsNullOrWhiteSpace(Input.TokenUrl)) CheckUrl(nameof(Input.TokenUrl), Input.TokenUrl);
