@@ -197,6 +197,7 @@ public static class EnsaApp
         services.AddSingleton<Ss12000Secrets>();
         services.AddSingleton<ImportRunWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportRunWorker>());
+        services.AddLeasedJob<Ss12000SyncJob>();
     }
 
     internal static void ConfigureDatabase(DbContextOptionsBuilder options, IConfiguration configuration, string contentRoot)

@@ -22,6 +22,16 @@ public sealed class Ss12000Options
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
     /// <summary>How often a run being read writes its progress (and so shows it is alive).</summary>
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>How often an organizer with the daily sync on is synced.</summary>
+    public TimeSpan SyncInterval { get; set; } = TimeSpan.FromDays(1);
+    /// <summary>How often the sync job looks for organizers that are due.</summary>
+    public TimeSpan SyncCheckInterval { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>The sync job's wait after start-up (migrations, demo data) before its first look.</summary>
+    public TimeSpan SyncFirstRun { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long after a scheduled run the next is due: half a check early, so the daily time does not creep by a
+    /// check each day.</summary>
+    public TimeSpan SyncAfter => SyncInterval - SyncCheckInterval / 2;
 }
 
 /// <summary>The token and client secret of an SS 12000 connection, protected with data protection (the key ring is shared

@@ -26,7 +26,7 @@ public sealed record ImportRunSummary(int[] Organisations, int[] Persons, int[] 
         new(type, id, e.Code, e.Args.Select(a => Convert.ToString(a, SwedishCalendar.Culture) ?? "").ToList());
 }
 
-/// <summary>One SS 12000 import: queued by the admin (or later the daily sync), read and planned by the background
+/// <summary>One SS 12000 import: queued by the admin (or made by the daily sync), read and planned by the background
 /// worker, which writes its progress here, then applied or discarded. Until then it keeps the snapshot it read (only the
 /// fields <see cref="Ss12000Snapshot"/> declares), so applying does exactly what the preview showed.</summary>
 public sealed class ImportRun : IOrganizerOwned
@@ -49,6 +49,10 @@ public sealed class ImportRun : IOrganizerOwned
     /// <summary>A run that reads the organizer's API in the background.</summary>
     public static ImportRun FromApi(Guid organizerId, Guid? startedBy, string startedByName, DateTime now) =>
         new(organizerId, ImportSource.Api, startedBy, startedByName, now);
+
+    /// <summary>A run of the daily sync: read, planned and applied at once (<see cref="Previewed"/> then <see cref="Applied"/>),
+    /// without a preview.</summary>
+    public static ImportRun FromSchedule(Guid organizerId, DateTime now) => new(organizerId, ImportSource.Scheduled, null, "", now);
 
     /// <summary>A run on a snapshot already read (uploaded files); only the planning is left to the worker.</summary>
     public static ImportRun FromFiles(Guid organizerId, Guid? startedBy, string startedByName, Ss12000Snapshot snapshot, DateTime now)

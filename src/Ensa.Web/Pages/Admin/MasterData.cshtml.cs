@@ -54,6 +54,8 @@ public sealed class MasterDataModel(EnsaDbContext db, Ss12000Secrets secrets, Im
     public bool HasClientSecret { get; private set; }
     public IReadOnlyList<RunRow> Runs { get; private set; } = [];
     public RunView? Run { get; private set; }
+    /// <summary>When the daily sync is on: about when its next run is due (at the job's first check from then).</summary>
+    public DateTime? NextSync { get; private set; }
     public long MaxFileMegabytes => options.Value.MaxFileBytes / (1024 * 1024);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -209,6 +211,11 @@ public sealed class MasterDataModel(EnsaDbContext db, Ss12000Secrets secrets, Im
         settings ??= await db.Ss12000Settings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         (Connected, HasToken, HasClientSecret) = (settings is not null, settings?.ProtectedToken is not null, settings?.ProtectedClientSecret is not null);
         var (now, staleAfter) = (Now, options.Value.StaleAfter);
+        if (settings?.DailySync == true)
+        {
+            var last = await db.ImportRuns.Where(r => r.Source == ImportSource.Scheduled).MaxAsync(r => (DateTime?)r.StartedAt, cancellationToken);
+            NextSync = last is { } at && at + options.Value.SyncAfter > now ? at + options.Value.SyncAfter : now;
+        }
         Runs = (await db.ImportRuns.OrderByDescending(r => r.StartedAt).Take(50)
                 .Select(r => new { r.Id, r.StartedAt, r.StartedByName, r.Source, r.Status, r.UpdatedAt, r.SummaryJson }).ToListAsync(cancellationToken))
             .Select(r => new RunRow(r.Id, r.StartedAt, r.StartedByName, r.Source, ImportRun.Shown(r.Status, r.UpdatedAt, now, staleAfter),
