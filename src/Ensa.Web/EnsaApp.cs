@@ -7,6 +7,7 @@ using Ensa.Mail;
 using Ensa.Resources;
 using Ensa.Web.Api;
 using Ensa.Web.Jobs;
+using Ensa.Web.MasterData;
 using Ensa.Web.Skolverket;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -81,6 +82,7 @@ public static class EnsaApp
         services.AddScoped<Catalogue>();
         services.AddSingleton<MailComposer>();
         services.AddScoped<InvitationMail>();
+        services.AddScoped<OrganizerCreation>();
         services.AddScoped<Ensa.Publishing.PublicList>();
         services.AddScoped<Ensa.Register.UseRegister>();
         services.AddScoped<RightsMail>();
@@ -189,6 +191,13 @@ public static class EnsaApp
         services.Configure<SkolverketOptions>(configuration.GetSection(SkolverketOptions.Section));
         services.AddHttpClient<SchoolUnitRegisterClient>((sp, http) =>
             http.Timeout = sp.GetRequiredService<IOptions<SkolverketOptions>>().Value.Timeout);
+
+        services.Configure<Ss12000Options>(configuration.GetSection(Ss12000Options.Section));
+        services.AddHttpClient(Ss12000Options.HttpClient, (sp, http) => http.Timeout = sp.GetRequiredService<IOptions<Ss12000Options>>().Value.Timeout);
+        services.AddSingleton<Ss12000Secrets>();
+        services.AddSingleton<ImportRunWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImportRunWorker>());
+        services.AddLeasedJob<Ss12000SyncJob>();
     }
 
     internal static void ConfigureDatabase(DbContextOptionsBuilder options, IConfiguration configuration, string contentRoot)
@@ -229,6 +238,7 @@ public static class EnsaApp
         }
         app.UseEnsaSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseSs12000UploadSize();
         app.UseRequestSizeAnswer();
         app.UseRequestLocalization();
         app.MapStaticAssets().AllowAnonymous();

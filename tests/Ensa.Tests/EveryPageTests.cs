@@ -42,6 +42,7 @@ public sealed partial class EveryPageTests(EnsaAppFactory app) : IClassFixture<E
         ["/Account/SwitchOrganizer"] = At(Roles.Requester, "/Account/SwitchOrganizer", renders: false),
         ["/Account/TwoFactor"] = At(Roles.Requester, "/Account/TwoFactor"),
         ["/Admin/Audit"] = At(Roles.OrganizerAdmin, "/Admin/Audit"),
+        ["/Admin/MasterData"] = At(Roles.OrganizerAdmin, "/Admin/MasterData"),
         ["/Admin/Organizer"] = At(Roles.OrganizerAdmin, "/Admin/Organizer"),
         ["/Admin/PublicList"] = At(Roles.OrganizerAdmin, "/Admin/PublicList"),
         ["/Admin/SchoolUnitRegister"] = At(Roles.OrganizerAdmin, "/Admin/SchoolUnitRegister"),

@@ -11,13 +11,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Ensa.Tests;
 
 /// <summary>The platform admin creates, deactivates and reactivates organizers on /Platform/Organizers.</summary>
-public sealed class OrganizerAdminTests(EnsaAppFactory app) : IClassFixture<EnsaAppFactory>
+public abstract class OrganizerAdminTests<TFactory>(TFactory app) : IClassFixture<TFactory>
+    where TFactory : EnsaAppFactory
 {
     private const string Page = "/Platform/Organizers";
 
     [Fact]
     public async Task NewOrganizer_PlatformAdmin_CreatedListedAndAdminInvited()
     {
+        app.RequireDatabase();
         using var nora = await app.SignInAs(Roles.PlatformAdmin);
         var (slug, number) = Unique();
         var response = await CreateAsync(nora, slug, number, new() { ["Input.DpoName"] = "Dora Dataskydd", ["Input.DpoEmail"] = "dpo@" + slug + ".example" });
@@ -34,6 +36,7 @@ public sealed class OrganizerAdminTests(EnsaAppFactory app) : IClassFixture<Ensa
     [Fact]
     public async Task NewOrganizer_BadCheckDigit_RefusedAndNothingStored()
     {
+        app.RequireDatabase();
         using var nora = await app.SignInAs(Roles.PlatformAdmin);
         var (slug, number) = Unique();
         var wrong = number[..^1] + (char)('0' + (number[^1] - '0' + 1) % 10);
@@ -47,6 +50,7 @@ public sealed class OrganizerAdminTests(EnsaAppFactory app) : IClassFixture<Ensa
     [Fact]
     public async Task NewOrganizer_TooLongName_SaysTheLimit()
     {
+        app.RequireDatabase();
         using var nora = await app.SignInAs(Roles.PlatformAdmin);
         var (slug, number) = Unique();
         var page = await EnsaClient.ParseAsync(await CreateAsync(nora, slug, number, new() { ["Input.Name"] = new string('x', 201) }));
@@ -60,6 +64,7 @@ public sealed class OrganizerAdminTests(EnsaAppFactory app) : IClassFixture<Ensa
     [InlineData(Roles.CentralReviewer)]
     public async Task OrganizersPage_NotPlatformAdmin_Refused(string role)
     {
+        app.RequireDatabase();
         using var client = await app.SignInAs(role);
         var response = await client.Http.GetAsync(Page);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -69,6 +74,7 @@ public sealed class OrganizerAdminTests(EnsaAppFactory app) : IClassFixture<Ensa
     [Fact]
     public async Task Deactivate_AfterConfirmation_PublicListGoneStaffLockedOutNothingDeleted_ThenReactivated()
     {
+        app.RequireDatabase();
         using var nora = await app.SignInAs(Roles.PlatformAdmin);
         var (slug, number) = Unique();
         await CreateAsync(nora, slug, number);
@@ -115,6 +121,7 @@ public sealed class OrganizerAdminTests(EnsaAppFactory app) : IClassFixture<Ensa
     [Fact]
     public async Task Deactivate_AlreadyInactive_RefusedWithReason()
     {
+        app.RequireDatabase();
         using var nora = await app.SignInAs(Roles.PlatformAdmin);
         var (slug, number) = Unique();
         await CreateAsync(nora, slug, number);
@@ -149,3 +156,7 @@ public sealed class OrganizerAdminTests(EnsaAppFactory app) : IClassFixture<Ensa
         return ("ny-" + Guid.NewGuid().ToString("N")[..8], $"{digits[..6]}-{digits[6..]}");
     }
 }
+
+public sealed class OrganizerAdminSqliteTests(EnsaAppFactory app) : OrganizerAdminTests<EnsaAppFactory>(app);
+
+public sealed class OrganizerAdminPostgresTests(PostgresAppFactory app) : OrganizerAdminTests<PostgresAppFactory>(app);

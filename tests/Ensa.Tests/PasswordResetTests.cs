@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Ensa.Demo;
 using Ensa.Identity;
 using Ensa.Mail;
+using Ensa.MasterData;
 using Ensa.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Tests;
 
@@ -44,6 +47,55 @@ public sealed partial class PasswordResetTests(EnsaAppFactory app) : IClassFixtu
         using var client = app.NewClient();
         Assert.Contains("Om adressen hör till ett konto", await RequestResetAsync(client, "nobody@nowhere.example"), StringComparison.Ordinal);
         Assert.False(await app.IsStoredAsync<OutboxMessage>(m => m.To == "nobody@nowhere.example"));
+    }
+
+    /// <summary>An account without a password, as the SS 12000 import makes one for a principal (or, unlinked, as the
+    /// demo data's are).</summary>
+    private async Task<string> PasswordlessAccountAsync(bool imported)
+    {
+        var email = $"rektor.{Guid.NewGuid():N}@mittkoping.example";
+        await app.WithDbAsync(async db =>
+        {
+            var user = EnsaUser.Create(email, "Rut Rektor", app.Clock.GetUtcNow().UtcDateTime);
+            user.NormalizedEmail = user.NormalizedUserName = email.ToUpperInvariant();
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
+            db.Users.Add(user);
+            if (imported)
+            {
+                var organizer = await db.Organizers.SingleAsync(o => o.Slug == DemoData.MittkopingSlug);
+                var person = new ImportedPerson(organizer.Id, Guid.NewGuid().ToString());
+                person.Update("Rut Rektor", email, [], isProtectedIdentity: false);
+                person.LinkAccount(user.Id);
+                db.ImportedPersons.Add(person);
+            }
+            return await db.SaveChangesAsync();
+        });
+        return email;
+    }
+
+    [Fact]
+    public async Task Reset_AccountMadeByImport_MailsALinkThatSetsItsFirstPassword()
+    {
+        var email = await PasswordlessAccountAsync(imported: true);
+        using var client = app.NewClient();
+        await RequestResetAsync(client, email);
+        var link = new Uri(Link().Match(await app.OnlyMailBodyToAsync(email)).Value).PathAndQuery;
+
+        var fields = new Dictionary<string, string> { ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword };
+        var done = await client.FollowAsync(await client.SubmitAsync(link, "main form", fields));
+
+        Assert.Contains("Lösenordet är bytt", done.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInWithPasswordAsync(email, NewPassword)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Reset_AccountWithoutPasswordNotImported_SaysTheSameAndSendsNothing()
+    {
+        var email = await PasswordlessAccountAsync(imported: false);
+        using var client = app.NewClient();
+
+        Assert.Contains("Om adressen hör till ett konto", await RequestResetAsync(client, email), StringComparison.Ordinal);
+        Assert.False(await app.IsStoredAsync<OutboxMessage>(m => m.To == email));
     }
 
     [GeneratedRegex(@"https?://\S+ResetPassword\?\S+")]

@@ -9,7 +9,8 @@ namespace Ensa.Tests;
 
 /// <summary>The SS 12000 import against a local source: paging, tokens, failures, the Huvudman check, skip reasons,
 /// idempotence, principals, and the GDPR minimum.</summary>
-public sealed class Ss12000ImportTests(EnsaAppFactory app) : IClassFixture<EnsaAppFactory>, IAsyncLifetime
+public abstract class Ss12000ImportTests<TFactory>(TFactory app) : IClassFixture<TFactory>, IAsyncLifetime
+    where TFactory : EnsaAppFactory
 {
     private const string RektorCivicNo = "19750312-4839";
     private Ss12000Server _server = null!;
@@ -22,6 +23,7 @@ public sealed class Ss12000ImportTests(EnsaAppFactory app) : IClassFixture<EnsaA
     public async ValueTask InitializeAsync()
     {
         _server = await Ss12000Server.StartAsync();
+        app.RequireDatabase();
         var orgNumber = Ss12000Data.NewOrganisationNumber();
         _slug = "testby-" + Guid.NewGuid().ToString("N")[..8];
         _organizerId = await app.WithDbAsync(async db =>
@@ -51,7 +53,11 @@ public sealed class Ss12000ImportTests(EnsaAppFactory app) : IClassFixture<EnsaA
         _server.Data = _data;
     }
 
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private async Task<Ss12000Snapshot> ReadAsync(Ss12000Connection? connection = null)
     {
@@ -221,7 +227,7 @@ public sealed class Ss12000ImportTests(EnsaAppFactory app) : IClassFixture<EnsaA
     [Fact]
     public async Task CommandLine_FromFolder_PrintsTheJsonSummary_AndDryRunSavesNothing()
     {
-        await using var cli = AdminCliRunner.Sqlite();
+        await using var cli = app is PostgresAppFactory ? AdminCliRunner.PostgreSql() : AdminCliRunner.Sqlite();
         var orgNumber = (string)_data.Organisations.Single(o => (string?)o["organisationType"] == "Huvudman")["organisationNumber"]!;
         Assert.Equal(0, (await cli.RunAsync("admin", "organizer", "create", "--name", "Testby kommun", "--org-number", orgNumber, "--slug", "testby",
             "--admin-email", "admin@testby.example")).ExitCode);
@@ -254,3 +260,7 @@ public sealed class Ss12000ImportTests(EnsaAppFactory app) : IClassFixture<EnsaA
         Directory.Delete(folder, recursive: true);
     }
 }
+
+public sealed class Ss12000ImportSqliteTests(EnsaAppFactory app) : Ss12000ImportTests<EnsaAppFactory>(app);
+
+public sealed class Ss12000ImportPostgresTests(PostgresAppFactory app) : Ss12000ImportTests<PostgresAppFactory>(app);

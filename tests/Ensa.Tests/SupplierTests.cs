@@ -194,6 +194,19 @@ public sealed partial class SupplierTests(EnsaAppFactory app) : IClassFixture<En
     }
 
     [Fact]
+    public async Task PlatformAdmin_EditsSupplier_BlankNameOrContactRefusedWithReason()
+    {
+        var quizzly = await app.SupplierIdAsync("Quizzly Ltd");
+        using var nora = await app.SignInAs(Roles.PlatformAdmin);
+        var url = $"/Platform/Suppliers/Edit/{quizzly}";
+        var page = await EnsaClient.ParseAsync(await nora.SubmitAsync(url, "main form", new Dictionary<string, string> { ["Input.Name"] = " " }));
+        Assert.Contains("Ange leverantörens namn", EnsaClient.Text(page, ".errors"), StringComparison.Ordinal);
+        page = await EnsaClient.ParseAsync(await nora.SubmitAsync(url, "main form", new Dictionary<string, string> { ["Input.ContactEmail"] = "" }));
+        Assert.Contains("Ange kontaktpersonens e-postadress", EnsaClient.Text(page, ".errors"), StringComparison.Ordinal);
+        Assert.Equal("Quizzly Ltd", (await app.StoredAsync<Supplier>(s => s.Id == quizzly)).Name);
+    }
+
+    [Fact]
     public async Task OrganizerAdminAndReviewer_CannotEditOrMerge()
     {
         var nordlar = await app.SupplierIdAsync("Nordlär Förlag AB");

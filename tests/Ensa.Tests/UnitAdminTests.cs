@@ -9,11 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Ensa.Tests;
 
 /// <summary>The organizer admin keeps the tree of units on /Admin/Units: create, rename, move, close; never delete.</summary>
-public sealed class UnitAdminTests(EnsaAppFactory app) : IClassFixture<EnsaAppFactory>
+public abstract class UnitAdminTests<TFactory>(TFactory app) : IClassFixture<TFactory>
+    where TFactory : EnsaAppFactory
 {
     [Fact]
     public async Task NewSchoolUnit_Admin_AddedUnderTheChosenSchool()
     {
+        app.RequireDatabase();
         using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
         var school = await UnitAsync(u => u.Kind == UnitKind.School);
         var code = NewCode();
@@ -35,6 +37,7 @@ public sealed class UnitAdminTests(EnsaAppFactory app) : IClassFixture<EnsaAppFa
     [InlineData("39104512", "finns redan i Ensa")] // Lärande Norr's: codes are unique across organizers
     public async Task NewSchoolUnit_BadOrTakenCode_RefusedAndNothingStored(string code, string message)
     {
+        app.RequireDatabase();
         using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
         var school = await UnitAsync(u => u.Kind == UnitKind.School);
         var page = await EnsaClient.ParseAsync(await lisa.SubmitAsync("/Admin/Units", "form#new-unit", new Dictionary<string, string>
@@ -50,6 +53,7 @@ public sealed class UnitAdminTests(EnsaAppFactory app) : IClassFixture<EnsaAppFa
     [Fact]
     public async Task NewUnit_UnderSchoolUnit_Refused()
     {
+        app.RequireDatabase();
         using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
         var schoolUnit = await UnitAsync(u => u.Kind == UnitKind.SchoolUnit);
         var page = await EnsaClient.ParseAsync(await lisa.SubmitAsync("/Admin/Units", "form#new-unit", new Dictionary<string, string>
@@ -64,6 +68,7 @@ public sealed class UnitAdminTests(EnsaAppFactory app) : IClassFixture<EnsaAppFa
     [Fact]
     public async Task Rename_Admin_Stored()
     {
+        app.RequireDatabase();
         using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
         var unit = await NewUnitAsync(lisa, "Gamla namnet");
         await lisa.SubmitAsync($"/Admin/Units/Edit/{unit.Id}", "form#rename", new Dictionary<string, string> { ["Rename.Name"] = "Nya namnet" });
@@ -73,6 +78,7 @@ public sealed class UnitAdminTests(EnsaAppFactory app) : IClassFixture<EnsaAppFa
     [Fact]
     public async Task Rename_TooLong_SaysTheLimit()
     {
+        app.RequireDatabase();
         using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
         var unit = await NewUnitAsync(lisa, "Kortnamnsskolan");
         var page = await EnsaClient.ParseAsync(await lisa.SubmitAsync($"/Admin/Units/Edit/{unit.Id}", "form#rename",
@@ -84,6 +90,7 @@ public sealed class UnitAdminTests(EnsaAppFactory app) : IClassFixture<EnsaAppFa
     [Fact]
     public async Task Move_UnderAnotherSchool_Moved()
     {
+        app.RequireDatabase();
         using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
         var unit = await NewUnitAsync(lisa, "Flyttskolan");
         var target = await NewUnitAsync(lisa, "Målskolan");
@@ -94,6 +101,7 @@ public sealed class UnitAdminTests(EnsaAppFactory app) : IClassFixture<EnsaAppFa
     [Fact]
     public async Task Move_UnderItsOwnChild_RefusedWithMessage()
     {
+        app.RequireDatabase();
         using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
         var parent = await NewUnitAsync(lisa, "Förälderskolan");
         var child = await NewUnitAsync(lisa, "Barnskolan", parent.Id);
@@ -111,6 +119,7 @@ public sealed class UnitAdminTests(EnsaAppFactory app) : IClassFixture<EnsaAppFa
     [Fact]
     public async Task Close_WithDate_KeepsUnitLeavesRequestForm_AndRefusesIfOpenUnitsBelow()
     {
+        app.RequireDatabase();
         using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
         using var anna = await app.SignInAs(Roles.Requester);
         var annasUnit = Assert.Single((await anna.GetPageAsync("/Requests/New")).QuerySelectorAll<IHtmlOptionElement>("select[name='Input.SchoolUnitId'] option"),
@@ -135,6 +144,7 @@ public sealed class UnitAdminTests(EnsaAppFactory app) : IClassFixture<EnsaAppFa
     [Fact]
     public async Task Close_WithoutDate_Refused()
     {
+        app.RequireDatabase();
         using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
         var unit = await NewUnitAsync(lisa, "Datumlösa skolan");
         var page = await EnsaClient.ParseAsync(await lisa.SubmitAsync($"/Admin/Units/Edit/{unit.Id}", "form#close",
@@ -146,6 +156,7 @@ public sealed class UnitAdminTests(EnsaAppFactory app) : IClassFixture<EnsaAppFa
     [Fact]
     public async Task OtherOrganizersUnit_Admin_NotFoundAndUnchanged()
     {
+        app.RequireDatabase();
         using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
         var theirs = await UnitAsync(u => u.SchoolUnitCode == "39104512");
         var mine = await UnitAsync(u => u.Kind == UnitKind.School);
@@ -167,6 +178,7 @@ public sealed class UnitAdminTests(EnsaAppFactory app) : IClassFixture<EnsaAppFa
     [Fact]
     public async Task Roles_AtAClosedUnit_NotOffered_AndAPostedOneRefused()
     {
+        app.RequireDatabase();
         using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
         var open = await NewUnitAsync(lisa, "Öppna skolan");
         var closed = await NewUnitAsync(lisa, "Nedlagda skolan");
@@ -203,6 +215,7 @@ public sealed class UnitAdminTests(EnsaAppFactory app) : IClassFixture<EnsaAppFa
     [InlineData(Roles.PlatformAdmin)]
     public async Task UnitsAdminPage_NotOrganizerAdmin_Refused(string role)
     {
+        app.RequireDatabase();
         using var client = await app.SignInAs(role);
         var response = await client.Http.GetAsync("/Admin/Units");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -226,3 +239,7 @@ public sealed class UnitAdminTests(EnsaAppFactory app) : IClassFixture<EnsaAppFa
 
     private static string NewCode() => Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
+
+public sealed class UnitAdminSqliteTests(EnsaAppFactory app) : UnitAdminTests<EnsaAppFactory>(app);
+
+public sealed class UnitAdminPostgresTests(PostgresAppFactory app) : UnitAdminTests<PostgresAppFactory>(app);

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json;
-using Ensa.Data;
 using Ensa.Organizers;
 using Microsoft.Extensions.Localization;
 using Spectre.Console.Cli;
@@ -8,7 +7,7 @@ using Spectre.Console.Cli;
 namespace Ensa.Web.Cli;
 
 /// <summary><c>admin organizer create</c>: the command-line twin of the platform admin's "new organizer" form.</summary>
-internal sealed class CreateOrganizerCommand(EnsaDbContext db, InvitationMail mail, TimeProvider clock, IStringLocalizer<SharedResource> l)
+internal sealed class CreateOrganizerCommand(OrganizerCreation creation, IStringLocalizer<SharedResource> l)
     : AsyncCommand<CreateOrganizerCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -40,20 +39,17 @@ internal sealed class CreateOrganizerCommand(EnsaDbContext db, InvitationMail ma
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         var input = new NewOrganizer(settings.Name, settings.OrgNumber, settings.Slug, settings.Kind, settings.Controller ?? settings.Name,
             settings.AdminName ?? settings.AdminEmail, settings.AdminEmail);
-        var (result, created) = await OrganizerSetup.CreateAsync(db, input, Guid.Empty, now);
+        var (result, created) = await creation.CreateAsync(input, Guid.Empty, cancellationToken);
         if (!result.Succeeded)
         {
             await Console.Error.WriteLineAsync(l[result.Error!.Code, result.Error.Args]);
             return 1;
         }
-        await mail.ToOrganizerAsync(created!.Invitation, created.Token, created.Organizer.Name, now);
-        await db.SaveChangesAsync(cancellationToken);
         Console.WriteLine(settings.Json
-            ? JsonSerializer.Serialize(new { id = created.Organizer.Id, slug = created.Organizer.Slug, invited = created.Invitation.Email })
-            : l["Cli.OrganizerCreated", created.Organizer.Name, created.Organizer.Slug, created.Invitation.Email].Value);
+            ? JsonSerializer.Serialize(new { id = created!.Organizer.Id, slug = created.Organizer.Slug, invited = created.Invitation.Email })
+            : l["Cli.OrganizerCreated", created!.Organizer.Name, created.Organizer.Slug, created.Invitation.Email].Value);
         return 0;
     }
 }

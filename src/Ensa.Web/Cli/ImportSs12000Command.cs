@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using Ensa.Data;
 using Ensa.MasterData;
+using Ensa.Web.MasterData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Spectre.Console;
@@ -11,7 +12,7 @@ namespace Ensa.Web.Cli;
 
 /// <summary><c>admin import ss12000</c>: imports an organizer's school units, staff and principals from its SS 12000 API
 /// or from the three saved responses; with <c>--dry-run</c> a preview that saves nothing.</summary>
-internal sealed class ImportSs12000Command(EnsaDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l)
+internal sealed class ImportSs12000Command(EnsaDbContext db, TimeProvider clock, IHttpClientFactory httpClients, IStringLocalizer<SharedResource> l)
     : AsyncCommand<ImportSs12000Command.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -63,7 +64,7 @@ internal sealed class ImportSs12000Command(EnsaDbContext db, TimeProvider clock,
             return 1;
         }
         Ss12000Snapshot snapshot;
-        using var http = new HttpClient();
+        var http = httpClients.CreateClient(Ss12000Options.HttpClient);
         try
         {
             snapshot = settings.From is not null
@@ -108,6 +109,7 @@ internal sealed class ImportSs12000Command(EnsaDbContext db, TimeProvider clock,
             l["Cli.ImportCounts", l["Cli.ImportPersons"], s.Persons.Created, s.Persons.Updated, s.Persons.Closed, s.Persons.Skipped],
             l["Cli.ImportCounts", l["Cli.ImportDuties"], s.Duties.Created, s.Duties.Updated, s.Duties.Closed, s.Duties.Skipped],
         };
+        lines.AddRange(s.Changes.Select(c => $"  {l[c.What.Code, c.What.Args]}"));
         lines.AddRange(s.Skipped.Select(k => $"  {k.Type} {k.Id}: {l[k.Reason.Code, k.Reason.Args]}"));
         return string.Join(Environment.NewLine, lines);
     }

@@ -1,5 +1,6 @@
 using Ensa.Agreements;
 using Ensa.Identity;
+using Ensa.MasterData;
 using Ensa.Privacy;
 using Ensa.Requests;
 using Microsoft.Extensions.Localization;
@@ -131,4 +132,23 @@ public sealed record RightsReminderMail(string Resource, string Unit, string Cas
 
     public override string Body(IStringLocalizer l, PublicLinks links) =>
         l["RightsMail.Reminder.Body", Resource, Unit, CaseReference, Day(Deadline)];
+}
+
+/// <summary>A scheduled SS 12000 sync failed or skipped records: to the organizer's admins, the error or the skipped
+/// records as counts per reason, and the link to the run.</summary>
+public sealed record Ss12000SyncMail(DomainError? Error, IReadOnlyList<ImportRunLine> Skipped, Guid RunId) : MailTemplate
+{
+    private const int MaxReasons = 20;
+
+    public override string Subject(IStringLocalizer l) =>
+        Notice(Error is null ? l["MasterData.SyncMail.SkippedSubject", Skipped.Count] : l["MasterData.SyncMail.FailedSubject"]);
+
+    public override string Body(IStringLocalizer l, PublicLinks links)
+    {
+        var text = Error is { } e ? l["MasterData.SyncMail.Failed", l[e.Code, e.Args].Value].Value : l["MasterData.SyncMail.Skipped", Skipped.Count].Value;
+        var reasons = Skipped.GroupBy(k => $"{k.Type}: {l[k.Code, k.Args.Cast<object>().ToArray()]}").OrderByDescending(g => g.Count()).ToList();
+        var list = string.Concat(reasons.Take(MaxReasons).Select(g => $"  {g.Count()} × {g.Key}\n"));
+        if (reasons.Count > MaxReasons) list += $"  {l["MasterData.SyncMail.MoreReasons", reasons.Count - MaxReasons]}\n";
+        return WithLink(l, list.Length == 0 ? text : $"{text}\n\n{list}", links.Page("/Admin/MasterData", new { run = RunId }));
+    }
 }

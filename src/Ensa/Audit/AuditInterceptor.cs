@@ -15,7 +15,8 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
     // Secrets and derived values that must never reach the log, and the concurrency version (bookkeeping).
     private static readonly HashSet<string> Hidden =
     [
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "TokenHash", Data.Versions.Property,
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "TokenHash", "ProtectedToken", "ProtectedClientSecret",
+        Data.Versions.Property,
     ];
 
     // Readable in the database: Swedish letters as they are, enums by name.

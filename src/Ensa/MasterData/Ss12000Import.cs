@@ -18,6 +18,9 @@ public sealed class ImportCounts
 /// <summary>A record the import left alone, and why (a resource key and its arguments).</summary>
 public sealed record SkippedRecord(string Type, string Id, DomainError Reason);
 
+/// <summary>One change an import makes (or would make), as a resource key and its arguments, for a person to read.</summary>
+public sealed record ImportChange(string Type, string Id, DomainError What);
+
 /// <summary>What an import changes (or, as a preview, would change).</summary>
 public sealed class ImportSummary
 {
@@ -26,6 +29,7 @@ public sealed class ImportSummary
     /// <summary>Rektor duties: Principal roles granted (created) and lost (closed).</summary>
     public ImportCounts Duties { get; } = new();
     public List<SkippedRecord> Skipped { get; } = [];
+    public List<ImportChange> Changes { get; } = [];
     public bool ChangesAnything => Organisations.Created + Organisations.Updated + Organisations.Closed + Persons.Created + Persons.Updated
         + Duties.Created + Duties.Closed > 0;
 }
@@ -116,6 +120,7 @@ public sealed class Ss12000Import
         {
             _top.LinkSource(huvudman.Id!);
             _summary.Organisations.Updated++;
+            Change("organisation", huvudman.Id!, "Ss12000.Change.TopLinked", _top.Name);
         }
         return _top;
     }
@@ -168,12 +173,15 @@ public sealed class Ss12000Import
             _db.OrganisationUnits.Add(unit);
             _units.Add(unit);
             counts.Created++;
+            Change("organisation", id, "Ss12000.Change.UnitCreated", name, parent.Name);
             return unit;
         }
         if (unit.Kind != kind) return Skip("organisation", id, "Ss12000.Skip.KindChanged", counts, unit.Name);
         if (unit.SchoolUnitCode != code) return Skip("organisation", id, "Ss12000.Skip.CodeChanged", counts, unit.SchoolUnitCode ?? "–", code ?? "–");
 
         var changed = unit.SourceId != id || unit.Name != name || unit.ParentId != parent.Id;
+        if (unit.Name != name) Change("organisation", id, "Ss12000.Change.UnitRenamed", unit.Name, name);
+        if (unit.ParentId != parent.Id) Change("organisation", id, "Ss12000.Change.UnitMoved", name, parent.Name);
         unit.LinkSource(id);
         unit.Rename(name);
         unit.MoveTo(parent.Id);
@@ -181,11 +189,13 @@ public sealed class Ss12000Import
         {
             unit.CloseFromSource(o.EndDate!.Value.AddDays(1)); // endDate is the last day open
             counts.Closed++;
+            Change("organisation", id, "Ss12000.Change.UnitClosed", name, unit.ClosedOn!.Value);
         }
         else if (!closed && unit.ClosedOn is not null)
         {
             unit.Reopen();
             changed = true;
+            Change("organisation", id, "Ss12000.Change.UnitReopened", name);
         }
         if (changed) counts.Updated++;
         return closed ? null : unit;
@@ -198,6 +208,7 @@ public sealed class Ss12000Import
         {
             unit.CloseFromSource(_today);
             _summary.Organisations.Closed++;
+            Change("organisation", unit.SourceId!, "Ss12000.Change.UnitClosed", unit.Name, _today);
         }
     }
 
@@ -252,9 +263,13 @@ public sealed class Ss12000Import
                 person.Update(name, email, principalNames, isProtected);
                 _db.ImportedPersons.Add(person);
                 counts.Created++;
+                Change("person", id, "Ss12000.Change.PersonAdded", name);
             }
             else if (person.Update(name, email, principalNames, isProtected))
+            {
                 counts.Updated++;
+                Change("person", id, "Ss12000.Change.PersonUpdated", name);
+            }
             imported[id] = person;
         }
         foreach (var (personId, _, dutyId) in principals.Where(d => !imported.ContainsKey(d.PersonId)))
@@ -287,6 +302,7 @@ public sealed class Ss12000Import
             if (memberships.Any(m => m.UserId == user.Id && m.OrganisationUnitId == unit.Id)) continue;
             _db.Memberships.Add(new Membership(user.Id, _organizerId, Role.Principal, unit.Id, _now));
             counts.Created++;
+            Change("duty", dutyId, "Ss12000.Change.PrincipalGranted", person.Name, unit.Name);
         }
         var imported = _db.ImportedPersons.Local.Where(p => p.OrganizerId == _organizerId && p.UserId is not null).Select(p => p.UserId!.Value).ToHashSet();
         var importedUnits = _units.Where(u => u.SourceId is not null).Select(u => u.Id).ToHashSet();
@@ -295,6 +311,8 @@ public sealed class Ss12000Import
         {
             _db.Memberships.Remove(m);
             counts.Closed++;
+            var who = _db.ImportedPersons.Local.FirstOrDefault(p => p.UserId == m.UserId)?.Name ?? "–";
+            Change("duty", "", "Ss12000.Change.PrincipalLost", who, _units.Single(u => u.Id == m.OrganisationUnitId).Name);
         }
     }
 
@@ -314,6 +332,9 @@ public sealed class Ss12000Import
         if (person.UserId != user.Id) person.LinkAccount(user.Id);
         return user;
     }
+
+    private void Change(string type, string id, string what, params object[] args) =>
+        _summary.Changes.Add(new ImportChange(type, id, new DomainError(what, args)));
 
     private OrganisationUnit? Skip(string type, string id, string reason, ImportCounts counts, params object[] args)
     {

@@ -12,6 +12,12 @@ namespace Ensa.MasterData;
 public sealed record Ss12000Connection(Uri BaseUrl, string? Token = null, Uri? TokenUrl = null, string? ClientId = null,
     string? ClientSecret = null);
 
+/// <summary>How far a read has come: lists finished (of <see cref="Ss12000Progress.Lists"/>) and records read so far.</summary>
+public sealed record Ss12000Progress(int ListsRead, int RecordsRead)
+{
+    public const int Lists = 3;
+}
+
 /// <summary>Reads a snapshot from SS 12000: over HTTP, following every <c>pageToken</c>, or from the three saved responses.</summary>
 public static class Ss12000Source
 {
@@ -19,14 +25,32 @@ public static class Ss12000Source
     private const int MaxPages = 10_000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<Ss12000Snapshot> ReadAsync(HttpClient http, Ss12000Connection connection, CancellationToken cancellationToken = default)
+    public static Task<Ss12000Snapshot> ReadAsync(HttpClient http, Ss12000Connection connection, CancellationToken cancellationToken = default) =>
+        ReadAsync(http, connection, null, cancellationToken);
+
+    /// <summary>Reports <paramref name="progress"/> after every page.</summary>
+    public static async Task<Ss12000Snapshot> ReadAsync(HttpClient http, Ss12000Connection connection, IProgress<Ss12000Progress>? progress,
+        CancellationToken cancellationToken)
     {
         var token = connection.Token ?? await ClientCredentialsTokenAsync(http, connection, cancellationToken);
-        var organisations = await ReadListAsync<Ss12000Organisation>(http, connection.BaseUrl, "organisations", "", token, cancellationToken);
+        var read = new ProgressCounter(progress);
+        var organisations = await ReadListAsync<Ss12000Organisation>(http, connection.BaseUrl, "organisations", "", token, read, cancellationToken);
         // Staff only: persons related to the source by a duty, never pupils by a placement or enrolment.
-        var persons = await ReadListAsync<Ss12000Person>(http, connection.BaseUrl, "persons", "relationship.entity.type=duty&", token, cancellationToken);
-        var duties = await ReadListAsync<Ss12000Duty>(http, connection.BaseUrl, "duties", "", token, cancellationToken);
+        var persons = await ReadListAsync<Ss12000Person>(http, connection.BaseUrl, "persons", "relationship.entity.type=duty&", token, read, cancellationToken);
+        var duties = await ReadListAsync<Ss12000Duty>(http, connection.BaseUrl, "duties", "", token, read, cancellationToken);
         return new Ss12000Snapshot(organisations, persons, duties);
+    }
+
+    private sealed class ProgressCounter(IProgress<Ss12000Progress>? progress)
+    {
+        private int _lists, _records;
+
+        public void Page(int records, bool last)
+        {
+            _records += records;
+            if (last) _lists++;
+            progress?.Report(new Ss12000Progress(_lists, _records));
+        }
     }
 
     /// <summary>The responses of <c>/organisations</c>, <c>/persons</c> and <c>/duties</c>, one JSON document each.</summary>
@@ -60,7 +84,7 @@ public static class Ss12000Source
     }
 
     private static async Task<IReadOnlyList<T>> ReadListAsync<T>(HttpClient http, Uri baseUrl, string list, string filter, string token,
-        CancellationToken cancellationToken)
+        ProgressCounter read, CancellationToken cancellationToken)
     {
         var all = new List<T>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -73,7 +97,9 @@ public static class Ss12000Source
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             var body = await SendAsync<Ss12000Page<T>>(http, request, list, page, cancellationToken);
-            all.AddRange(body.Data ?? throw new Ss12000Exception(new DomainError("Ss12000.PageMalformed", list, page)));
+            var data = body.Data ?? throw new Ss12000Exception(new DomainError("Ss12000.PageMalformed", list, page));
+            all.AddRange(data);
+            read.Page(data.Count, string.IsNullOrEmpty(body.PageToken));
             if (string.IsNullOrEmpty(body.PageToken)) return all;
             if (!seen.Add(body.PageToken)) throw new Ss12000Exception(new DomainError("Ss12000.PageLoop", list, page));
             pageToken = body.PageToken;

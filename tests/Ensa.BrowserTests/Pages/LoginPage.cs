@@ -28,4 +28,21 @@ public sealed class LoginPage(Visitor visitor) : EnsaPage(visitor)
         await Visitor.ClickToNavigateAsync(DemoButton(role, organizer));
         return await StartPage.ExpectAsync(Visitor, displayName);
     }
+
+    public ILocator Notice => Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Status);
+
+    public async Task<StartPage> SignInWithPasswordAsync(string email, string password, string displayName)
+    {
+        await Page.GetByLabel("E-postadress", new() { Exact = true }).FillAsync(email);
+        await Page.GetByLabel("Lösenord", new() { Exact = true }).FillAsync(password);
+        await Visitor.ClickToNavigateAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }));
+        return await StartPage.ExpectAsync(Visitor, displayName);
+    }
+
+    /// <summary>"Glömt lösenordet?" under the password form.</summary>
+    public async Task<ForgotPasswordPage> ForgotPasswordAsync()
+    {
+        await Visitor.ClickToNavigateAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Glömt lösenordet?", Exact = true }));
+        return await ForgotPasswordPage.ExpectAsync(Visitor);
+    }
 }

@@ -83,6 +83,15 @@ public sealed class NewRequestPage(Visitor visitor) : EnsaPage(visitor)
     public ILocator ChosenResource =>
         Page.GetByRole(AriaRole.Region, new() { Name = "Vilken lärresurs gäller det?" }).GetByText("Vald lärresurs:");
 
+    /// <summary>A resource the catalogue does not have: its name, its supplier and its web address, as the requester knows them.</summary>
+    public async Task DescribeNewResourceAsync(string name, string supplier, string webAddress)
+    {
+        var fields = Page.GetByRole(AriaRole.Group, new() { Name = "Finns den inte i listan? Beskriv lärresursen", Exact = true });
+        await fields.GetByLabel("Lärresursens namn", new() { Exact = true }).FillAsync(name);
+        await fields.GetByLabel("Leverantör", new() { Exact = true }).FillAsync(supplier);
+        await fields.GetByLabel("Webbadress", new() { Exact = true }).FillAsync(webAddress);
+    }
+
     /// <summary>The single school unit offered is chosen already; the select shows it.</summary>
     public ILocator Unit => Page.GetByLabel("Skolenhet", new() { Exact = true });
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Ensa.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Ensa.BrowserTests.Pages;
 
@@ -45,8 +46,17 @@ public sealed class ReviewPage(Visitor visitor) : EnsaPage(visitor)
         return new ReviewPage(visitor);
     }
 
+    public static async Task<ReviewPage> OpenAsync(Visitor visitor, string url, string resource)
+    {
+        await visitor.GotoAsync(url);
+        return await ExpectAsync(visitor, resource);
+    }
+
     /// <summary>The confirmation shown after an action (a status message).</summary>
     public ILocator Notice => Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Status);
+
+    /// <summary>"{status} · {unit} · begärd av {name}" under the heading.</summary>
+    public ILocator Lead => Page.Locator("p.lead");
 
     /// <summary>A fact of the request under "Vad som efterfrågas" ("Behov och syfte", "Användare", "Kostnad" …).</summary>
     public ILocator Asked(string term) =>
@@ -56,6 +66,27 @@ public sealed class ReviewPage(Visitor visitor) : EnsaPage(visitor)
 
     /// <summary>The section "Beslut" (the decision recorded, and the form to make it).</summary>
     public ILocator DecisionSection => Page.GetByRole(AriaRole.Region, new() { Name = "Beslut", Exact = true });
+
+    /// <summary>"Lägg till i katalogen" for a resource the requester proposed: the catalogue form, started from the proposal.</summary>
+    public async Task<ResourceEditPage> AddToCatalogueAsync()
+    {
+        await Visitor.ClickToNavigateAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Lägg till i katalogen", Exact = true }));
+        return await ResourceEditPage.ExpectAsync(Visitor);
+    }
+
+    /// <summary>The section on the agreement the decision waits for.</summary>
+    public ILocator AgreementSection => Page.GetByRole(AriaRole.Region, new() { Name = "Personuppgiftsbiträdesavtal", Exact = true });
+
+    /// <summary>"Starta ett avtal" while the decision waits for an agreement: the new-agreement form comes with this
+    /// resource chosen, and "Skapa avtal" makes the draft.</summary>
+    public async Task<AgreementPage> StartAgreementAsync(string resource)
+    {
+        await Visitor.ClickToNavigateAsync(AgreementSection.GetByRole(AriaRole.Link, new() { Name = "Starta ett avtal", Exact = true }));
+        await Visitor.ArriveAsync("Nytt personuppgiftsbiträdesavtal");
+        await Expect(Page.GetByLabel("Lärresurs", new() { Exact = true }).Locator("option:checked")).ToContainTextAsync(resource);
+        await Visitor.ClickToNavigateAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Skapa avtal", Exact = true }));
+        return await AgreementPage.ExpectAsync(Visitor, resource);
+    }
 
     /// <summary>Fills the structured review and presses "Spara granskningen"; the page reloads.</summary>
     public async Task SaveReviewAsync(ReviewAnswers answers, string resource)

@@ -68,6 +68,9 @@ public class EnsaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    /// <summary>Skips (or fails, when required) a test whose database is not configured; SQLite always is.</summary>
+    public virtual void RequireDatabase() { }
+
     public EnsaClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
     /// <summary>A signed-in client for the demo account with this role (at Mittköping unless said otherwise).</summary>
@@ -116,6 +119,8 @@ public sealed class PostgresAppFactory : EnsaAppFactory
     protected override string ConnectionString => _connectionString ??= TestEnvironment.NewPostgresDatabase(TestEnvironment.PostgresServer!);
 
     public static bool Available => TestEnvironment.PostgresServer is not null;
+
+    public override void RequireDatabase() => TestEnvironment.RequirePostgres();
 
     public override ValueTask InitializeAsync() => Available ? base.InitializeAsync() : ValueTask.CompletedTask;
 

@@ -4,6 +4,7 @@ using Ensa.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Web.Pages.Account;
 
@@ -22,8 +23,9 @@ public sealed class ForgotPasswordModel(EnsaDbContext db, UserManager<EnsaUser> 
     {
         if (!ModelState.IsValid) return Page();
         var user = await users.FindByEmailAsync(Email.Trim());
-        // Only accounts that have a password; the others are reached by invitation.
-        if (user is not null && await users.HasPasswordAsync(user))
+        // Accounts with a password, and those the SS 12000 import made (no password yet: this is how they sign in first);
+        // other accounts without one are reached by invitation.
+        if (user is not null && (await users.HasPasswordAsync(user) || await db.ImportedPersons.IgnoreQueryFilters().AnyAsync(p => p.UserId == user.Id)))
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             // The link is built from Ensa's configured address, never the request's Host: a forged header cannot redirect it.

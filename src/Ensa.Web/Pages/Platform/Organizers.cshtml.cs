@@ -11,7 +11,7 @@ namespace Ensa.Web.Pages.Platform;
 
 /// <summary>All organizers on the platform, for the platform admin (the one place that crosses tenants): creates an
 /// organizer and invites its first admin, and deactivates or reactivates one.</summary>
-public sealed class OrganizersModel(EnsaDbContext db, InvitationMail mail, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class OrganizersModel(EnsaDbContext db, OrganizerCreation creation, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(Guid Id, string Name, string OrganisationNumber, string ControllerName, string Slug, int Units, int Members,
         DateTime? DeactivatedAt);
@@ -61,19 +61,16 @@ public sealed class OrganizersModel(EnsaDbContext db, InvitationMail mail, TimeP
             await LoadAsync();
             return Page();
         }
-        var now = clock.GetUtcNow().UtcDateTime;
         var input = new NewOrganizer(Input.Name, Input.OrganisationNumber, Input.Slug, Input.Kind, Input.ControllerName, Input.AdminName,
             Input.AdminEmail, Input.DpoName, Input.DpoEmail);
-        var (result, created) = await OrganizerSetup.CreateAsync(db, input, User.UserId()!.Value, now);
+        var (result, created) = await creation.CreateAsync(input, User.UserId()!.Value);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", l[result.Error!.Code, result.Error.Args]);
             await LoadAsync();
             return Page();
         }
-        await mail.ToOrganizerAsync(created!.Invitation, created.Token, created.Organizer.Name, now);
-        await db.SaveChangesAsync();
-        TempData["Message"] = l["Organizers.Created", created.Organizer.Name, created.Invitation.Email].Value;
+        TempData["Message"] = l["Organizers.Created", created!.Organizer.Name, created.Invitation.Email].Value;
         return RedirectToPage();
     }
 

@@ -59,35 +59,14 @@ public sealed class EditModel(EnsaDbContext db, RequestAccess access, Catalogue 
     }
 
     /// <summary>A supplier not yet in Ensa, described while describing the resource; used when no supplier is chosen above.</summary>
-    public sealed class NewSupplierInput
+    public sealed class NewSupplierInput : SupplierInput
     {
-        [StringLength(Supplier.NameMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Supplier.Name")]
-        public string? Name { get; set; }
-
-        [StringLength(13, ErrorMessage = "Validation.Length"), Display(Name = "Supplier.OrgNumber")]
-        public string? OrganisationNumber { get; set; }
-
-        [StringLength(Supplier.ForeignRegistrationMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Supplier.ForeignRegistration")]
-        public string? ForeignRegistration { get; set; }
-
-        [StringLength(2, ErrorMessage = "Validation.Length"), Display(Name = "Supplier.Country")]
-        public string? CountryCode { get; set; }
-
-        [StringLength(Supplier.ContactNameMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Supplier.Contact")]
-        public string? ContactName { get; set; }
-
-        [StringLength(Supplier.ContactEmailMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Supplier.ContactEmail")]
-        public string? ContactEmail { get; set; }
-
         /// <summary>After "did you mean": the id of the similar supplier chosen, or <see cref="CreateAnyway"/>.</summary>
         public string? Choice { get; set; }
 
         public const string CreateAnyway = "new";
 
         public bool IsFilledIn => !string.IsNullOrWhiteSpace(Name);
-
-        public SupplierDetails Details() =>
-            new(Name ?? "", OrganisationNumber, ForeignRegistration, CountryCode, ContactName ?? "", ContactEmail ?? "");
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
