@@ -78,7 +78,9 @@ public sealed partial class PasswordResetTests(EnsaAppFactory app) : IClassFixtu
     {
         var email = await PasswordlessAccountAsync(imported: true);
         using var client = app.NewClient();
-        await RequestResetAsync(client, email);
+        // The page says that imported staff, who have no password yet, get their first one this way.
+        Assert.Contains("ditt första om kontot kom från huvudmannens personalregister", (await client.GetPageAsync("/Account/ForgotPassword")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("ännu saknar lösenord", await RequestResetAsync(client, email), StringComparison.Ordinal);
         var link = new Uri(Link().Match(await app.OnlyMailBodyToAsync(email)).Value).PathAndQuery;
 
         var fields = new Dictionary<string, string> { ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword };
@@ -96,6 +98,15 @@ public sealed partial class PasswordResetTests(EnsaAppFactory app) : IClassFixtu
 
         Assert.Contains("Om adressen hör till ett konto", await RequestResetAsync(client, email), StringComparison.Ordinal);
         Assert.False(await app.IsStoredAsync<OutboxMessage>(m => m.To == email));
+    }
+
+    [Fact]
+    public async Task Forgot_InEnglish_SaysImportedStaffGetTheirFirstPassword()
+    {
+        using var client = app.NewClient();
+        await client.SubmitAsync("/Account/Login", "form.language", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/" });
+        Assert.Contains("your first if the account came from your organizer's staff register", (await client.GetPageAsync("/Account/ForgotPassword")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("has no password yet", await RequestResetAsync(client, "nobody@nowhere.example"), StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"https?://\S+ResetPassword\?\S+")]

@@ -91,6 +91,16 @@ public sealed partial class SupplierTests(EnsaAppFactory app) : IClassFixture<En
     }
 
     [Fact]
+    public async Task NewSupplier_FromARequestNamingAnUnknownSupplier_ItsNameIsPrefilled()
+    {
+        var id = await app.InReviewAsync("Läsfyren", linkResource: false);
+        using var sara = await app.SignInAs(Roles.CentralReviewer);
+        var page = await sara.GetPageAsync($"/Resources/Edit?request={id}");
+        Assert.Equal("Okänd", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='Input.NewSupplier.Name']")!.Value);
+        Assert.Equal("", page.QuerySelector<AngleSharp.Html.Dom.IHtmlSelectElement>("select[name='Input.SupplierId']")!.Value);
+    }
+
+    [Fact]
     public async Task NewSupplier_SameOrganisationNumber_UsesTheExistingOneAndSaysSo()
     {
         var sagovaven = await app.StoredAsync<Supplier>(s => s.Name == "Sagoväven AB");

@@ -97,6 +97,8 @@ public sealed class EditModel(EnsaDbContext db, RequestAccess access, Catalogue 
             Input.Pricing = request.Paid ? Pricing.Paid : Pricing.Free;
             Input.SignIn = [.. Format.Flags(request.SignInMethod)];
             Input.SupplierId = await SupplierByNameAsync(request.ProposedSupplier);
+            // A supplier not in Ensa yet: the new-supplier section starts from the name the requester gave.
+            if (Input.SupplierId is null) Input.NewSupplier.Name = Trim(request.ProposedSupplier);
         }
         await LoadSuppliersAsync();
         return Page();
