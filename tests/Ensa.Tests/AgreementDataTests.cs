@@ -38,10 +38,10 @@ internal static class AgreementData
 
             var agreement = await db.Agreements.IgnoreQueryFilters()
                 .Include(a => a.Events).Include(a => a.Signatories).Include(a => a.SignedDocument)
-                .SingleAsync(a => a.Status == AgreementStatus.InForce);
+                .SingleAsync(a => a.Status == AgreementStatus.InForce && a.RegistryNumber == "GSN 2026/0412");
             var mittkoping = await db.Organizers.SingleAsync(o => o.Slug == Demo.DemoData.MittkopingSlug);
             Assert.Equal(mittkoping.Id, agreement.OrganizerId);
-            Assert.Equal("GSN 2026/0412", agreement.RegistryNumber);
+            Assert.Equal("Sagoväven Läsresan", (await db.LearningResources.SingleAsync(r => r.Id == agreement.ResourceId)).Name);
             Assert.Equal(2, agreement.Signatories.Count);
             Assert.Equal(SignedAgreementDocument.Hash(agreement.SignedDocument!.Content), agreement.SignedDocumentSha256);
             Assert.True(SignedAgreementDocument.Check(agreement.SignedDocument.Content).Succeeded);

@@ -58,7 +58,7 @@ internal static class VersionChangeScenario
             await db.SaveChangesAsync();
             return true;
         });
-        var mittkopingInForce = (await app.StoredAsync<Agreement>(a => a.Status == AgreementStatus.InForce && a.Id != larandeLasresan && a.Id != larandeNumerix)).Id;
+        var mittkopingInForce = (await app.StoredAsync<Agreement>(a => a.Status == AgreementStatus.InForce && a.RegistryNumber == "GSN 2026/0412")).Id;
 
         // Act: Sagoväven adds a sub-processor in the US and publishes version 2.
         await PublishAsync(app, now, c => c with

@@ -107,7 +107,8 @@ public sealed class CatalogueProposalTests(EnsaAppFactory app) : IClassFixture<E
         Assert.Equal("Svenska", (await app.StoredAsync<LearningResource>(r => r.Id == id)).Subjects);
         Assert.Contains(supplierName, EnsaClient.Text(await sara.GetPageAsync($"/Resources/{id}"), "dl.facts"), StringComparison.Ordinal);
 
-        var other = (await app.AllStoredAsync<LearningResource>(r => r.SupplierId != supplierId && r.SupplierId != null)).First().Id;
+        // Another supplier's entry both organizers have acted on, and that no other test here proposes a change to.
+        var other = await app.ResourceIdAsync("Kodkraft Blocklabb");
         await olle.FollowAsync(await olle.SubmitAsync($"/Resources/Edit/{other}", "main form",
             new Dictionary<string, string> { ["Input.Grades"] = "F–9" }));
         var otherPage = await elin.GetPageAsync($"/Resources/{other}");

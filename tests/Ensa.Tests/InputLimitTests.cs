@@ -245,7 +245,7 @@ public static partial class InputLimitCrawl
             Assert.True(next!.Edit(supplier, current.Content() with { Retention = "Ett år." }, now).Succeeded);
             Assert.True(next.Publish(supplier, now).Succeeded);
             db.SupplierDescriptions.Add(next);
-            var inForce = await db.Agreements.IgnoreQueryFilters().SingleAsync(a => a.OrganizerId == mittkoping && a.Status == AgreementStatus.InForce);
+            var inForce = await db.Agreements.IgnoreQueryFilters().SingleAsync(a => a.OrganizerId == mittkoping && a.ResourceId == lasresan.Id && a.Status == AgreementStatus.InForce);
             Assert.True(inForce.NoticeVersionChange(next, now).Succeeded);
             await db.SaveChangesAsync();
             return new List<string>

@@ -185,7 +185,7 @@ public sealed class ResourceTests(EnsaAppFactory app) : IClassFixture<EnsaAppFac
 
         var form = await sara.GetPageAsync(add);
         Assert.Equal("Bokbussen", form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Name")!.Value);
-        var response = await sara.SubmitAsync(add, "main form", new Dictionary<string, string> { ["Input.Description"] = "Läsapp med ljudböcker." });
+        var response = await sara.SubmitAsync(add, "main form", new Dictionary<string, string> { ["Input.Description"] = "Läsapp med ljudböcker.", ["Input.NewSupplier.Name"] = "" });
         Assert.Equal($"/Review/Request/{requestId}", response.Headers.Location?.OriginalString ?? EnsaClient.Text(await EnsaClient.ParseAsync(response), ".errors, .error, h1"));
 
         var resourceId = await app.ResourceIdAsync("Bokbussen");

@@ -38,7 +38,7 @@ public sealed partial class DemoData
         new("Geodia Kartor AB", OrgNr("559188034"), null, "SE", "Sanna Öberg", "sanna.oberg@geodia.example", now),
         new("Naturlabbet i Norden AB", OrgNr("556512389"), null, "SE", "Karl Idris", "karl.idris@naturlabbet.example", now),
         new("Scribo Learning Oy", null, "FI 2984513-7", "FI", "Aino Virtanen", "privacy@scribo.example", now),
-        new("Atlas Classroom Inc.", null, "Delaware 7712094", "US", "Megan Ortiz", "privacy@atlasclassroom.example", now),
+        new("Atlas Classroom LLC", null, "Delaware 7712094", "US", "Megan Ortiz", "privacy@atlasclassroom.example", now),
     ];
 
     // Suppliers by index: 0–5 the first six (Sagoväven … Lingua Bridge), 6–11 the ones above.
