@@ -54,7 +54,6 @@ internal static class AgreementData
             var us = Assert.Single(description.SubProcessors, s => s.CountryCode == "US");
             Assert.Equal(TransferSafeguard.DataPrivacyFramework, us.Safeguard);
             Assert.Contains(description.DataSubjects, d => d.Kind == DataSubjectKind.Pupils);
-            Assert.Equal(2, await db.SupplierDescriptions.CountAsync(d => d.PublishedAt != null));
 
             var template = await db.AgreementTemplates.SingleAsync(t => t.Id == agreement.TemplateId);
             Assert.True(template.IsPlaceholder);
@@ -64,10 +63,16 @@ internal static class AgreementData
 
         // Acting for an organizer: its own agreement is there, another organizer sees none of it.
         var organizers = await app.WithDbAsync(db => db.Organizers.ToDictionaryAsync(o => o.Slug, o => o.Id));
-        await using (var mittkoping = ContextFor(app, organizers[Demo.DemoData.MittkopingSlug]))
+        var mittkopingId = organizers[Demo.DemoData.MittkopingSlug];
+        var (ownAgreements, ownSignatories, allDescriptions) = await app.WithDbAsync(async db => (
+            await db.Agreements.IgnoreQueryFilters().CountAsync(a => a.OrganizerId == mittkopingId),
+            await db.AgreementSignatories.IgnoreQueryFilters().CountAsync(s => s.OrganizerId == mittkopingId),
+            await db.SupplierDescriptions.IgnoreQueryFilters().CountAsync()));
+        Assert.True(ownAgreements > 0 && ownSignatories > 0);
+        await using (var mittkoping = ContextFor(app, mittkopingId))
         {
-            Assert.Equal(1, await mittkoping.Agreements.CountAsync());
-            Assert.Equal(2, await mittkoping.AgreementSignatories.CountAsync());
+            Assert.Equal(ownAgreements, await mittkoping.Agreements.CountAsync());
+            Assert.Equal(ownSignatories, await mittkoping.AgreementSignatories.CountAsync());
         }
         await using (var larande = ContextFor(app, organizers[Demo.DemoData.LarandeNorrSlug]))
         {
@@ -75,7 +80,7 @@ internal static class AgreementData
             Assert.Equal(0, await larande.AgreementEvents.CountAsync());
             Assert.Equal(0, await larande.AgreementSignatories.CountAsync());
             Assert.Equal(0, await larande.SignedAgreementDocuments.CountAsync());
-            Assert.Equal(2, await larande.SupplierDescriptions.CountAsync()); // descriptions are shared by all organizers
+            Assert.Equal(allDescriptions, await larande.SupplierDescriptions.CountAsync()); // shared by all organizers
         }
     }
 
