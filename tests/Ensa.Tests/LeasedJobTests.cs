@@ -18,6 +18,9 @@ public sealed class LeasedJobTests(EnsaAppFactory app) : IClassFixture<EnsaAppFa
         public int Passes => _passes;
         public override string Name => name;
         protected override TimeSpan Interval => TimeSpan.FromMilliseconds(20);
+        // A minute of the test clock, renewed often on the real one (the test moves its clock past the minute).
+        protected override TimeSpan LeaseDuration => TimeSpan.FromMinutes(1);
+        protected override TimeSpan RenewInterval => TimeSpan.FromMilliseconds(50);
 
         protected override async Task<int> RunPassAsync(IServiceProvider services, CancellationToken cancellationToken)
         {
@@ -59,6 +62,46 @@ public sealed class LeasedJobTests(EnsaAppFactory app) : IClassFixture<EnsaAppFa
         Assert.Null(await HolderAsync(name));
         Assert.Equal(1, await b.RunOnceAsync(CancellationToken.None)); // given back: the other node may run now
     }
+
+    [Fact]
+    public async Task RunOnce_PassOutlivesTheLeaseDuration_LeaseRenewedSoTheOtherNodeWaits()
+    {
+        var name = NewName();
+        var gate = new TaskCompletionSource();
+        var a = Job(name, "node-a", (_, _) => gate.Task);
+        var b = Job(name, "node-b", (_, _) => Task.CompletedTask);
+        var running = a.RunOnceAsync(CancellationToken.None);
+        await UntilAsync(() => a.Passes == 1);
+
+        // Two minutes on: the lease as first taken has run out; the renewals keep it ahead of the clock.
+        app.Clock.Offset += TimeSpan.FromMinutes(2);
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        for (var i = 0; i < 100 && await ExpiresAtAsync(name) <= now; i++) await Task.Delay(20);
+
+        Assert.True(await ExpiresAtAsync(name) > now);
+        Assert.Equal(0, await b.RunOnceAsync(CancellationToken.None));
+        Assert.Equal(("node-a", 0), (await HolderAsync(name), b.Passes));
+        gate.SetResult();
+        Assert.Equal(1, await running);
+        Assert.Equal(1, await b.RunOnceAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RunOnce_LeaseTakenByAnotherNode_PassStopped()
+    {
+        var name = NewName();
+        var a = Job(name, "node-a", (_, cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken));
+        var running = a.RunOnceAsync(CancellationToken.None);
+        await UntilAsync(() => a.Passes == 1);
+
+        // The lease ran out without renewal (the database was away) and node b took it.
+        await app.WithDbAsync(db => db.JobLeases.Where(l => l.Name == name).ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, "node-b")));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        Assert.Equal("node-b", await HolderAsync(name));
+    }
+
+    private Task<DateTime> ExpiresAtAsync(string name) => app.WithDbAsync(db => db.JobLeases.Where(l => l.Name == name).Select(l => l.ExpiresAt).SingleAsync());
 
     [Fact]
     public async Task Loop_TwoNodes_NeverRunAPassAtOnce()

@@ -14,27 +14,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ensa.Tests;
 
 /// <summary>The app with a local SS 12000 source; the sync job runs only when a test runs a pass.</summary>
-public sealed class SyncAppFactory : EnsaAppFactory
+public sealed class SyncAppFactory() : Ss12000AppFactory(postgres: false)
 {
-    public Ss12000Server Source { get; private set; } = null!;
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         // A day: longer than the tests, within what a timer takes.
         builder.UseSetting("Ss12000:SyncFirstRun", "1.00:00:00");
-    }
-
-    public override async ValueTask InitializeAsync()
-    {
-        Source = await Ss12000Server.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Source.DisposeAsync();
     }
 }
 

@@ -22,8 +22,9 @@ public sealed class Ss12000SyncJob(IServiceScopeFactory scopes, IOptions<Ss12000
     public override string Name => LeaseName;
     protected override TimeSpan Interval => options.Value.SyncCheckInterval;
     protected override TimeSpan FirstRun => options.Value.SyncFirstRun;
-    // Each organizer's read may take the HTTP timeout (or more, over many pages): a lease a pass does not outlive.
-    protected override TimeSpan LeaseDuration => TimeSpan.FromHours(2);
+    // A pass over many organizers (each read may take the HTTP timeout, or more over many pages) outlives this: LeasedJob
+    // renews the lease while it runs, so this is only how long a node that died holding it blocks the sync.
+    protected override TimeSpan LeaseDuration => TimeSpan.FromMinutes(10);
 
     protected override async Task<PassResult> RunPassAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

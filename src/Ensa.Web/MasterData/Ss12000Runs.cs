@@ -49,9 +49,10 @@ public sealed class Ss12000Secrets(IDataProtectionProvider provider)
             s.ProtectedClientSecret is null ? null : _protector.Unprotect(s.ProtectedClientSecret));
 }
 
-/// <summary>Reads and plans queued import runs in the background, one at a time per node; a conditional update claims a
-/// run, so two nodes never take the same one. The plan is a preview: only the run (its progress, summary and snapshot)
-/// is saved.</summary>
+/// <summary>Reads and plans queued import runs in the background, and applies the previews an admin chose to apply, one
+/// at a time per node; a conditional update claims a run, so two nodes never take the same one. The plan is a preview:
+/// only the run (its progress, summary and snapshot) is saved. The apply makes the previewed changes, from the snapshot, as
+/// the admin who asked.</summary>
 public sealed class ImportRunWorker(IServiceScopeFactory scopes, IHttpClientFactory httpClients, IOptions<Ss12000Options> options,
     TimeProvider clock, ILogger<ImportRunWorker> logger) : BackgroundService
 {
@@ -81,20 +82,68 @@ public sealed class ImportRunWorker(IServiceScopeFactory scopes, IHttpClientFact
         }
     }
 
-    /// <summary>Claims and plans the oldest queued run; false when none is queued.</summary>
+    /// <summary>Claims the oldest queued run and plans it (or applies it); false when none is queued.</summary>
     public async Task<bool> RunNextAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EnsaDbContext>();
-        var queued = db.ImportRuns.IgnoreQueryFilters().Where(r => r.Status == ImportRunStatus.Queued);
-        var id = await queued.OrderBy(r => r.StartedAt).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
-        if (id is null) return false;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var claimed = await queued.Where(r => r.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.Status, ImportRunStatus.Reading).SetProperty(r => r.UpdatedAt, now), cancellationToken);
-        if (claimed == 1) await PlanAsync(db, scope.ServiceProvider.GetRequiredService<Ss12000Secrets>(), id.Value, cancellationToken);
+        var next = await db.ImportRuns.IgnoreQueryFilters()
+            .Where(r => r.Status == ImportRunStatus.Queued || r.Status == ImportRunStatus.ApplyQueued)
+            .OrderBy(r => r.StartedAt).Select(r => new { r.Id, r.Status }).FirstOrDefaultAsync(cancellationToken);
+        if (next is null) return false;
+        var (now, apply) = (clock.GetUtcNow().UtcDateTime, next.Status == ImportRunStatus.ApplyQueued);
+        var claimed = await db.ImportRuns.IgnoreQueryFilters().Where(r => r.Id == next.Id && r.Status == next.Status).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Status, apply ? ImportRunStatus.Applying : ImportRunStatus.Reading).SetProperty(r => r.UpdatedAt, now),
+            cancellationToken);
+        if (claimed == 1 && apply) await ApplyAsync(scope.ServiceProvider, next.Id, cancellationToken);
+        else if (claimed == 1) await PlanAsync(db, scope.ServiceProvider.GetRequiredService<Ss12000Secrets>(), next.Id, cancellationToken);
         return true;
     }
+
+    /// <summary>Makes the previewed changes from the stored snapshot and marks the run applied, in one save; the audit log
+    /// names the admin who applied it (FinishedBy, set when the page claimed the run).</summary>
+    private async Task ApplyAsync(IServiceProvider services, Guid id, CancellationToken cancellationToken)
+    {
+        var run = await services.GetRequiredService<EnsaDbContext>().ImportRuns.IgnoreQueryFilters().AsNoTracking()
+            .SingleAsync(r => r.Id == id, cancellationToken);
+        var name = await services.GetRequiredService<EnsaDbContext>().Users.Where(u => u.Id == run.FinishedBy)
+            .Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
+        await using var db = new EnsaDbContext(services.GetRequiredService<DbContextOptions<EnsaDbContext>>(),
+            new AppliedBy(run.FinishedBy, name, run.OrganizerId), clock);
+        run = await db.ImportRuns.SingleAsync(r => r.Id == id, cancellationToken);
+        var progress = new LatestProgress();
+        progress.Report(new Ss12000Progress(run.ListsRead, run.RecordsRead));
+        using var applying = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var heartbeat = HeartbeatAsync(id, progress, applying.Token);
+        DomainError? refused;
+        try
+        {
+            var (result, summary) = await Ss12000Import.RunAsync(db, run.OrganizerId, run.Snapshot!, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            refused = result.Error;
+            if (refused is null)
+            {
+                run.Applied(summary!, run.FinishedBy, clock.GetUtcNow().UtcDateTime);
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+        }
+        catch (DbUpdateException e)
+        {
+            logger.LogError(e, "SS 12000 apply of run {RunId} failed", id);
+            refused = new DomainError("MasterData.SyncError");
+        }
+        finally
+        {
+            await applying.CancelAsync();
+            await heartbeat;
+        }
+        if (refused is null) return;
+        db.ChangeTracker.Clear();
+        run = await db.ImportRuns.SingleAsync(r => r.Id == id, CancellationToken.None);
+        run.Failed(refused, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private sealed record AppliedBy(Guid? UserId, string? UserName, Guid? OrganizerId) : Ensa.Common.ICurrentSession;
 
     private async Task PlanAsync(EnsaDbContext db, Ss12000Secrets secrets, Guid id, CancellationToken cancellationToken)
     {
@@ -143,7 +192,8 @@ public sealed class ImportRunWorker(IServiceScopeFactory scopes, IHttpClientFact
         }
     }
 
-    /// <summary>Writes the latest progress to the run while it is read: what any node's page shows, and the sign of life.</summary>
+    /// <summary>Writes the latest progress to the run while it is read or applied: what any node's page shows, and the sign
+    /// of life.</summary>
     private async Task HeartbeatAsync(Guid id, LatestProgress progress, CancellationToken cancellationToken)
     {
         try
@@ -154,7 +204,7 @@ public sealed class ImportRunWorker(IServiceScopeFactory scopes, IHttpClientFact
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<EnsaDbContext>();
                 var (lists, records, now) = (progress.Value.ListsRead, progress.Value.RecordsRead, clock.GetUtcNow().UtcDateTime);
-                await db.ImportRuns.IgnoreQueryFilters().Where(r => r.Id == id && r.Status == ImportRunStatus.Reading)
+                await db.ImportRuns.IgnoreQueryFilters().Where(r => r.Id == id && (r.Status == ImportRunStatus.Reading || r.Status == ImportRunStatus.Applying))
                     .ExecuteUpdateAsync(s => s.SetProperty(r => r.ListsRead, lists).SetProperty(r => r.RecordsRead, records)
                         .SetProperty(r => r.UpdatedAt, now), cancellationToken);
             }

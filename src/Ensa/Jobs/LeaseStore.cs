@@ -29,6 +29,15 @@ public sealed class LeaseStore(EnsaDbContext db, TimeProvider clock)
         return taken == 1;
     }
 
+    /// <summary>Extends a lease this holder still has to <paramref name="duration"/> from now; false when it has lost it.</summary>
+    public async Task<bool> RenewAsync(string name, TimeSpan duration, CancellationToken cancellationToken, string? holder = null)
+    {
+        holder ??= NodeName;
+        var until = clock.GetUtcNow().UtcDateTime + duration;
+        return await db.JobLeases.Where(l => l.Name == name && l.Holder == holder)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, until), cancellationToken) == 1;
+    }
+
     public Task ReleaseAsync(string name, CancellationToken cancellationToken, string? holder = null)
     {
         holder ??= NodeName;

@@ -23,8 +23,11 @@ public abstract class LeasedJob<TResult>(IServiceScopeFactory scopes, TimeProvid
     /// <summary>The wait before the first pass, e.g. to stay out of start-up (migrations, demo data).</summary>
     protected virtual TimeSpan FirstRun => TimeSpan.Zero;
 
-    /// <summary>Longer than a pass takes: a node that dies holding the lease blocks the job this long.</summary>
+    /// <summary>A node that dies holding the lease blocks the job this long. A running pass renews it every
+    /// <see cref="RenewInterval"/>, so a pass may take longer.</summary>
     protected virtual TimeSpan LeaseDuration => TimeSpan.FromMinutes(5);
+
+    protected virtual TimeSpan RenewInterval => LeaseDuration / 3;
 
     /// <summary>One pass, in its own scope, while this node holds the lease.</summary>
     protected abstract Task<TResult> RunPassAsync(IServiceProvider services, CancellationToken cancellationToken);
@@ -36,13 +39,45 @@ public abstract class LeasedJob<TResult>(IServiceScopeFactory scopes, TimeProvid
         await using var scope = scopes.CreateAsyncScope();
         var leases = scope.ServiceProvider.GetRequiredService<LeaseStore>();
         if (!await leases.TryAcquireAsync(Name, LeaseDuration, cancellationToken, holder)) return default;
+        using var pass = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewing = RenewAsync(holder, pass);
         try
         {
-            return await RunPassAsync(scope.ServiceProvider, cancellationToken);
+            return await RunPassAsync(scope.ServiceProvider, pass.Token);
         }
         finally
         {
+            await pass.CancelAsync();
+            await renewing;
             await leases.ReleaseAsync(Name, CancellationToken.None, holder);
+        }
+    }
+
+    /// <summary>Renews the lease until the pass ends. A lease lost all the same (renewals failed for longer than the lease,
+    /// and another node took it) stops the pass, so two nodes never go on at once.</summary>
+    private async Task RenewAsync(string holder, CancellationTokenSource pass)
+    {
+        using var timer = new PeriodicTimer(RenewInterval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(pass.Token))
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    if (await scope.ServiceProvider.GetRequiredService<LeaseStore>().RenewAsync(Name, LeaseDuration, pass.Token, holder)) continue;
+                    logger.LogWarning("Job {Job} lost its lease: the pass stops", Name);
+                    await pass.CancelAsync();
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "Job {Job} could not renew its lease", Name);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (pass.IsCancellationRequested)
+        {
+            // The pass is over.
         }
     }
 

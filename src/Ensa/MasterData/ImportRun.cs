@@ -5,7 +5,8 @@ namespace Ensa.MasterData;
 
 public enum ImportSource { Api, Files, Scheduled }
 
-public enum ImportRunStatus { Queued, Reading, Previewed, Applied, Discarded, Failed }
+/// <summary>Queued and Reading: the preview in the background; ApplyQueued and Applying: the apply in the background.</summary>
+public enum ImportRunStatus { Queued, Reading, Previewed, Applied, Discarded, Failed, ApplyQueued, Applying }
 
 /// <summary>One line of a stored summary: a change or a skipped record, its message as a resource key and its arguments
 /// (already text, so the stored run reads the same later).</summary>
@@ -83,14 +84,18 @@ public sealed class ImportRun : IOrganizerOwned
     public string? SummaryJson { get; private set; }
     public string? SnapshotJson { get; private set; }
 
-    public bool InProgress => Status is ImportRunStatus.Queued or ImportRunStatus.Reading;
+    public bool InProgress => IsInProgress(Status);
+
+    /// <summary>Waiting for or in the hands of the background worker.</summary>
+    public static bool IsInProgress(ImportRunStatus status) =>
+        status is ImportRunStatus.Queued or ImportRunStatus.Reading or ImportRunStatus.ApplyQueued or ImportRunStatus.Applying;
 
     public Ss12000Snapshot? Snapshot => SnapshotJson is null ? null : JsonSerializer.Deserialize<Ss12000Snapshot>(SnapshotJson, Json);
 
     /// <summary>The status as a reader should see it: a run in progress without a sign of life for <paramref name="staleAfter"/>
     /// has lost its worker.</summary>
     public static ImportRunStatus Shown(ImportRunStatus status, DateTime updatedAt, DateTime now, TimeSpan staleAfter) =>
-        status is ImportRunStatus.Queued or ImportRunStatus.Reading && now - updatedAt > staleAfter ? ImportRunStatus.Failed : status;
+        IsInProgress(status) && now - updatedAt > staleAfter ? ImportRunStatus.Failed : status;
 
     public void KeepSnapshot(Ss12000Snapshot snapshot) => SnapshotJson = JsonSerializer.Serialize(snapshot, Json);
 
@@ -111,16 +116,13 @@ public sealed class ImportRun : IOrganizerOwned
         UpdatedAt = now;
     }
 
-    /// <summary>Only a previewed run is applied, once; its snapshot goes with it.</summary>
-    public Result Applied(ImportSummary summary, Guid? by, DateTime now) => Finish(ImportRunStatus.Applied, summary, by, now);
-
-    public Result Discarded(Guid? by, DateTime now) => Finish(ImportRunStatus.Discarded, null, by, now);
-
-    private Result Finish(ImportRunStatus status, ImportSummary? summary, Guid? by, DateTime now)
+    /// <summary>Applied by the worker that claimed it (Applying; the page claims a preview with a conditional update, see
+    /// ImportRunWorker), or at once by the daily sync (Previewed); its snapshot goes with it.</summary>
+    public Result Applied(ImportSummary summary, Guid? by, DateTime now)
     {
-        if (Status != ImportRunStatus.Previewed) return new DomainError("MasterData.RunNotPreviewed");
-        Status = status;
-        if (summary is not null) SummaryJson = JsonSerializer.Serialize(ImportRunSummary.From(summary), Json);
+        if (Status is not (ImportRunStatus.Previewed or ImportRunStatus.Applying)) return new DomainError("MasterData.RunNotPreviewed");
+        Status = ImportRunStatus.Applied;
+        SummaryJson = JsonSerializer.Serialize(ImportRunSummary.From(summary), Json);
         SnapshotJson = null;
         (FinishedBy, FinishedAt) = (by, now);
         UpdatedAt = now;

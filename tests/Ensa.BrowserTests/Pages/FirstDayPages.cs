@@ -71,9 +71,11 @@ public sealed class MasterDataPage(Visitor visitor) : EnsaPage(visitor)
         return await ExpectAsync(Visitor);
     }
 
+    /// <summary>Applies the preview and waits until the worker has applied it (the page reloads itself then too).</summary>
     public async Task<MasterDataPage> ApplyAsync()
     {
         await Visitor.ClickToNavigateAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Genomför", Exact = true }));
+        await Expect(RunStatus).ToHaveTextAsync("Genomförd", new() { Timeout = 20_000 });
         return await ExpectAsync(Visitor);
     }
 }

@@ -11,10 +11,18 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ensa.Tests.Infrastructure;
 
-/// <summary>The real app over HTTP, on a fresh SQLite file with the demo data (or on PostgreSQL, see
-/// <see cref="PostgresAppFactory"/>). Mail goes to a pickup folder of its own.</summary>
+/// <summary>The real app over HTTP, on a fresh SQLite file with the demo data (or on a fresh PostgreSQL database, skipped
+/// without ENSA_TEST_POSTGRES: see <see cref="PostgresAppFactory"/>). Mail goes to a pickup folder of its own.</summary>
 public class EnsaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    private readonly bool _postgres;
+    private string? _postgresConnectionString;
+
+    public EnsaAppFactory() : this(false) { }
+
+    /// <summary>For derived fixtures: xUnit wants a single public constructor.</summary>
+    protected EnsaAppFactory(bool postgres) => _postgres = postgres;
+
     /// <summary>Where the database and the mail pickup folder live.</summary>
     public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "ensa-tests", Guid.NewGuid().ToString("N"));
 
@@ -24,8 +32,12 @@ public class EnsaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public TestClock Clock { get; } = new();
     public const string PublicUrl = "http://localhost";
     public string MailDirectory => Path.Combine(DataDirectory, "mail");
-    protected virtual string Provider => "Sqlite";
-    protected virtual string ConnectionString => $"Data Source={Path.Combine(DataDirectory, "ensa.db")}";
+    protected virtual string Provider => _postgres ? "PostgreSQL" : "Sqlite";
+    protected virtual string ConnectionString => _postgres
+        ? _postgresConnectionString ??= TestEnvironment.NewPostgresDatabase(TestEnvironment.PostgresServer!)
+        : $"Data Source={Path.Combine(DataDirectory, "ensa.db")}";
+    /// <summary>False on PostgreSQL without a server: the app is never started and every test skips.</summary>
+    private bool Available => !_postgres || TestEnvironment.PostgresServer is not null;
     protected virtual bool Demo => true;
     protected virtual bool WithDemoData => true;
 
@@ -53,12 +65,13 @@ public class EnsaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual ValueTask InitializeAsync()
     {
-        _ = Server; // start the host: migrates and seeds
+        if (Available) _ = Server; // start the host: migrates and seeds
         return ValueTask.CompletedTask;
     }
 
     public override async ValueTask DisposeAsync()
     {
+        if (!Available) return;
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -66,10 +79,14 @@ public class EnsaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
         }
+        if (_postgres) await TestEnvironment.DropDatabaseAsync(ConnectionString);
     }
 
     /// <summary>Skips (or fails, when required) a test whose database is not configured; SQLite always is.</summary>
-    public virtual void RequireDatabase() { }
+    public virtual void RequireDatabase()
+    {
+        if (_postgres) TestEnvironment.RequirePostgres();
+    }
 
     public EnsaClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
@@ -111,26 +128,7 @@ public class EnsaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 }
 
 /// <summary>The same app on a fresh PostgreSQL database (skipped without ENSA_TEST_POSTGRES).</summary>
-public sealed class PostgresAppFactory : EnsaAppFactory
-{
-    private string? _connectionString;
-
-    protected override string Provider => "PostgreSQL";
-    protected override string ConnectionString => _connectionString ??= TestEnvironment.NewPostgresDatabase(TestEnvironment.PostgresServer!);
-
-    public static bool Available => TestEnvironment.PostgresServer is not null;
-
-    public override void RequireDatabase() => TestEnvironment.RequirePostgres();
-
-    public override ValueTask InitializeAsync() => Available ? base.InitializeAsync() : ValueTask.CompletedTask;
-
-    public override async ValueTask DisposeAsync()
-    {
-        if (!Available) return;
-        await base.DisposeAsync();
-        await TestEnvironment.DropDatabaseAsync(ConnectionString);
-    }
-}
+public sealed class PostgresAppFactory() : EnsaAppFactory(postgres: true);
 
 /// <summary>The app with demo mode and demo data off, as in production.</summary>
 public sealed class ProductionLikeAppFactory : EnsaAppFactory

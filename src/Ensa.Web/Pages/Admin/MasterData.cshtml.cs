@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace Ensa.Web.Pages.Admin;
 
 /// <summary>The organizer admin's SS 12000 import: the connection (its secrets never shown again), a preview from the API or
-/// from three uploaded responses, read and planned in the background, then applied exactly as previewed or discarded;
+/// from three uploaded responses, read and planned in the background, then applied (also in the background) exactly as
+/// previewed, or discarded;
 /// and the log of every run.</summary>
 public sealed class MasterDataModel(EnsaDbContext db, Ss12000Secrets secrets, ImportRunWorker worker, TimeProvider clock,
     IOptions<Ss12000Options> options, IStringLocalizer<SharedResource> l) : PageModel
@@ -146,31 +147,40 @@ public sealed class MasterDataModel(EnsaDbContext db, Ss12000Secrets secrets, Im
         return RedirectToPage(new { run = run.Id });
     }
 
-    /// <summary>Re-runs the import on the snapshot the preview was made from, and saves.</summary>
+    /// <summary>Hands the preview to the background worker, which re-runs the import on the snapshot the preview was made
+    /// from and saves. The conditional update claims the preview: of two applies at once (two tabs, two nodes) one wins.</summary>
     public async Task<IActionResult> OnPostApplyAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await db.ImportRuns.SingleOrDefaultAsync(r => r.Id == id, cancellationToken) is not { } run) return NotFound();
-        if (run.Status != ImportRunStatus.Previewed) return await RefuseAsync(new DomainError("MasterData.RunNotPreviewed"), cancellationToken, id);
-        var (result, summary) = await Ss12000Import.RunAsync(db, run.OrganizerId, run.Snapshot!, Now, cancellationToken);
-        if (!result.Succeeded)
-        {
-            db.ChangeTracker.Clear();
-            return await RefuseAsync(result.Error!, cancellationToken, id);
-        }
-        run.Applied(summary!, User.UserId(), Now);
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = l["MasterData.Applied"].Value;
+        var (by, now) = (User.UserId(), Now);
+        var claimed = await WaitingPreview(id).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Status, ImportRunStatus.ApplyQueued).SetProperty(r => r.FinishedBy, by).SetProperty(r => r.UpdatedAt, now),
+            cancellationToken);
+        if (claimed == 0) return await RefuseClaimAsync(id, cancellationToken);
+        worker.Wake();
+        TempData["Message"] = l["MasterData.ApplyStarted"].Value;
         return RedirectToPage(new { run = id });
     }
 
     public async Task<IActionResult> OnPostDiscardAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await db.ImportRuns.SingleOrDefaultAsync(r => r.Id == id, cancellationToken) is not { } run) return NotFound();
-        if (!run.Discarded(User.UserId(), Now).Succeeded)
-            return await RefuseAsync(new DomainError("MasterData.RunNotPreviewed"), cancellationToken, id);
-        await db.SaveChangesAsync(cancellationToken);
+        var (by, now) = (User.UserId(), Now);
+        var claimed = await WaitingPreview(id).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Status, ImportRunStatus.Discarded).SetProperty(r => r.SnapshotJson, (string?)null)
+            .SetProperty(r => r.FinishedBy, by).SetProperty(r => r.FinishedAt, now).SetProperty(r => r.UpdatedAt, now), cancellationToken);
+        if (claimed == 0) return await RefuseClaimAsync(id, cancellationToken);
         TempData["Message"] = l["MasterData.Discarded"].Value;
         return RedirectToPage(new { run = id });
+    }
+
+    private IQueryable<ImportRun> WaitingPreview(Guid id) => db.ImportRuns.Where(r => r.Id == id && r.Status == ImportRunStatus.Previewed);
+
+    /// <summary>The run was not a waiting preview (or another tab took it first): says which, changes nothing.</summary>
+    private async Task<IActionResult> RefuseClaimAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var status = await db.ImportRuns.Where(r => r.Id == id).Select(r => (ImportRunStatus?)r.Status).SingleOrDefaultAsync(cancellationToken);
+        if (status is null) return NotFound();
+        var taken = status is ImportRunStatus.ApplyQueued or ImportRunStatus.Applying or ImportRunStatus.Applied;
+        return await RefuseAsync(new DomainError(taken ? "MasterData.ApplyTaken" : "MasterData.RunNotPreviewed"), cancellationToken, id);
     }
 
     /// <summary>The run's progress for the page's script; the same state a reload shows.</summary>
@@ -183,7 +193,7 @@ public sealed class MasterDataModel(EnsaDbContext db, Ss12000Secrets secrets, Im
         return new JsonResult(new
         {
             status = status.ToString(),
-            inProgress = status is ImportRunStatus.Queued or ImportRunStatus.Reading,
+            inProgress = ImportRun.IsInProgress(status),
             steps = Ss12000Progress.Lists + 1,
             step = run.ListsRead,
             recordsRead = run.RecordsRead,
