@@ -106,7 +106,7 @@ public static class EnsaApp
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<EnsaDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<EnsaSignInManager>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrors>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

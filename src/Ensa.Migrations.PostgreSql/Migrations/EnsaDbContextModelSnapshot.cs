@@ -846,6 +846,46 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                     b.ToTable("SupplierInvitations", (string)null);
                 });
 
+            modelBuilder.Entity("Ensa.Identity.SuspendedMembership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OrganisationUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SuspendedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationUnitId");
+
+                    b.HasIndex("OrganizerId");
+
+                    b.HasIndex("UserId", "OrganizerId");
+
+                    b.ToTable("SuspendedMemberships", (string)null);
+                });
+
             modelBuilder.Entity("Ensa.Jobs.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -2240,6 +2280,26 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Ensa.Identity.SuspendedMembership", b =>
+                {
+                    b.HasOne("Ensa.Organizers.OrganisationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ensa.Organizers.Organizer", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ensa.Identity.EnsaUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Ensa.MasterData.ImportRun", b =>

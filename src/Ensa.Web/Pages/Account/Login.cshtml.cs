@@ -53,7 +53,7 @@ public sealed class LoginModel(SignInManager<EnsaUser> signIn, EnsaDbContext db,
         }
         if (result.RequiresTwoFactor)
             return RedirectToPage("LoginWith2fa", new { returnUrl = ReturnUrl, rememberMe = Input.RememberMe });
-        if (user?.PasswordHash is null || result.IsLockedOut) PasswordWork.Spend(signIn.UserManager.PasswordHasher, Input.Password);
+        if (user?.PasswordHash is null || result.IsLockedOut || result.IsNotAllowed) PasswordWork.Spend(signIn.UserManager.PasswordHasher, Input.Password);
         ModelState.AddModelError("", l["Login.Failed"]);
         return Page();
     }

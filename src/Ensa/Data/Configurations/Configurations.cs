@@ -78,6 +78,18 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
     }
 }
 
+internal sealed class SuspendedMembershipConfiguration : IEntityTypeConfiguration<SuspendedMembership>
+{
+    public void Configure(EntityTypeBuilder<SuspendedMembership> b)
+    {
+        b.ToTable("SuspendedMemberships");
+        b.HasIndex(e => new { e.UserId, e.OrganizerId });
+        b.HasOne<EnsaUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Organizer>().WithMany().HasForeignKey(e => e.OrganizerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<OrganisationUnit>().WithMany().HasForeignKey(e => e.OrganisationUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
 {
     public void Configure(EntityTypeBuilder<Invitation> b)
