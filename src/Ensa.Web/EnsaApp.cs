@@ -126,6 +126,7 @@ public static class EnsaApp
             o.SlidingExpiration = true;
         });
         services.AddScoped<IClaimsTransformation, EnsaClaimsTransformation>();
+        services.AddScoped<SignInLog>();
         services.AddSingleton<IAuthorizationHandler, SameOrganizerHandler>();
         services.AddAuthorization(Policies.Add);
         services.AddAntiforgery(o =>

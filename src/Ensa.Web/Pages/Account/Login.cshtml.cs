@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Ensa.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<EnsaUser> signIn, EnsaDbContext db, IConfiguration configuration,
+public sealed class LoginModel(SignInManager<EnsaUser> signIn, EnsaDbContext db, SignInLog log, IConfiguration configuration,
     IHostEnvironment environment, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -48,6 +48,7 @@ public sealed class LoginModel(SignInManager<EnsaUser> signIn, EnsaDbContext db,
             : Microsoft.AspNetCore.Identity.SignInResult.Failed;
         if (result.Succeeded)
         {
+            await log.RecordAsync(user!, SignInMethod.Password);
             UiLanguage.SetCookieFor(Response, user!);
             return LocalRedirect(ReturnUrl);
         }

@@ -90,6 +90,17 @@ internal sealed class SuspendedMembershipConfiguration : IEntityTypeConfiguratio
     }
 }
 
+internal sealed class SignInRecordConfiguration : IEntityTypeConfiguration<SignInRecord>
+{
+    public void Configure(EntityTypeBuilder<SignInRecord> b)
+    {
+        b.ToTable("SignInRecords");
+        b.Property(e => e.Provider).HasMaxLength(SignInRecord.ProviderMaxLength);
+        b.HasIndex(e => new { e.UserId, e.At });
+        b.HasOne<EnsaUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
 {
     public void Configure(EntityTypeBuilder<Invitation> b)
