@@ -106,7 +106,7 @@ public static class EnsaApp
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<EnsaDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<EnsaSignInManager>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrors>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -126,6 +126,7 @@ public static class EnsaApp
             o.SlidingExpiration = true;
         });
         services.AddScoped<IClaimsTransformation, EnsaClaimsTransformation>();
+        services.AddScoped<SignInLog>();
         services.AddSingleton<IAuthorizationHandler, SameOrganizerHandler>();
         services.AddAuthorization(Policies.Add);
         services.AddAntiforgery(o =>

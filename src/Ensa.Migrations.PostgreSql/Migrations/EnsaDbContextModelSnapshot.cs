@@ -792,6 +792,34 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                     b.ToTable("Memberships", (string)null);
                 });
 
+            modelBuilder.Entity("Ensa.Identity.SignInRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("SignInRecords", (string)null);
+                });
+
             modelBuilder.Entity("Ensa.Identity.SupplierInvitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -844,6 +872,46 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("SupplierInvitations", (string)null);
+                });
+
+            modelBuilder.Entity("Ensa.Identity.SuspendedMembership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OrganisationUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SuspendedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationUnitId");
+
+                    b.HasIndex("OrganizerId");
+
+                    b.HasIndex("UserId", "OrganizerId");
+
+                    b.ToTable("SuspendedMemberships", (string)null);
                 });
 
             modelBuilder.Entity("Ensa.Jobs.JobLease", b =>
@@ -2228,6 +2296,15 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ensa.Identity.SignInRecord", b =>
+                {
+                    b.HasOne("Ensa.Identity.EnsaUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ensa.Identity.SupplierInvitation", b =>
                 {
                     b.HasOne("Ensa.Suppliers.Supplier", null)
@@ -2240,6 +2317,26 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Ensa.Identity.SuspendedMembership", b =>
+                {
+                    b.HasOne("Ensa.Organizers.OrganisationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ensa.Organizers.Organizer", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ensa.Identity.EnsaUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Ensa.MasterData.ImportRun", b =>

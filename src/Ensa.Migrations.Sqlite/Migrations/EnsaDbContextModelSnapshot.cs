@@ -787,6 +787,34 @@ namespace Ensa.Migrations.Sqlite.Migrations
                     b.ToTable("Memberships", (string)null);
                 });
 
+            modelBuilder.Entity("Ensa.Identity.SignInRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("SignInRecords", (string)null);
+                });
+
             modelBuilder.Entity("Ensa.Identity.SupplierInvitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -839,6 +867,46 @@ namespace Ensa.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("SupplierInvitations", (string)null);
+                });
+
+            modelBuilder.Entity("Ensa.Identity.SuspendedMembership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SuspendedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SuspendedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationUnitId");
+
+                    b.HasIndex("OrganizerId");
+
+                    b.HasIndex("UserId", "OrganizerId");
+
+                    b.ToTable("SuspendedMemberships", (string)null);
                 });
 
             modelBuilder.Entity("Ensa.Jobs.JobLease", b =>
@@ -2219,6 +2287,15 @@ namespace Ensa.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ensa.Identity.SignInRecord", b =>
+                {
+                    b.HasOne("Ensa.Identity.EnsaUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ensa.Identity.SupplierInvitation", b =>
                 {
                     b.HasOne("Ensa.Suppliers.Supplier", null)
@@ -2231,6 +2308,26 @@ namespace Ensa.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Ensa.Identity.SuspendedMembership", b =>
+                {
+                    b.HasOne("Ensa.Organizers.OrganisationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ensa.Organizers.Organizer", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ensa.Identity.EnsaUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Ensa.MasterData.ImportRun", b =>

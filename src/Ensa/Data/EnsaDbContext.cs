@@ -31,6 +31,8 @@ public sealed class EnsaDbContext(DbContextOptions<EnsaDbContext> options, ICurr
     public DbSet<OrganisationUnit> OrganisationUnits => Set<OrganisationUnit>();
     public DbSet<Supplier> Suppliers => Set<Supplier>();
     public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<SuspendedMembership> SuspendedMemberships => Set<SuspendedMembership>();
+    public DbSet<SignInRecord> SignInRecords => Set<SignInRecord>();
     public DbSet<MasterData.ImportedPerson> ImportedPersons => Set<MasterData.ImportedPerson>();
     public DbSet<MasterData.Ss12000Settings> Ss12000Settings => Set<MasterData.Ss12000Settings>();
     public DbSet<MasterData.ImportRun> ImportRuns => Set<MasterData.ImportRun>();

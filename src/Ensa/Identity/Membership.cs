@@ -19,6 +19,9 @@ public sealed class Membership : IOrganizerOwned, IAudited
         GrantedAt = grantedAt;
     }
 
+    internal static Membership Restored(Guid id, Guid userId, Guid organizerId, Role role, Guid? unitId, DateTime grantedAt) =>
+        new() { Id = id, UserId = userId, OrganizerId = organizerId, Role = role, OrganisationUnitId = unitId, GrantedAt = grantedAt };
+
     public Guid Id { get; private set; }
     public Guid UserId { get; private set; }
     public Guid OrganizerId { get; private set; }

@@ -21,6 +21,11 @@ public sealed record Gaps(
     public int Count => WithoutApprovedDecision.Count + AgreementNotInForce.Count + AgreementEndingSoon.Count + MissingPeople.Count + PeopleLeft.Count;
 }
 
+/// <summary>What a person answers for at the organizer, to be handed over when they leave.</summary>
+public enum HandoverKind { Registeransvarig, Administrator, Requester }
+
+public sealed record HandoverTask(Guid RequestId, HandoverKind Kind, string Unit, string Resource);
+
 /// <summary>The register of which resources are used where, and its gaps, for the current organizer (the tenant filter
 /// applies to every query here).</summary>
 public sealed class UseRegister(EnsaDbContext db)
@@ -96,6 +101,35 @@ public sealed class UseRegister(EnsaDbContext db)
         (await UsesAsync()).Where(u => u.Status == RequestStatus.InUse && unitIds.Contains(u.UnitId) && u.Administrator is not null)
             .Select(u => new Ensa.Privacy.UseAtUnit(u.RequestId, u.UnitId, u.ResourceId, u.Administrator!, u.AdministratorEmail ?? ""))
             .ToList();
+
+    /// <summary>Requests still open (not decided, or sent back)—the statuses a requester still acts on.</summary>
+    public static readonly RequestStatus[] OpenStatuses =
+        [RequestStatus.Draft, RequestStatus.AwaitingPrincipal, RequestStatus.SentBack, RequestStatus.InReview, RequestStatus.AwaitingAgreement];
+
+    /// <summary>What the person answers for here: uses they are registeransvarig or local system administrator of
+    /// (by their e-mail), and open requests they made.</summary>
+    public async Task<List<HandoverTask>> HandoverOfAsync(Guid userId, string? email)
+    {
+        var tasks = (await UsesAsync())
+            .SelectMany(u => new[]
+            {
+                u.RegisteransvarigUserId == userId ? new HandoverTask(u.RequestId, HandoverKind.Registeransvarig, u.Unit, u.Resource) : null,
+                email is not null && string.Equals(u.AdministratorEmail, email, StringComparison.OrdinalIgnoreCase)
+                    ? new HandoverTask(u.RequestId, HandoverKind.Administrator, u.Unit, u.Resource) : null,
+            })
+            .OfType<HandoverTask>().ToList();
+        var requests = await db.ResourceRequests.AsNoTracking()
+            .Where(r => r.RequesterId == userId && OpenStatuses.Contains(r.Status))
+            .Select(r => new
+            {
+                r.Id,
+                Unit = db.OrganisationUnits.Where(u => u.Id == r.SchoolUnitId).Select(u => u.Name).FirstOrDefault(),
+                Resource = db.LearningResources.Where(x => x.Id == r.ResourceId).Select(x => x.Name).FirstOrDefault() ?? r.ProposedName,
+            })
+            .ToListAsync();
+        tasks.AddRange(requests.Select(r => new HandoverTask(r.Id, HandoverKind.Requester, r.Unit ?? "", r.Resource ?? "")));
+        return tasks;
+    }
 
     public Task<List<Guid>> UnitsWithUsesAsync(bool includeEnded = false) =>
         Registered(includeEnded).Select(r => r.SchoolUnitId).Distinct().ToListAsync();

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Ensa.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<EnsaUser> signIn, EnsaDbContext db, IConfiguration configuration,
+public sealed class LoginModel(SignInManager<EnsaUser> signIn, EnsaDbContext db, SignInLog log, IConfiguration configuration,
     IHostEnvironment environment, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -48,12 +48,13 @@ public sealed class LoginModel(SignInManager<EnsaUser> signIn, EnsaDbContext db,
             : Microsoft.AspNetCore.Identity.SignInResult.Failed;
         if (result.Succeeded)
         {
+            await log.RecordAsync(user!, SignInMethod.Password);
             UiLanguage.SetCookieFor(Response, user!);
             return LocalRedirect(ReturnUrl);
         }
         if (result.RequiresTwoFactor)
             return RedirectToPage("LoginWith2fa", new { returnUrl = ReturnUrl, rememberMe = Input.RememberMe });
-        if (user?.PasswordHash is null || result.IsLockedOut) PasswordWork.Spend(signIn.UserManager.PasswordHasher, Input.Password);
+        if (user?.PasswordHash is null || result.IsLockedOut || result.IsNotAllowed) PasswordWork.Spend(signIn.UserManager.PasswordHasher, Input.Password);
         ModelState.AddModelError("", l["Login.Failed"]);
         return Page();
     }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Ensa.Web.Pages.Account;
 
-public sealed class LoginWith2faModel(SignInManager<EnsaUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class LoginWith2faModel(SignInManager<EnsaUser> signIn, SignInLog log, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public string ReturnUrl { get; private set; } = "/";
@@ -37,11 +37,13 @@ public sealed class LoginWith2faModel(SignInManager<EnsaUser> signIn, IStringLoc
         if (!ModelState.IsValid) return Page();
         var code = Input.Code.Replace(" ", "", StringComparison.Ordinal);
         // A recovery code has a dash (xxxxx-xxxxx); an authenticator code is six digits.
-        var result = code.Contains('-', StringComparison.Ordinal)
+        var recovery = code.Contains('-', StringComparison.Ordinal);
+        var result = recovery
             ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
             : await signIn.TwoFactorAuthenticatorSignInAsync(code, rememberMe, Input.RememberMachine);
         if (result.Succeeded)
         {
+            await log.RecordAsync(user, recovery ? SignInMethod.RecoveryCode : SignInMethod.TwoFactor);
             UiLanguage.SetCookieFor(Response, user);
             return LocalRedirect(ReturnUrl);
         }

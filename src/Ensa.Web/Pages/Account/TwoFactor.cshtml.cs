@@ -10,7 +10,7 @@ using QRCoder;
 namespace Ensa.Web.Pages.Account;
 
 /// <summary>TOTP two-factor with the framework's authenticator support: key, QR code, recovery codes.</summary>
-public sealed class TwoFactorModel(UserManager<EnsaUser> users, SignInManager<EnsaUser> signIn,
+public sealed class TwoFactorModel(UserManager<EnsaUser> users, SignInManager<EnsaUser> signIn, SignInLog log,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.AuthenticatorCode"), StringLength(EnsaUser.CodeMaxLength, ErrorMessage = "Validation.Length")]
@@ -22,6 +22,7 @@ public sealed class TwoFactorModel(UserManager<EnsaUser> users, SignInManager<En
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
     /// <summary>The language of the user's e-mail (their last choice of UI language).</summary>
     public string Language { get; private set; } = EnsaUser.DefaultLanguage;
+    public IReadOnlyList<SignInRecord> SignIns { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync() =>
         await users.GetUserAsync(User) is { } user ? await ShowAsync(user) : Challenge();
@@ -78,6 +79,7 @@ public sealed class TwoFactorModel(UserManager<EnsaUser> users, SignInManager<En
     {
         Enabled = await users.GetTwoFactorEnabledAsync(user);
         Language = user.Language;
+        SignIns = await log.RecentAsync(user.Id);
         if (!Enabled)
         {
             var key = await users.GetAuthenticatorKeyAsync(user);

@@ -78,6 +78,29 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
     }
 }
 
+internal sealed class SuspendedMembershipConfiguration : IEntityTypeConfiguration<SuspendedMembership>
+{
+    public void Configure(EntityTypeBuilder<SuspendedMembership> b)
+    {
+        b.ToTable("SuspendedMemberships");
+        b.HasIndex(e => new { e.UserId, e.OrganizerId });
+        b.HasOne<EnsaUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Organizer>().WithMany().HasForeignKey(e => e.OrganizerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<OrganisationUnit>().WithMany().HasForeignKey(e => e.OrganisationUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SignInRecordConfiguration : IEntityTypeConfiguration<SignInRecord>
+{
+    public void Configure(EntityTypeBuilder<SignInRecord> b)
+    {
+        b.ToTable("SignInRecords");
+        b.Property(e => e.Provider).HasMaxLength(SignInRecord.ProviderMaxLength);
+        b.HasIndex(e => new { e.UserId, e.At });
+        b.HasOne<EnsaUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
 {
     public void Configure(EntityTypeBuilder<Invitation> b)

@@ -1,5 +1,7 @@
 using Ensa.Data;
 using Ensa.Identity;
+using Ensa.Register;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +9,10 @@ using Microsoft.Extensions.Localization;
 
 namespace Ensa.Web.Pages.Admin.Users;
 
-/// <summary>An organizer admin gives and takes a member's roles at the current organizer.</summary>
-public sealed class RolesModel(EnsaDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+/// <summary>An organizer admin gives and takes a member's roles at the current organizer, and deactivates and
+/// reactivates the person here.</summary>
+public sealed class RolesModel(EnsaDbContext db, TimeProvider clock, UserManager<EnsaUser> users, UseRegister register,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(Guid Id, Role Role, string? Unit);
 
@@ -17,6 +21,11 @@ public sealed class RolesModel(EnsaDbContext db, TimeProvider clock, IStringLoca
     public string Name { get; private set; } = "";
     public IReadOnlyList<Row> Current { get; private set; } = [];
     public Row? Confirming { get; private set; }
+    /// <summary>When the person was deactivated here (their roles suspended); null while active.</summary>
+    public DateTime? DeactivatedAt { get; private set; }
+    public IReadOnlyList<Row> Suspended { get; private set; } = [];
+    /// <summary>What the person answers for here, to hand over (on the register's gaps).</summary>
+    public IReadOnlyList<HandoverTask> Handover { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? remove)
     {
@@ -53,19 +62,58 @@ public sealed class RolesModel(EnsaDbContext db, TimeProvider clock, IStringLoca
         }
         await db.SaveChangesAsync();
         TempData["Message"] = l["Roles.Removed"].Value;
+        // Without a role left here the person is no longer this admin's to see: back to the list, not a 404.
+        return await db.Memberships.AnyAsync(m => m.UserId == id) ? RedirectToPage(new { id }) : RedirectToPage("Index");
+    }
+
+    public async Task<IActionResult> OnPostDeactivateAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        var result = await Deactivation.DeactivateAsync(db, id, User.OrganizerId()!.Value, User.UserId()!.Value, clock.GetUtcNow().UtcDateTime);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("", l[result.Error!.Code]);
+            return Page();
+        }
+        await db.SaveChangesAsync();
+        var user = await users.FindByIdAsync(id.ToString());
+        // Nothing left to sign in to: every session of the account ends now.
+        if (user is not null && !await Deactivation.MaySignInAsync(db, user)) await users.UpdateSecurityStampAsync(user);
+        TempData["Message"] = l["Users.Deactivated", Name].Value;
         return RedirectToPage(new { id });
     }
 
-    /// <summary>False when the user has no role at this organizer: then they are not this admin's to see.</summary>
+    public async Task<IActionResult> OnPostReactivateAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        var result = await Deactivation.ReactivateAsync(db, id, User.OrganizerId()!.Value);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("", l[result.Error!.Code]);
+            return Page();
+        }
+        await db.SaveChangesAsync();
+        TempData["Message"] = l["Users.Reactivated", Name].Value;
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>False when the user has no role at this organizer, active or suspended: then they are not this admin's to see.</summary>
     private async Task<bool> LoadAsync(Guid id)
     {
         UserId = id;
-        var rows = await db.Memberships.Where(m => m.UserId == id)
+        // The query filters keep both to the current organizer.
+        Current = await db.Memberships.Where(m => m.UserId == id)
             .Select(m => new Row(m.Id, m.Role, db.OrganisationUnits.Where(u => u.Id == m.OrganisationUnitId).Select(u => u.Name).FirstOrDefault()))
             .ToListAsync();
-        if (rows.Count == 0) return false;
-        Current = rows;
-        Name = await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).SingleAsync();
+        var suspended = await db.SuspendedMemberships.Where(m => m.UserId == id)
+            .Select(m => new { Row = new Row(m.Id, m.Role, db.OrganisationUnits.Where(u => u.Id == m.OrganisationUnitId).Select(u => u.Name).FirstOrDefault()), m.SuspendedAt })
+            .ToListAsync();
+        if (Current.Count == 0 && suspended.Count == 0) return false;
+        Suspended = suspended.Select(s => s.Row).ToList();
+        DeactivatedAt = suspended.Count == 0 ? null : suspended.Max(s => s.SuspendedAt);
+        var user = await db.Users.Where(u => u.Id == id).Select(u => new { u.DisplayName, u.Email }).SingleAsync();
+        Name = user.DisplayName;
+        Handover = await register.HandoverOfAsync(id, user.Email);
         await Role.LoadUnitsAsync(db, SwedishCalendar.Today(clock));
         return true;
     }

@@ -1,0 +1,73 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Ensa.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Leavers : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "SuspendedMemberships",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OrganisationUnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    GrantedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SuspendedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SuspendedByUserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SuspendedMemberships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SuspendedMemberships_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SuspendedMemberships_OrganisationUnits_OrganisationUnitId",
+                        column: x => x.OrganisationUnitId,
+                        principalTable: "OrganisationUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SuspendedMemberships_Organizers_OrganizerId",
+                        column: x => x.OrganizerId,
+                        principalTable: "Organizers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SuspendedMemberships_OrganisationUnitId",
+                table: "SuspendedMemberships",
+                column: "OrganisationUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SuspendedMemberships_OrganizerId",
+                table: "SuspendedMemberships",
+                column: "OrganizerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SuspendedMemberships_UserId_OrganizerId",
+                table: "SuspendedMemberships",
+                columns: new[] { "UserId", "OrganizerId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SuspendedMemberships");
+        }
+    }
+}
