@@ -1,0 +1,83 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Ensa.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class oidc : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "IdentityProviders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Authority = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ProtectedClientSecret = table.Column<string>(type: "TEXT", maxLength: 6000, nullable: true),
+                    Scopes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    PersonClaim = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Domains = table.Column<string>(type: "TEXT", nullable: false),
+                    TrustsMfa = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Stamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdentityProviders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IdentityProviders_Organizers_OrganizerId",
+                        column: x => x.OrganizerId,
+                        principalTable: "Organizers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrganizerSignIns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PasswordSignInOff = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganizerSignIns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrganizerSignIns_Organizers_OrganizerId",
+                        column: x => x.OrganizerId,
+                        principalTable: "Organizers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityProviders_OrganizerId",
+                table: "IdentityProviders",
+                column: "OrganizerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganizerSignIns_OrganizerId",
+                table: "OrganizerSignIns",
+                column: "OrganizerId",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "IdentityProviders");
+
+            migrationBuilder.DropTable(
+                name: "OrganizerSignIns");
+        }
+    }
+}
