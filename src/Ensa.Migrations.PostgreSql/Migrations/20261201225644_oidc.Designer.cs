@@ -13,7 +13,7 @@ namespace Ensa.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(EnsaDbContext))]
     [Migration("20261201225644_oidc")]
-    partial class oidc
+    partial class Oidc
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

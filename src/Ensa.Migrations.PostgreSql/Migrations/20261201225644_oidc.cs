@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Ensa.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
-    public partial class oidc : Migration
+    public partial class Oidc : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

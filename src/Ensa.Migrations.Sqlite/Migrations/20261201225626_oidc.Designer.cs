@@ -12,7 +12,7 @@ namespace Ensa.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EnsaDbContext))]
     [Migration("20261201225626_oidc")]
-    partial class oidc
+    partial class Oidc
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
