@@ -1,11 +1,13 @@
 using System.Net;
 using System.Security.Claims;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Ensa.Audit;
 using Ensa.Demo;
 using Ensa.Identity;
 using Ensa.SignIn;
 using Ensa.Tests.Infrastructure;
+using Ensa.Web.Authorization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -38,11 +40,11 @@ public abstract class OidcSignInTests<TFactory>(TFactory app) : IClassFixture<TF
 
     private static Dictionary<string, string> ProviderForm(string name, Uri authority, string domains, PersonClaim claim = PersonClaim.Email,
         bool trustsMfa = false, string secret = OidcProvider.ClientSecret) => new()
-    {
-        ["Input.DisplayName"] = name, ["Input.Authority"] = authority.ToString(), ["Input.ClientId"] = OidcProvider.ClientId,
-        ["Input.ClientSecret"] = secret, ["Input.Scopes"] = "openid profile email", ["Input.PersonClaim"] = claim.ToString(),
-        ["Input.Domains"] = domains, ["Input.TrustsMfa"] = trustsMfa ? "true" : "false", ["Input.Enabled"] = "true",
-    };
+        {
+            ["Input.DisplayName"] = name, ["Input.Authority"] = authority.ToString(), ["Input.ClientId"] = OidcProvider.ClientId,
+            ["Input.ClientSecret"] = secret, ["Input.Scopes"] = "openid profile email", ["Input.PersonClaim"] = claim.ToString(),
+            ["Input.Domains"] = domains, ["Input.TrustsMfa"] = trustsMfa ? "true" : "false", ["Input.Enabled"] = "true",
+        };
 
     /// <summary>The organizer admin adds a provider for <see cref="_idp"/> through the page.</summary>
     private async Task<(Guid Id, string Domain, string Name)> AddProviderAsync(string organizer = "Mittköpings kommun",
@@ -181,12 +183,8 @@ public abstract class OidcSignInTests<TFactory>(TFactory app) : IClassFixture<TF
         var email = $"fel@{domain}";
         _idp.Add(new OidcUser(Guid.NewGuid().ToString("N"), "Fel Token", email));
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        _idp.TamperIdToken = fault switch
-        {
-            "audience" => p => p["aud"] = "someone-else",
-            "expired" => p => { p["iat"] = now - 7200; p["nbf"] = now - 7200; p["exp"] = now - 3600; },
-            _ => _ => { },
-        };
+        Action<System.Text.Json.Nodes.JsonObject> expire = p => (p["iat"], p["nbf"], p["exp"]) = (now - 7200, now - 7200, now - 3600);
+        _idp.TamperIdToken = fault == "audience" ? p => p["aud"] = "someone-else" : fault == "expired" ? expire : _ => { };
         if (fault == "signature") _idp.SignWith = OidcProvider.ForeignKey();
 
         using var client = app.NewClient();
@@ -330,6 +328,7 @@ public abstract class OidcSignInTests<TFactory>(TFactory app) : IClassFixture<TF
         var audit = await app.AllStoredAsync<AuditEntry>(a => a.EntityId == id.ToString());
         Assert.NotEmpty(audit);
         Assert.All(audit, a => Assert.DoesNotContain("ProtectedClientSecret", a.Changes, StringComparison.Ordinal));
+        Assert.Empty(await app.FindTextAsync([OidcProvider.ClientSecret]));
 
         // Saved again with the secret left empty: the stored one is kept.
         var form = ProviderForm(name + " 2", _idp.Authority, stored.Domains[0], secret: "");

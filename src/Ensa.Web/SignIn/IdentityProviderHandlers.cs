@@ -141,6 +141,10 @@ public sealed class ProviderHandlerOptions(IdentityProviderCache providers, Iden
         o.GetClaimsFromUserInfoEndpoint = false;
         o.SaveTokens = false;
         o.DisableTelemetry = true;
+        // The provider answers by a top-level redirect (query response mode), so Lax cookies come back; Secure follows the
+        // request, which is HTTPS outside development.
+        o.CorrelationCookie.SameSite = o.NonceCookie.SameSite = SameSiteMode.Lax;
+        o.CorrelationCookie.SecurePolicy = o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         o.TokenValidationParameters.NameClaimType = "name";
         o.Scope.Clear();
         foreach (var scope in p.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries)) o.Scope.Add(scope);

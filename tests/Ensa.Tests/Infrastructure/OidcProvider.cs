@@ -33,7 +33,7 @@ public sealed class OidcProvider : IAsyncDisposable
     public Dictionary<string, OidcUser> Users { get; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Who signs in when the request names nobody (a "sign in with …" button).</summary>
     public OidcUser? NextUser { get; set; }
-    /// <summary>Rewrites the payload of the next ID token; the token is signed again with <paramref name="key"/> of
+    /// <summary>Rewrites the payload of the next ID token; the token is signed again with the key of
     /// <see cref="SignWith"/>.</summary>
     public Action<JsonObject>? TamperIdToken { get; set; }
     /// <summary>The key a tampered token is signed with: the provider's own unless a test gives another.</summary>
