@@ -8,6 +8,7 @@ using Ensa.Resources;
 using Ensa.Web.Api;
 using Ensa.Web.Jobs;
 using Ensa.Web.MasterData;
+using Ensa.Web.SignIn;
 using Ensa.Web.Skolverket;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -110,6 +111,7 @@ public static class EnsaApp
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrors>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityProviders(configuration);
         services.ConfigureApplicationCookie(o =>
         {
             // Checked on every request, not every few minutes: signing out, a new password or second factor and a
@@ -161,6 +163,7 @@ public static class EnsaApp
                 o.Conventions.AuthorizeFolder("/Supplier", Policies.SupplierUser);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
+                o.Conventions.AllowAnonymousToPage("/Account/External");
                 o.Conventions.AllowAnonymousToPage("/Account/AcceptInvitation");
                 o.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
                 o.Conventions.AllowAnonymousToPage("/Account/ResetPassword");

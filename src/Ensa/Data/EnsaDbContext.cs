@@ -64,6 +64,8 @@ public sealed class EnsaDbContext(DbContextOptions<EnsaDbContext> options, ICurr
     public DbSet<AgreementSignatory> AgreementSignatories => Set<AgreementSignatory>();
     public DbSet<AgreementDeviation> AgreementDeviations => Set<AgreementDeviation>();
     public DbSet<SignedAgreementDocument> SignedAgreementDocuments => Set<SignedAgreementDocument>();
+    public DbSet<SignIn.IdentityProvider> IdentityProviders => Set<SignIn.IdentityProvider>();
+    public DbSet<SignIn.OrganizerSignIn> OrganizerSignIns => Set<SignIn.OrganizerSignIn>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Ensa.Data;
 using Ensa.Demo;
 using Ensa.Identity;
+using Ensa.Web.SignIn;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,11 +13,13 @@ using Microsoft.Extensions.Localization;
 namespace Ensa.Web.Pages.Account;
 
 public sealed class LoginModel(SignInManager<EnsaUser> signIn, EnsaDbContext db, SignInLog log, IConfiguration configuration,
-    IHostEnvironment environment, IStringLocalizer<SharedResource> l) : PageModel
+    IHostEnvironment environment, IdentityProviderCache providers, FederatedSignIn federated, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public string ReturnUrl { get; private set; } = "/";
     public IReadOnlyList<DemoAccount> DemoAccounts { get; private set; } = [];
+    /// <summary>The "sign in with …" buttons of the organizer the sign-in link names (?organizer=slug).</summary>
+    public IReadOnlyList<ProviderConfig> Providers { get; private set; } = [];
 
     public sealed class InputModel
     {
@@ -24,9 +27,10 @@ public sealed class LoginModel(SignInManager<EnsaUser> signIn, EnsaDbContext db,
         [Display(Name = "Field.Email")]
         public string Email { get; set; } = "";
 
-        [Required(ErrorMessage = "Validation.Required"), DataType(DataType.Password), StringLength(EnsaUser.PasswordMaxLength, ErrorMessage = "Validation.Length")]
+        /// <summary>Left empty by a person of a domain with its own identity provider.</summary>
+        [DataType(DataType.Password), StringLength(EnsaUser.PasswordMaxLength, ErrorMessage = "Validation.Length")]
         [Display(Name = "Field.Password")]
-        public string Password { get; set; } = "";
+        public string? Password { get; set; }
 
         [Display(Name = "Field.RememberMe")]
         public bool RememberMe { get; set; }
@@ -34,18 +38,42 @@ public sealed class LoginModel(SignInManager<EnsaUser> signIn, EnsaDbContext db,
 
     private bool DemoEnabled => EnsaApp.DemoEnabled(configuration, environment);
 
-    public void OnGet(string? returnUrl) => Prepare(returnUrl);
+    public async Task OnGetAsync(string? returnUrl, string? organizer)
+    {
+        Prepare(returnUrl);
+        if (organizer is not null)
+            Providers = (await providers.AllAsync()).Where(p => p.OrganizerSlug == organizer).OrderBy(p => p.DisplayName, StringComparer.CurrentCulture).ToList();
+    }
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
         Prepare(returnUrl);
         if (!ModelState.IsValid) return Page();
-        var user = await signIn.UserManager.FindByEmailAsync(Input.Email.Trim());
+        var email = Input.Email.Trim();
+        if (string.IsNullOrEmpty(Input.Password))
+        {
+            // Home realm discovery: an address of a domain with its own identity provider signs in there.
+            if (await providers.ForEmailAsync(email) is { } provider)
+            {
+                if (await federated.ChallengeAsync(HttpContext, provider, ExternalModel.CallbackUrl(Url, ReturnUrl), email)) return new EmptyResult();
+                ModelState.AddModelError("", l["SignIn.ProviderDown", provider.DisplayName]);
+                return Page();
+            }
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Password)}", l["Validation.Required", l["Field.Password"]]);
+            return Page();
+        }
+        var user = await signIn.UserManager.FindByEmailAsync(email);
         // An unknown address, an account without a password and a locked account cost the same hashing and get the same
         // answer as a wrong password: neither the time nor the words tell which accounts exist.
         var result = user?.PasswordHash is not null
             ? await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true)
             : Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        if ((result.Succeeded || result.RequiresTwoFactor) && await federated.PasswordRefusedByAsync(user!) is { } organizer)
+        {
+            await signIn.SignOutAsync();
+            ModelState.AddModelError("", l["SignIn.PasswordOff", organizer]);
+            return Page();
+        }
         if (result.Succeeded)
         {
             await log.RecordAsync(user!, SignInMethod.Password);
