@@ -1,5 +1,4 @@
 using Ensa.Identity;
-using Ensa.Web.Authorization;
 using Ensa.Web.SignIn;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
