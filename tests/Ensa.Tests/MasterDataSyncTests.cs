@@ -7,22 +7,13 @@ using Ensa.Organizers;
 using Ensa.Tests.Infrastructure;
 using Ensa.Web.Jobs;
 using Ensa.Web.MasterData;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ensa.Tests;
 
 /// <summary>The app with a local SS 12000 source; the sync job runs only when a test runs a pass.</summary>
-public sealed class SyncAppFactory() : Ss12000AppFactory(postgres: false)
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        // A day: longer than the tests, within what a timer takes.
-        builder.UseSetting("Ss12000:SyncFirstRun", "1.00:00:00");
-    }
-}
+public sealed class SyncAppFactory() : Ss12000AppFactory(postgres: false);
 
 /// <summary>The daily SS 12000 sync: which organizers a pass takes, what it applies and logs, the mail to the organizer's
 /// admins when a run fails or skips records, and one node at a time.</summary>

@@ -31,8 +31,15 @@ public sealed class OutboxTests(SmtpDownAppFactory app) : IClassFixture<SmtpDown
             await db.SaveChangesAsync();
             return message.Id;
         });
-        Assert.Equal(0, await app.DispatchMailAsync());
-        var stored = await app.StoredAsync<OutboxMessage>(m => m.Id == id);
+        // A pass takes 50 messages, oldest first, and the demo data has queued more: pass until ours was tried. Every pass
+        // sends nothing, and a message that failed waits, so no message is tried twice.
+        OutboxMessage stored;
+        var passes = 0;
+        do
+        {
+            Assert.Equal(0, await app.DispatchMailAsync());
+            stored = await app.StoredAsync<OutboxMessage>(m => m.Id == id);
+        } while (stored.Attempts == 0 && ++passes < 20);
         Assert.Null(stored.SentAt);
         Assert.Equal(1, stored.Attempts);
         Assert.NotNull(stored.LastError);

@@ -8,7 +8,6 @@ using Ensa.Privacy;
 using Ensa.Tests.Infrastructure;
 using Ensa.Web.Forms;
 using Ensa.Web.Jobs;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,12 +21,6 @@ public sealed class LateEveningAppFactory : EnsaAppFactory
     {
         var now = TimeProvider.System.GetUtcNow();
         Clock.Offset = new DateTimeOffset(now.UtcDateTime.Date.AddHours(23).AddMinutes(30), TimeSpan.Zero) - now;
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Agreements:ReminderFirstRun", "1.00:00:00"); // the tests run the reminder passes themselves
     }
 }
 

@@ -54,8 +54,11 @@ public class EnsaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Ensa:PublicUrl", PublicUrl);
         // No internet here: the school-unit register is refused at once unless a test runs its own.
         builder.UseSetting("Skolverket:RegisterUrl", "http://127.0.0.1:9");
-        // Tests dispatch the outbox themselves.
+        // Tests dispatch the outbox and run the reminder and sync passes themselves: a background pass in the middle of a
+        // test would add rows (the demo has an agreement ending within 90 days) to what the test counts.
         builder.UseSetting("Mail:PollInterval", "01:00:00");
+        builder.UseSetting("Agreements:ReminderFirstRun", "1.00:00:00");
+        builder.UseSetting("Ss12000:SyncFirstRun", "1.00:00:00");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
