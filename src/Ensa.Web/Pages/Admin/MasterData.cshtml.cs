@@ -209,10 +209,9 @@ public sealed class MasterDataModel(EnsaDbContext db, Ss12000Secrets secrets, Im
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    /// <summary>An absolute https URL; http only on loopback (a local test source).</summary>
     private void CheckUrl(string field, string? value)
     {
-        if (!Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var url) || !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback)))
+        if (!ServiceUrl.TryParse(value, out _))
             ModelState.AddModelError($"{nameof(Input)}.{field}", l["MasterData.BadUrl"]);
     }
 

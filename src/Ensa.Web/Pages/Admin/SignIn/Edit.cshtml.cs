@@ -70,9 +70,7 @@ public sealed class EditModel(EnsaDbContext db, IdentityProviderSecrets secrets,
         if (provider is not null) Show(provider);
         var organizerId = User.OrganizerId()!.Value;
 
-        if (!Uri.TryCreate(Input.Authority?.Trim(), UriKind.Absolute, out var authority)
-            || !(authority.Scheme == Uri.UriSchemeHttps || (authority.Scheme == Uri.UriSchemeHttp && authority.IsLoopback))
-            || authority.Query.Length > 0 || authority.Fragment.Length > 0)
+        if (!ServiceUrl.TryParse(Input.Authority, out var authority) || authority.Query.Length > 0 || authority.Fragment.Length > 0)
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Authority)}", l["SignIn.BadAuthority"]);
         if (!Enum.IsDefined(Input.PersonClaim)) ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.PersonClaim)}", l["SignIn.BadPersonClaim"]);
         var secret = string.IsNullOrWhiteSpace(Input.ClientSecret) ? null : Input.ClientSecret.Trim();
