@@ -205,6 +205,68 @@ public abstract class Ss12000ImportTests<TFactory>(TFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task Import_AllDutiesEnd_DeactivatesAndEndsSessions_ThenADutyAgainReactivates()
+    {
+        // An address of this test only: with no role at another organizer, the sessions end.
+        var email = $"rut-{Guid.NewGuid():N}@testby.example";
+        _rektor["emails"] = new List<object> { new { value = email, type = "Skola personal" } };
+        await ImportAsync(await ReadAsync());
+        var rut = await app.UserIdAsync(email);
+        var stamp = (await app.StoredAsync<EnsaUser>(u => u.Id == rut)).SecurityStamp;
+        var duty = _data.Duties.Single(d => (string?)d["dutyRole"] == "Rektor");
+        duty["endDate"] = "2021-06-30";
+
+        var (_, ended) = await ImportAsync(await ReadAsync());
+
+        Assert.Equal(1, ended!.Persons.Closed);
+        Assert.Contains(ended.Changes, c => c.What.Code == "Ss12000.Change.PersonDeactivated" && (string)c.What.Args[0] == "Rut Rektorsson");
+        var suspended = await app.StoredAsync<SuspendedMembership>(m => m.UserId == rut && m.OrganizerId == _organizerId);
+        Assert.Equal((Role.Principal, Ss12000Import.SyncActor), (suspended.Role, suspended.SuspendedByUserId));
+        Assert.NotEqual(stamp, (await app.StoredAsync<EnsaUser>(u => u.Id == rut)).SecurityStamp);
+
+        duty.Remove("endDate");
+        var (_, back) = await ImportAsync(await ReadAsync());
+
+        Assert.Contains(back!.Changes, c => c.What.Code == "Ss12000.Change.PersonReactivated");
+        Assert.False(await app.IsStoredAsync<SuspendedMembership>(m => m.UserId == rut));
+        var roles = await app.AllStoredAsync<Membership>(m => m.UserId == rut && m.OrganizerId == _organizerId);
+        Assert.Equal(suspended.Id, Assert.Single(roles).Id);
+    }
+
+    [Fact]
+    public async Task Import_PersonDeactivatedByTheAdmin_StaysDeactivatedWhileTheirDutyLasts()
+    {
+        await ImportAsync(await ReadAsync());
+        var rut = await app.UserIdAsync("rut.rektorsson@testby.example");
+        var deactivated = await app.WithDbAsync(async db =>
+        {
+            var result = await Deactivation.DeactivateAsync(db, rut, _organizerId, Guid.NewGuid(), DateTime.UtcNow);
+            await db.SaveChangesAsync();
+            return result;
+        });
+        Assert.True(deactivated.Succeeded);
+
+        var (_, summary) = await ImportAsync(await ReadAsync());
+
+        Assert.Contains(summary!.Skipped, k => k.Reason.Code == "Ss12000.Skip.RektorDeactivated");
+        Assert.DoesNotContain(summary.Changes, c => c.What.Code == "Ss12000.Change.PersonReactivated");
+        Assert.False(await app.IsStoredAsync<Membership>(m => m.UserId == rut && m.OrganizerId == _organizerId));
+        Assert.True(await app.IsStoredAsync<SuspendedMembership>(m => m.UserId == rut && m.OrganizerId == _organizerId));
+    }
+
+    [Fact]
+    public async Task Preview_OfALeaver_ShowsTheDeactivation_AndSavesNothing()
+    {
+        await ImportAsync(await ReadAsync());
+        _data.Duties.Single(d => (string?)d["dutyRole"] == "Rektor")["endDate"] = "2021-06-30";
+
+        var (_, summary) = await ImportAsync(await ReadAsync(), save: false);
+
+        Assert.Contains(summary!.Changes, c => c.What.Code == "Ss12000.Change.PersonDeactivated");
+        Assert.False(await app.IsStoredAsync<SuspendedMembership>(m => m.OrganizerId == _organizerId));
+    }
+
+    [Fact]
     public async Task Preview_SavesNothing()
     {
         var (_, summary) = await ImportAsync(await ReadAsync(), save: false);

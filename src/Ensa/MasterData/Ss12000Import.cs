@@ -25,13 +25,14 @@ public sealed record ImportChange(string Type, string Id, DomainError What);
 public sealed class ImportSummary
 {
     public ImportCounts Organisations { get; } = new();
+    /// <summary>Persons added, updated (or reactivated) and deactivated (closed).</summary>
     public ImportCounts Persons { get; } = new();
     /// <summary>Rektor duties: Principal roles granted (created) and lost (closed).</summary>
     public ImportCounts Duties { get; } = new();
     public List<SkippedRecord> Skipped { get; } = [];
     public List<ImportChange> Changes { get; } = [];
     public bool ChangesAnything => Organisations.Created + Organisations.Updated + Organisations.Closed + Persons.Created + Persons.Updated
-        + Duties.Created + Duties.Closed > 0;
+        + Persons.Closed + Duties.Created + Duties.Closed > 0;
 }
 
 /// <summary>Brings an organizer's units, staff and principals in line with an SS 12000 snapshot. The changes are made to
@@ -40,6 +41,9 @@ public sealed class ImportSummary
 public sealed class Ss12000Import
 {
     public const string Rektor = "Rektor";
+    /// <summary>Who suspends the roles of a person the sync deactivates: not a person, so that the sync reactivates only
+    /// those it deactivated itself, never one the admin did.</summary>
+    public static readonly Guid SyncActor = Guid.Empty;
     private static readonly string[] WorkEmailTypes = ["Skola personal", "Arbete övrigt"];
     private static readonly string[] ProtectedMarkings = ["Skyddad folkbokföring", "Sekretessmarkering"];
 
@@ -96,7 +100,10 @@ public sealed class Ss12000Import
 
         var principals = ReadDuties(snapshot);
         var persons = await ImportPersonsAsync(snapshot, principals, cancellationToken);
+        // Reactivated first, so that the roles restored are checked against the duties like the others.
+        await ReactivateReturningAsync(persons, cancellationToken);
         await GrantPrincipalsAsync(principals, persons, cancellationToken);
+        await DeactivateLeaversAsync(persons, cancellationToken);
         return null;
     }
 
@@ -288,6 +295,10 @@ public sealed class Ss12000Import
         var counts = _summary.Duties;
         var memberships = await _db.Memberships.IgnoreQueryFilters()
             .Where(m => m.OrganizerId == _organizerId && m.Role == Role.Principal).ToListAsync(cancellationToken);
+        memberships.AddRange(_db.Memberships.Local.Where(m => m.OrganizerId == _organizerId && m.Role == Role.Principal && !memberships.Contains(m)));
+        // Deactivated by the admin: the sync does not give them a role back.
+        var deactivated = (await _db.SuspendedMemberships.IgnoreQueryFilters()
+            .Where(m => m.OrganizerId == _organizerId && m.SuspendedByUserId != SyncActor).Select(m => m.UserId).ToListAsync(cancellationToken)).ToHashSet();
         var wanted = new HashSet<(Guid User, Guid Unit)>();
         foreach (var (personId, unit, dutyId) in principals)
         {
@@ -298,6 +309,11 @@ public sealed class Ss12000Import
                 continue;
             }
             var user = await AccountAsync(person, cancellationToken);
+            if (deactivated.Contains(user.Id))
+            {
+                Skip("duty", dutyId, "Ss12000.Skip.RektorDeactivated", counts, person.Name);
+                continue;
+            }
             if (!wanted.Add((user.Id, unit.Id))) continue;
             if (memberships.Any(m => m.UserId == user.Id && m.OrganisationUnitId == unit.Id)) continue;
             _db.Memberships.Add(new Membership(user.Id, _organizerId, Role.Principal, unit.Id, _now));
@@ -313,6 +329,48 @@ public sealed class Ss12000Import
             counts.Closed++;
             var who = _db.ImportedPersons.Local.FirstOrDefault(p => p.UserId == m.UserId)?.Name ?? "–";
             Change("duty", "", "Ss12000.Change.PrincipalLost", who, _units.Single(u => u.Id == m.OrganisationUnitId).Name);
+        }
+    }
+
+    /// <summary>A person the sync deactivated who has a current duty again gets their roles back.</summary>
+    private async Task ReactivateReturningAsync(Dictionary<string, ImportedPerson> persons, CancellationToken cancellationToken)
+    {
+        var userIds = persons.Values.Where(p => p.UserId is not null).Select(p => p.UserId!.Value).ToList();
+        var suspended = await _db.SuspendedMemberships.IgnoreQueryFilters()
+            .Where(m => m.OrganizerId == _organizerId && userIds.Contains(m.UserId))
+            .Select(m => new { m.UserId, m.SuspendedByUserId }).ToListAsync(cancellationToken);
+        foreach (var userId in suspended.GroupBy(m => m.UserId).Where(g => g.All(m => m.SuspendedByUserId == SyncActor)).Select(g => g.Key))
+        {
+            if (!(await Deactivation.ReactivateAsync(_db, userId, _organizerId)).Succeeded) continue;
+            var person = persons.Values.First(p => p.UserId == userId);
+            _summary.Persons.Updated++;
+            Change("person", person.SourceId, "Ss12000.Change.PersonReactivated", person.Name);
+        }
+    }
+
+    /// <summary>An imported person with an account and no current duty at the organizer any more is deactivated: their
+    /// roles here are suspended, and their sessions end when no role is left anywhere.</summary>
+    private async Task DeactivateLeaversAsync(Dictionary<string, ImportedPerson> persons, CancellationToken cancellationToken)
+    {
+        var leavers = await _db.ImportedPersons.IgnoreQueryFilters()
+            .Where(p => p.OrganizerId == _organizerId && p.UserId != null).ToListAsync(cancellationToken);
+        foreach (var person in leavers.Where(p => !persons.ContainsKey(p.SourceId)))
+        {
+            var userId = person.UserId!.Value;
+            if (!await _db.Memberships.IgnoreQueryFilters().AnyAsync(m => m.UserId == userId && m.OrganizerId == _organizerId, cancellationToken))
+                continue;
+            var result = await Deactivation.DeactivateAsync(_db, userId, _organizerId, SyncActor, _now);
+            if (!result.Succeeded)
+            {
+                Skip("person", person.SourceId, result.Error!.Code, _summary.Persons, result.Error.Args);
+                continue;
+            }
+            _summary.Persons.Closed++;
+            Change("person", person.SourceId, "Ss12000.Change.PersonDeactivated", person.Name);
+            var user = await _db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
+            if (!user.IsPlatformAdmin && user.SupplierId is null
+                && !await _db.Memberships.IgnoreQueryFilters().AnyAsync(m => m.UserId == userId && m.OrganizerId != _organizerId, cancellationToken))
+                user.SecurityStamp = Guid.NewGuid().ToString("N"); // ends their sessions
         }
     }
 
