@@ -157,7 +157,7 @@ public abstract class RequiredTwoFactorTests<TFactory>(TFactory app) : IClassFix
         using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
         var refused = await lisa.SubmitAsync("/Admin/Organizer", "main form", new Dictionary<string, string> { ["Input.RequiredTwoFactor"] = "7" });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("tvåfaktorsinloggning", EnsaClient.Text(await EnsaClient.ParseAsync(refused), ".error"), StringComparison.Ordinal);
+        Assert.Contains("Välj ett av alternativen för tvåfaktorsinloggning", EnsaClient.Text(await EnsaClient.ParseAsync(refused), "main"), StringComparison.Ordinal);
         using var anna = await app.SignInAs(Roles.Requester);
         Assert.Equal(HttpStatusCode.Forbidden, (await anna.Http.GetAsync("/Admin/Organizer")).StatusCode);
         Assert.Equal(RequiredTwoFactor.Off, (await app.StoredAsync<Organizer>(o => o.Slug == DemoData.MittkopingSlug)).RequiredTwoFactor);
