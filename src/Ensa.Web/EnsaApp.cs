@@ -248,6 +248,7 @@ public static class EnsaApp
         app.MapStaticAssets().AllowAnonymous();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseTwoFactorGate();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapPublicListApi();

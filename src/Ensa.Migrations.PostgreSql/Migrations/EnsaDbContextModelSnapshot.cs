@@ -1256,6 +1256,13 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                         .HasMaxLength(11)
                         .HasColumnType("character varying(11)");
 
+                    b.Property<string>("RequiredTwoFactor")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Off");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(40)

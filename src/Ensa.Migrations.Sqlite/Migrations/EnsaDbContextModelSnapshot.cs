@@ -1251,6 +1251,13 @@ namespace Ensa.Migrations.Sqlite.Migrations
                         .HasMaxLength(11)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequiredTwoFactor")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Off");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(40)

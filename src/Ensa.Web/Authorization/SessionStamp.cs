@@ -29,14 +29,22 @@ public static class SessionStamp
     }
 
     /// <summary>After a change of the account's own stamp (a new second factor, say): this session gets a new cookie with
-    /// the new stamp and keeps its chosen organizer and persistence; the account's other sessions end.</summary>
-    public static async Task RenewAsync(SignInManager<EnsaUser> signIn, EnsaUser user)
+    /// the new stamp and keeps its chosen organizer, how it signed in and persistence; the account's other sessions end.
+    /// <paramref name="secondFactor"/>: the user has just proven a second factor in this session.</summary>
+    public static async Task RenewAsync(SignInManager<EnsaUser> signIn, EnsaUser user, bool secondFactor = false)
     {
         var context = signIn.Context;
         var properties = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Properties;
         var chosen = context.User.FindFirst(EnsaClaimTypes.ChosenOrganizer);
-        await signIn.SignInWithClaimsAsync(user, properties, chosen is null ? [] : [new Claim(chosen.Type, chosen.Value)]);
+        var claims = SignInMethod(context.User).ToList();
+        if (chosen is not null) claims.Add(new Claim(chosen.Type, chosen.Value));
+        if (secondFactor && !context.User.HasClaim(TwoFactorGate.Mfa.Type, TwoFactorGate.Mfa.Value)) claims.Add(TwoFactorGate.Mfa);
+        await signIn.SignInWithClaimsAsync(user, properties, claims);
     }
+
+    /// <summary>How this session signed in (amr, the federated provider), for a re-issued cookie to keep.</summary>
+    public static IEnumerable<Claim> SignInMethod(ClaimsPrincipal user) =>
+        user.Claims.Where(c => c.Type is "amr" or ClaimTypes.AuthenticationMethod).Select(c => new Claim(c.Type, c.Value));
 
     /// <summary>Ends every session of the account (all devices), then this one's cookie.</summary>
     public static async Task SignOutEverywhereAsync(SignInManager<EnsaUser> signIn, EnsaUser? user)

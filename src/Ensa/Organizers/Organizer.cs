@@ -4,6 +4,9 @@ namespace Ensa.Organizers;
 
 public enum OrganizerKind { Municipality, IndependentSchool, Region, State }
 
+/// <summary>Which of the organizer's staff who sign in with a password must use two-factor.</summary>
+public enum RequiredTwoFactor { Off, AllStaff, CentralAndAdmins }
+
 /// <summary>A school organizer (huvudman): the tenant and the data controller, through its committee.</summary>
 public sealed class Organizer : IAudited
 {
@@ -41,6 +44,10 @@ public sealed class Organizer : IAudited
     /// and its public list is gone.</summary>
     public DateTime? DeactivatedAt { get; private set; }
     public bool IsActive => DeactivatedAt is null;
+    public RequiredTwoFactor RequiredTwoFactor { get; private set; }
+
+    public void RequireTwoFactor(RequiredTwoFactor required) =>
+        RequiredTwoFactor = Enum.IsDefined(required) ? required : throw new ArgumentOutOfRangeException(nameof(required));
 
     public Result Deactivate(DateTime now)
     {

@@ -79,8 +79,9 @@ public sealed class AcceptInvitationModel(EnsaDbContext db, SignInManager<EnsaUs
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
 
+        // A password sign-in (the password was just set), so the two-factor gate applies.
         Claim[] claims = loaded.Invitation is Invitation { OrganizerId: var organizerId }
-            ? [new Claim(EnsaClaimTypes.ChosenOrganizer, organizerId.ToString())] : [];
+            ? [new Claim(EnsaClaimTypes.ChosenOrganizer, organizerId.ToString()), TwoFactorGate.Password] : [TwoFactorGate.Password];
         await signIn.SignInWithClaimsAsync(account, isPersistent: false, claims);
         TempData["Message"] = l["Invite.Accepted", InvitedTo!].Value;
         return RedirectToPage(loaded.Invitation is SupplierInvitation ? "/Supplier/Index" : "/Index");

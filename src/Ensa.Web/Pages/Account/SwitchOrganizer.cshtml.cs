@@ -17,7 +17,8 @@ public sealed class SwitchOrganizerModel(SignInManager<EnsaUser> signIn, UserOrg
         if (user is null || !await organizers.IsMemberAsync(user.Id, organizerId)) return NotFound();
         user.LastOrganizerId = organizerId;
         await signIn.UserManager.UpdateAsync(user);
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(EnsaClaimTypes.ChosenOrganizer, organizerId.ToString())]);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false,
+            [new Claim(EnsaClaimTypes.ChosenOrganizer, organizerId.ToString()), .. SessionStamp.SignInMethod(User)]);
         return RedirectToPage("/Index");
     }
 }

@@ -23,6 +23,8 @@ public sealed class TwoFactorModel(UserManager<EnsaUser> users, SignInManager<En
     /// <summary>The language of the user's e-mail (their last choice of UI language).</summary>
     public string Language { get; private set; } = EnsaUser.DefaultLanguage;
     public IReadOnlyList<SignInRecord> SignIns { get; private set; } = [];
+    /// <summary>Sent here by the two-factor gate: the organizer requires two-factor.</summary>
+    [BindProperty(SupportsGet = true)] public bool Required { get; set; }
 
     public async Task<IActionResult> OnGetAsync() =>
         await users.GetUserAsync(User) is { } user ? await ShowAsync(user) : Challenge();
@@ -39,7 +41,7 @@ public sealed class TwoFactorModel(UserManager<EnsaUser> users, SignInManager<En
         }
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList();
-        await SessionStamp.RenewAsync(signIn, user);
+        await SessionStamp.RenewAsync(signIn, user, secondFactor: true);
         return await ShowAsync(user);
     }
 

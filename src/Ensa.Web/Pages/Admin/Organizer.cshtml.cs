@@ -16,7 +16,11 @@ public sealed class OrganizerModel(EnsaDbContext db, IStringLocalizer<SharedReso
     public string OrganisationNumber { get; private set; } = "";
     public string Slug { get; private set; } = "";
 
-    public sealed class InputModel : OrganizerProfileInput;
+    public sealed class InputModel : OrganizerProfileInput
+    {
+        [Display(Name = "Field.RequiredTwoFactor")]
+        public RequiredTwoFactor RequiredTwoFactor { get; set; }
+    }
 
     public async Task OnGetAsync()
     {
@@ -26,15 +30,19 @@ public sealed class OrganizerModel(EnsaDbContext db, IStringLocalizer<SharedReso
             ControllerName = organizer.ControllerName,
             DpoName = organizer.DataProtectionOfficerName,
             DpoEmail = organizer.DataProtectionOfficerEmail,
+            RequiredTwoFactor = organizer.RequiredTwoFactor,
         };
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         var organizer = await LoadAsync();
+        if (!Enum.IsDefined(Input.RequiredTwoFactor))
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.RequiredTwoFactor)}", l["Organizer.BadTwoFactor"]);
         if (!ModelState.IsValid) return Page();
         organizer.RenameController(Input.ControllerName);
         organizer.SetDataProtectionOfficer(Input.DpoName?.Trim(), Input.DpoEmail?.Trim());
+        organizer.RequireTwoFactor(Input.RequiredTwoFactor);
         await db.SaveChangesAsync();
         TempData["Message"] = l["Organizer.Saved"].Value;
         return RedirectToPage();

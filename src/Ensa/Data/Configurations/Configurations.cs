@@ -22,6 +22,8 @@ internal sealed class OrganizerConfiguration : IEntityTypeConfiguration<Organize
         b.Property(e => e.ControllerName).HasMaxLength(Organizer.ControllerNameMaxLength);
         b.Property(e => e.DataProtectionOfficerName).HasMaxLength(Organizer.DataProtectionOfficerNameMaxLength);
         b.Property(e => e.DataProtectionOfficerEmail).HasMaxLength(Organizer.EmailMaxLength);
+        // Existing organizers start with the rule off.
+        b.Property(e => e.RequiredTwoFactor).HasDefaultValue(RequiredTwoFactor.Off);
     }
 }
 
