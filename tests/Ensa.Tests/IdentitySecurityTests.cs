@@ -73,7 +73,7 @@ public sealed partial class SupplierIdentityTests(EnsaAppFactory app) : IClassFi
         using var amira = app.NewClient();
         var link = await LinkToAsync("amira@kodkraft.example");
         Assert.Contains("Kodkraft Education AB", EnsaClient.Text(await amira.GetPageAsync(link), "main p"), StringComparison.Ordinal);
-        await amira.FollowAsync(await amira.SubmitAsync(link, "main form", new Dictionary<string, string> { ["Input.Password"] = Password, ["Input.ConfirmPassword"] = Password }));
+        await amira.AcceptSupplierInvitationAsync(link, Password);
         Assert.Contains("Mittköpings kommun – Kodkraft Blocklabb", EnsaClient.Text(await amira.GetPageAsync("/Supplier"), "ul.waiting"), StringComparison.Ordinal);
 
         // Kodkraft's admin invites a colleague, who acts for Kodkraft but may not invite anyone.
@@ -83,7 +83,7 @@ public sealed partial class SupplierIdentityTests(EnsaAppFactory app) : IClassFi
         }));
         using var olle = app.NewClient();
         var olleLink = await LinkToAsync("olle@kodkraft.example");
-        await olle.FollowAsync(await olle.SubmitAsync(olleLink, "main form", new Dictionary<string, string> { ["Input.Password"] = Password, ["Input.ConfirmPassword"] = Password }));
+        await olle.AcceptSupplierInvitationAsync(olleLink, Password);
         Assert.Equal((kodkraft, false), await app.WithDbAsync(db => db.Users.Where(u => u.Email == "olle@kodkraft.example").Select(u => ValueTuple.Create(u.SupplierId!.Value, u.IsSupplierAdmin)).SingleAsync()));
         Assert.Equal(HttpStatusCode.NotFound, (await olle.Http.GetAsync("/Supplier/Users")).StatusCode);
         Assert.Contains("Olle Kod", EnsaClient.Text(await amira.GetPageAsync("/Supplier/Users"), "table"), StringComparison.Ordinal);
@@ -273,8 +273,7 @@ public sealed class SessionEndTests(EnsaAppFactory app) : IClassFixture<EnsaAppF
         using var phone = app.NewClient();
         var phoneCookie = await AuthCookieAsync(await phone.SignInWithPasswordAsync(email, Password));
 
-        var key = (await laptop.GetPageAsync("/Account/TwoFactor")).QuerySelector(".key")!.TextContent;
-        await laptop.SubmitAsync("/Account/TwoFactor", "form[action*=Enable]", new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        await laptop.SetUpTwoFactorAsync();
         Assert.Equal(HttpStatusCode.OK, (await laptop.Http.GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, await StatusWithCookieAsync(phoneCookie));
 

@@ -18,9 +18,8 @@ public abstract class SignInHistoryTests<TFactory>(TFactory app) : IClassFixture
         var user = await app.CreateUserWithPasswordAsync(email, Password, Role.Requester);
         using var client = app.NewClient();
         await client.FollowAsync(await client.SignInWithPasswordAsync(email, Password));
-        var key = (await client.GetPageAsync("/Account/TwoFactor")).QuerySelector(".key")!.TextContent;
-        var enabled = await EnsaClient.ParseAsync(await client.SubmitAsync("/Account/TwoFactor", "form[action*=Enable]",
-            new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) }));
+        var (key, response) = await client.SetUpTwoFactorAsync();
+        var enabled = await EnsaClient.ParseAsync(response);
         var recoveryCode = enabled.QuerySelector(".codes li")!.TextContent.Trim();
 
         using var second = app.NewClient();

@@ -26,7 +26,9 @@ public static class TwoFactorGate
         var page = context.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath;
         if (page is not null && !Reachable.Contains(page) && await IsRequiredAsync(context.User, context.RequestServices.GetRequiredService<EnsaDbContext>()))
         {
-            context.Response.Redirect($"{SetUpPage}?required=true");
+            // After setting it up the page offers the way on to where the user was going (a GET only: a form post is lost).
+            var back = HttpMethods.IsGet(context.Request.Method) ? $"&returnUrl={Uri.EscapeDataString(context.Request.PathBase + context.Request.Path + context.Request.QueryString)}" : "";
+            context.Response.Redirect($"{SetUpPage}?required=true{back}");
             return;
         }
         await next();

@@ -24,10 +24,12 @@ public sealed class AcceptInvitationPage(Visitor visitor) : EnsaPage(visitor)
         return await StartPage.ExpectAsync(Visitor, displayName);
     }
 
-    /// <summary>A new account for a supplier's person: it lands in the supplier portal.</summary>
+    /// <summary>A new account for a supplier's person: every supplier user needs two-factor, so it is set up first, and
+    /// then the account lands in the supplier portal.</summary>
     public async Task<SupplierPortalPage> AcceptForSupplierAsync(string password)
     {
         await ChoosePasswordAndAcceptAsync(password);
+        await (await TwoFactorPage.ExpectRequiredAsync(Visitor)).SetUpAndContinueAsync();
         return await SupplierPortalPage.ExpectAsync(Visitor);
     }
 

@@ -114,6 +114,23 @@ public sealed class EnsaClient(HttpClient http) : IDisposable
         });
 
     /// <summary>Follows a redirect response with a GET and returns the page.</summary>
+    /// <summary>Sets up TOTP on /Account/TwoFactor as a user with an authenticator app does; returns the shared key
+    /// and the response to the confirming code (which re-issues the session with a second factor).</summary>
+    public async Task<(string Key, HttpResponseMessage Enabled)> SetUpTwoFactorAsync(string page = "/Account/TwoFactor")
+    {
+        var key = (await GetPageAsync(page)).QuerySelector(".key")!.TextContent;
+        var enabled = await SubmitAsync(page, "form[action*=Enable]", new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        return (key, enabled);
+    }
+
+    /// <summary>Accepts a supplier invitation with a new password and sets up the two-factor every supplier user needs
+    /// before anything else.</summary>
+    public async Task AcceptSupplierInvitationAsync(string link, string password)
+    {
+        await SubmitAsync(link, "main form", new Dictionary<string, string> { ["Input.Password"] = password, ["Input.ConfirmPassword"] = password });
+        await SetUpTwoFactorAsync();
+    }
+
     public async Task<IHtmlDocument> FollowAsync(HttpResponseMessage response)
     {
         Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther,

@@ -25,6 +25,10 @@ public sealed class TwoFactorModel(UserManager<EnsaUser> users, SignInManager<En
     public IReadOnlyList<SignInRecord> SignIns { get; private set; } = [];
     /// <summary>Sent here by the two-factor gate: the organizer requires two-factor.</summary>
     [BindProperty(SupportsGet = true)] public bool Required { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    /// <summary>Where "continue" leads once the codes are saved: back where the gate stopped the user, never off-site.</summary>
+    public string ContinueUrl => ReturnUrl is { Length: <= 2048 } url && Url.IsLocalUrl(url) ? url : Url.Content("~/");
 
     public async Task<IActionResult> OnGetAsync() =>
         await users.GetUserAsync(User) is { } user ? await ShowAsync(user) : Challenge();

@@ -37,8 +37,6 @@ public sealed class OrganizerModel(EnsaDbContext db, IStringLocalizer<SharedReso
     public async Task<IActionResult> OnPostAsync()
     {
         var organizer = await LoadAsync();
-        if (!Enum.IsDefined(Input.RequiredTwoFactor))
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.RequiredTwoFactor)}", l["Organizer.BadTwoFactor"]);
         if (!ModelState.IsValid) return Page();
         organizer.RenameController(Input.ControllerName);
         organizer.SetDataProtectionOfficer(Input.DpoName?.Trim(), Input.DpoEmail?.Trim());
