@@ -199,7 +199,8 @@ public sealed class AgreementPageTests(EnsaAppFactory app) : IClassFixture<EnsaA
             return true;
         });
         using var per = app.NewClient();
-        await per.FollowAsync(await per.SignInWithPasswordAsync("per.gran@numerix.example", "Numerix-lösenord-2026!"));
+        await per.SignInWithPasswordAsync("per.gran@numerix.example", "Numerix-lösenord-2026!");
+        await per.SetUpTwoFactorAsync(); // every supplier user needs it
         var portal = EnsaClient.Text(await per.GetPageAsync("/Supplier"), "main");
         Assert.Contains("Ange lagringsplats för loggar.", portal, StringComparison.Ordinal);
         Assert.DoesNotContain("Kryptering i vila", portal, StringComparison.Ordinal);
