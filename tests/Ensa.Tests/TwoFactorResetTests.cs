@@ -105,17 +105,17 @@ public abstract class TwoFactorResetTests<TFactory>(TFactory app) : IClassFixtur
     }
 
     [Fact]
-    public async Task Reset_WrongRole_ForbiddenAndUnchanged()
+    public async Task Reset_WrongRole_AccessDeniedAndUnchanged()
     {
         app.RequireDatabase();
         var (user, _) = await PersonWithTotpAsync(Email());
         var before = await TwoFactorOfAsync(user.Id);
         using var anna = await app.SignInAs(Roles.Requester);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await PostWithOwnTokenAsync(anna, PersonPage(user.Id) + "?handler=ResetTwoFactor")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await PostWithOwnTokenAsync(anna, $"/Platform/Users/{user.Id}?handler=ResetTwoFactor")).StatusCode);
+        AssertAccessDenied(await PostWithOwnTokenAsync(anna, PersonPage(user.Id) + "?handler=ResetTwoFactor"));
+        AssertAccessDenied(await PostWithOwnTokenAsync(anna, $"/Platform/Users/{user.Id}?handler=ResetTwoFactor"));
         using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
-        Assert.Equal(HttpStatusCode.Forbidden, (await lisa.Http.GetAsync($"/Platform/Users/{user.Id}")).StatusCode);
+        AssertAccessDenied(await lisa.Http.GetAsync($"/Platform/Users/{user.Id}"));
 
         Assert.Equal(before, await TwoFactorOfAsync(user.Id));
     }
@@ -169,6 +169,12 @@ public abstract class TwoFactorResetTests<TFactory>(TFactory app) : IClassFixtur
 
         Assert.Equal(before, await TwoFactorOfAsync(user.Id));
         Assert.Empty(await app.MailToAsync(email));
+    }
+
+    private static void AssertAccessDenied(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
     /// <summary>Posts to a page the client may not open, with the client's own valid antiforgery token.</summary>

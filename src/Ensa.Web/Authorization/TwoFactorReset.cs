@@ -15,7 +15,8 @@ public sealed class TwoFactorReset(EnsaDbContext db, UserManager<EnsaUser> users
         if (!user.TwoFactorEnabled) return new DomainError("TwoFactorReset.NotOn");
         // One transaction: the mail is never queued for a reset that did not happen, nor the reset left half done.
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await mail.QueueAsync(db, new TwoFactorResetMail(user.DisplayName, admin.FindFirstValue(EnsaClaimTypes.DisplayName) ?? ""), [user.Email], clock.GetUtcNow().UtcDateTime);
+        var by = admin.FindFirstValue(EnsaClaimTypes.DisplayName) ?? "";
+        await mail.QueueAsync(db, new TwoFactorResetMail(user.DisplayName, by), [user.Email], clock.GetUtcNow().UtcDateTime);
         await ((IUserTwoFactorRecoveryCodeStore<EnsaUser>)store).ReplaceCodesAsync(user, [], CancellationToken.None);
         // Both renew the security stamp: every session of the account ends.
         Check(await users.SetTwoFactorEnabledAsync(user, false));
