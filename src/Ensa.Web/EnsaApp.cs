@@ -83,6 +83,7 @@ public static class EnsaApp
         services.AddScoped<Catalogue>();
         services.AddSingleton<MailComposer>();
         services.AddScoped<InvitationMail>();
+        services.AddScoped<TwoFactorReset>();
         services.AddScoped<OrganizerCreation>();
         services.AddScoped<Ensa.Publishing.PublicList>();
         services.AddScoped<Ensa.Register.UseRegister>();

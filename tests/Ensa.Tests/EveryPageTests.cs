@@ -68,6 +68,7 @@ public sealed partial class EveryPageTests(EnsaAppFactory app) : IClassFixture<E
         ["/Platform/Templates/Index"] = At(Roles.PlatformAdmin, "/Platform/Templates"),
         ["/Platform/Templates/New"] = At(Roles.PlatformAdmin, "/Platform/Templates/New"),
         ["/Platform/Templates/Version"] = At(Roles.PlatformAdmin, "/Platform/Templates/1"),
+        ["/Platform/Users"] = At(Roles.PlatformAdmin, "/Platform/Users"),
         ["/Privacy/Index"] = At(Roles.CentralReviewer, "/Privacy"),
         ["/Privacy/New"] = At(Roles.CentralReviewer, "/Privacy/New"),
         ["/Privacy/Record"] = At(Roles.CentralReviewer, "/Privacy/Record"),

@@ -23,6 +23,7 @@ public sealed partial class MailTemplateTests(EnsaAppFactory app) : IClassFixtur
         new SupplierInvitationMail("Jonas Lund", "Kodkraft AB", IsAdmin: true, "tok-en_2", At),
         new SupplierInvitationMail("Jonas Lund", "Kodkraft AB", IsAdmin: false, "tok-en_3", At),
         new PasswordResetMail("Anna Lindberg", Guid.NewGuid(), "tok-en_4"),
+        new TwoFactorResetMail("Anna Lindberg", "Lisa Ekström"),
         // Created is the request's first step and is not told (RequestNotifications).
         .. Enum.GetValues<RequestEventKind>().Where(k => k != RequestEventKind.Created)
             .Select(k => new RequestStepMail(k, "Sagoväven Läsresan", Guid.NewGuid())),

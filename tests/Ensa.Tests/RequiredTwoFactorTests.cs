@@ -113,22 +113,44 @@ public abstract class RequiredTwoFactorTests<TFactory>(TFactory app) : IClassFix
         await SetRuleAsync(RequiredTwoFactor.AllStaff);
         var email = Email();
         var user = await app.CreateUserWithPasswordAsync(email, Password, Role.Requester);
-        string key;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<EnsaUser>>();
-            var stored = (await users.FindByIdAsync(user.Id.ToString()))!;
-            await users.ResetAuthenticatorKeyAsync(stored);
-            await users.SetTwoFactorEnabledAsync(stored, true);
-            key = (await users.GetAuthenticatorKeyAsync(stored))!;
-        }
-        using var client = app.NewClient();
-        var asked = await client.SignInWithPasswordAsync(email, Password);
-        Assert.StartsWith("/Account/LoginWith2fa", asked.Headers.Location!.OriginalString, StringComparison.Ordinal);
-        await client.SubmitAsync(asked.Headers.Location.OriginalString, "main form", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        using var client = await app.SignInWithTotpAsync(email, Password, await app.EnableTotpAsync(user.Id));
 
         await AssertPassesAsync(client, "/Requests");
         await SetRuleAsync(RequiredTwoFactor.Off);
+    }
+
+    [Fact]
+    public async Task RequiredForAll_OwnTotpTurnedOff_SessionLosesMfaAndIsGatedAgain()
+    {
+        await SetRuleAsync(RequiredTwoFactor.AllStaff);
+        var email = Email();
+        var user = await app.CreateUserWithPasswordAsync(email, Password, Role.Requester);
+        using var client = await app.SignInWithTotpAsync(email, Password, await app.EnableTotpAsync(user.Id));
+        await AssertPassesAsync(client, "/Requests");
+
+        var disabled = await client.SubmitAsync("/Account/TwoFactor", "form[action*=Disable]",
+            new Dictionary<string, string> { ["Proof"] = Password, ["confirm"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+        Assert.False(SessionOf(disabled).HasClaim("amr", "mfa"));
+        await AssertGatedAsync(client, "/Requests");
+        await SetRuleAsync(RequiredTwoFactor.Off);
+    }
+
+    [Fact]
+    public async Task PlatformAdmin_PasswordSessionWithoutTotpGated_WithTotpPasses()
+    {
+        await SetRuleAsync(RequiredTwoFactor.Off);
+        var email = $"mfa-{Guid.NewGuid():N}@ensa.example";
+        var user = EnsaUser.Create(email, "Test plattform", app.Clock.GetUtcNow().UtcDateTime);
+        user.IsPlatformAdmin = true;
+        await using (var scope = app.Services.CreateAsyncScope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<UserManager<EnsaUser>>().CreateAsync(user, Password)).Succeeded);
+        using var client = await SignInWithPasswordAsync(email);
+
+        await AssertGatedAsync(client, "/Platform/Organizers");
+        using var withTotp = await app.SignInWithTotpAsync(email, Password, await app.EnableTotpAsync(user.Id));
+        await AssertPassesAsync(withTotp, "/Platform/Organizers");
     }
 
     [Fact]

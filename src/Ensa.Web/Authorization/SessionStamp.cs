@@ -30,15 +30,23 @@ public static class SessionStamp
 
     /// <summary>After a change of the account's own stamp (a new second factor, say): this session gets a new cookie with
     /// the new stamp and keeps its chosen organizer, how it signed in and persistence; the account's other sessions end.
-    /// <paramref name="secondFactor"/>: the user has just proven a second factor in this session.</summary>
-    public static async Task RenewAsync(SignInManager<EnsaUser> signIn, EnsaUser user, bool secondFactor = false)
+    /// <paramref name="secondFactor"/>: true when the user has just proven a second factor in this session; false when the
+    /// account's own second factor is gone, so a local session counts as a password one (a federated session keeps its
+    /// provider's); null: as it was.</summary>
+    public static async Task RenewAsync(SignInManager<EnsaUser> signIn, EnsaUser user, bool? secondFactor = null)
     {
         var context = signIn.Context;
         var properties = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Properties;
         var chosen = context.User.FindFirst(EnsaClaimTypes.ChosenOrganizer);
         var claims = SignInMethod(context.User).ToList();
         if (chosen is not null) claims.Add(new Claim(chosen.Type, chosen.Value));
-        if (secondFactor && !context.User.HasClaim(TwoFactorGate.Mfa.Type, TwoFactorGate.Mfa.Value)) claims.Add(TwoFactorGate.Mfa);
+        if (secondFactor == true && !context.User.HasClaim(TwoFactorGate.Mfa.Type, TwoFactorGate.Mfa.Value)) claims.Add(TwoFactorGate.Mfa);
+        // Identity marks a password-and-code sign-in amr=mfa only; without the code it is a password session again.
+        if (secondFactor == false && !context.User.HasClaim(c => c.Type == ClaimTypes.AuthenticationMethod))
+        {
+            claims.RemoveAll(c => c.Type == TwoFactorGate.Mfa.Type);
+            claims.Add(TwoFactorGate.Password);
+        }
         await signIn.SignInWithClaimsAsync(user, properties, claims);
     }
 

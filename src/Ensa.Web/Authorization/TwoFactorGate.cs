@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Web.Authorization;
 
-/// <summary>Two-factor that an organizer requires (and that every supplier user needs, since any of them may publish a
-/// description): a password session without a second factor reaches only the two-factor page, sign-out and the language
-/// switch until the account has TOTP. One gate for every page, so no page can forget it.</summary>
+/// <summary>Two-factor that an organizer requires (and that every supplier user and platform admin needs): a password
+/// session without a second factor reaches only the two-factor page, sign-out and the language switch until the account
+/// has TOTP. One gate for every page, so no page can forget it.</summary>
 public static class TwoFactorGate
 {
     /// <summary>Identity's mark of a password sign-in (RFC 8176); a second factor adds <see cref="Mfa"/>.</summary>
@@ -40,7 +40,8 @@ public static class TwoFactorGate
     {
         if (!user.HasClaim(Password.Type, Password.Value) || user.HasClaim(Mfa.Type, Mfa.Value) || user.UserId() is not { } userId) return false;
         var organizerId = user.OrganizerId();
-        var rule = user.SupplierId() is not null ? RequiredTwoFactor.AllStaff
+        // Platform admins see every organizer; any supplier user may publish a description: both always need it.
+        var rule = user.SupplierId() is not null || user.IsInRole(Roles.PlatformAdmin) ? RequiredTwoFactor.AllStaff
             : organizerId is null ? RequiredTwoFactor.Off
             : await db.Organizers.Where(o => o.Id == organizerId).Select(o => o.RequiredTwoFactor).SingleOrDefaultAsync();
         var covered = rule == RequiredTwoFactor.AllStaff || (rule == RequiredTwoFactor.CentralAndAdmins && CentralAndAdmins.Any(user.IsInRole));

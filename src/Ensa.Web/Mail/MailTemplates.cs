@@ -49,6 +49,15 @@ public sealed record PasswordResetMail(string DisplayName, Guid UserId, string T
         l["Forgot.MailBody", DisplayName, links.Page("/Account/ResetPassword", new { userId = UserId, token = Token })];
 }
 
+/// <summary>An admin reset the reader's two-factor: who did, and where to set it up again.</summary>
+public sealed record TwoFactorResetMail(string DisplayName, string ResetBy) : MailTemplate
+{
+    public override string Subject(IStringLocalizer l) => Notice(l["TwoFactorReset.MailSubject"]);
+
+    public override string Body(IStringLocalizer l, PublicLinks links) =>
+        l["TwoFactorReset.MailBody", DisplayName, ResetBy, links.To("/Account/TwoFactor")];
+}
+
 /// <summary>A step of a resource request, to its requester and the unit's principals.</summary>
 public sealed record RequestStepMail(RequestEventKind Step, string Resource, Guid RequestId) : MailTemplate
 {

@@ -76,7 +76,8 @@ public sealed class TwoFactorModel(UserManager<EnsaUser> users, SignInManager<En
         }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
-        await SessionStamp.RenewAsync(signIn, user);
+        // Without amr=mfa, so the two-factor gate sends the user back when their organizer requires it.
+        await SessionStamp.RenewAsync(signIn, user, secondFactor: false);
         TempData["Message"] = l["TwoFactor.Disabled"].Value;
         return RedirectToPage();
     }

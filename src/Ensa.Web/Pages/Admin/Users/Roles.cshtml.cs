@@ -12,7 +12,7 @@ namespace Ensa.Web.Pages.Admin.Users;
 /// <summary>An organizer admin gives and takes a member's roles at the current organizer, and deactivates and
 /// reactivates the person here.</summary>
 public sealed class RolesModel(EnsaDbContext db, TimeProvider clock, UserManager<EnsaUser> users, UseRegister register,
-    IStringLocalizer<SharedResource> l) : PageModel
+    TwoFactorReset twoFactorReset, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(Guid Id, Role Role, string? Unit);
 
@@ -26,11 +26,14 @@ public sealed class RolesModel(EnsaDbContext db, TimeProvider clock, UserManager
     public IReadOnlyList<Row> Suspended { get; private set; } = [];
     /// <summary>What the person answers for here, to hand over (on the register's gaps).</summary>
     public IReadOnlyList<HandoverTask> Handover { get; private set; } = [];
+    /// <summary>Shown while the person has two-factor on.</summary>
+    public TwoFactorResetPanel? TwoFactor { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid? remove)
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid? remove, bool resetTwoFactor)
     {
         if (!await LoadAsync(id)) return NotFound();
         Confirming = Current.FirstOrDefault(r => r.Id == remove);
+        if (TwoFactor is not null) TwoFactor = TwoFactor with { Confirming = resetTwoFactor };
         return Page();
     }
 
@@ -97,6 +100,19 @@ public sealed class RolesModel(EnsaDbContext db, TimeProvider clock, UserManager
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        var result = await twoFactorReset.ResetAsync((await users.FindByIdAsync(id.ToString()))!, User);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("", l[result.Error!.Code]);
+            return Page();
+        }
+        TempData["Message"] = l["TwoFactorReset.Done", Name].Value;
+        return RedirectToPage(new { id });
+    }
+
     /// <summary>False when the user has no role at this organizer, active or suspended: then they are not this admin's to see.</summary>
     private async Task<bool> LoadAsync(Guid id)
     {
@@ -111,8 +127,9 @@ public sealed class RolesModel(EnsaDbContext db, TimeProvider clock, UserManager
         if (Current.Count == 0 && suspended.Count == 0) return false;
         Suspended = suspended.Select(s => s.Row).ToList();
         DeactivatedAt = suspended.Count == 0 ? null : suspended.Max(s => s.SuspendedAt);
-        var user = await db.Users.Where(u => u.Id == id).Select(u => new { u.DisplayName, u.Email }).SingleAsync();
+        var user = await db.Users.Where(u => u.Id == id).Select(u => new { u.DisplayName, u.Email, u.TwoFactorEnabled }).SingleAsync();
         Name = user.DisplayName;
+        TwoFactor = user.TwoFactorEnabled ? new TwoFactorResetPanel("/Admin/Users/Roles", id, Name, Confirming: false) : null;
         Handover = await register.HandoverOfAsync(id, user.Email);
         await Role.LoadUnitsAsync(db, SwedishCalendar.Today(clock));
         return true;
