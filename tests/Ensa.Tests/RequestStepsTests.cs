@@ -75,6 +75,7 @@ public sealed class RequestStepsTests
         RequestStep.NameResponsibles => r.NameResponsibles(actor, Principal.UserId, "Ulla Admin", "ulla@mittkoping.example", Now),
         RequestStep.ConfirmTraining => r.ConfirmTraining(actor, Now),
         RequestStep.EndUse => r.EndUse(actor, DateOnly.FromDateTime(Now), false, null, Now),
+        RequestStep.HandOver => r.HandOver(actor, Principal.UserId, Now),
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, "A new step needs its valid input here."),
     };
 

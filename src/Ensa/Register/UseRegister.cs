@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Ensa.Agreements;
+using Ensa.Common;
 using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Requests;
@@ -12,13 +14,28 @@ public sealed record UseRow(
     Guid? RegisteransvarigUserId, string? Registeransvarig, string? Administrator, string? AdministratorEmail,
     AgreementCoverage Agreement, DateOnly? AgreementEnds);
 
-/// <summary>What the central department must put right. <see cref="PeopleLeft"/> pairs each use with the unit's current
-/// principal, the proposed new registeransvarig (null when the unit has none).</summary>
+/// <summary>What the central department must put right.</summary>
 public sealed record Gaps(
     IReadOnlyList<UseRow> WithoutApprovedDecision, IReadOnlyList<UseRow> AgreementNotInForce, IReadOnlyList<UseRow> AgreementEndingSoon,
-    IReadOnlyList<UseRow> MissingPeople, IReadOnlyList<(UseRow Use, Guid? ProposedUserId, string? Proposed)> PeopleLeft)
+    IReadOnlyList<UseRow> MissingPeople, IReadOnlyList<PersonGap> PeopleLeft)
 {
     public int Count => WithoutApprovedDecision.Count + AgreementNotInForce.Count + AgreementEndingSoon.Count + MissingPeople.Count + PeopleLeft.Count;
+}
+
+/// <summary>Why a named person no longer answers for what they were named for.</summary>
+public enum GapReason { Deactivated, NoRoleHere, NoLongerPrincipal }
+
+/// <summary>A registeransvarig, local system administrator or requester of an open request who has left (or, for a
+/// registeransvarig, is no longer principal of the unit). <see cref="ProposedUserId"/>: the unit's principal, for a
+/// registeransvarig.</summary>
+public sealed record PersonGap(Guid RequestId, Guid UnitId, string Unit, string Resource, HandoverKind Kind, string Person,
+    GapReason Reason, Guid? ProposedUserId);
+
+/// <summary>Someone who may take over: a person with a role at the organizer, and the units they are principal of.</summary>
+public sealed record Successor(Guid Id, string Name, string Email, IReadOnlySet<Guid> PrincipalOf)
+{
+    /// <summary>A registeransvarig handed over is the unit's principal; anyone here may take the rest.</summary>
+    public bool MayTake(PersonGap gap) => gap.Kind != HandoverKind.Registeransvarig || PrincipalOf.Contains(gap.UnitId);
 }
 
 /// <summary>What a person answers for at the organizer, to be handed over when they leave.</summary>
@@ -157,25 +174,103 @@ public sealed class UseRegister(EnsaDbContext db)
         var endingSoon = inUse.Where(u => u.AgreementEnds is { } end && end <= today.AddDays(EndingSoonDays)).ToList();
         var missingPeople = uses.Where(u => u.Status != RequestStatus.InUse && (u.RegisteransvarigUserId is null || u.Administrator is null)).ToList();
 
-        // Named people who have left: no role at this organizer any more, or now principal of another unit while this
-        // one has a principal of its own (the principal changed). A registeransvarig who was never a principal (an IT
-        // coordinator, say) was a choice, not a gap. The unit's current principal is proposed in their place.
-        var principals = (await db.Memberships.AsNoTracking().Where(m => m.Role == Role.Principal && m.OrganisationUnitId != null)
-                .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { UnitId = m.OrganisationUnitId!.Value, u.Id, u.DisplayName }).ToListAsync());
-        var principalsByUnit = principals.ToLookup(p => p.UnitId);
-        var members = (await db.Memberships.AsNoTracking().Select(m => m.UserId).Distinct().ToListAsync()).ToHashSet();
-        var anyPrincipal = principals.Select(p => p.Id).ToHashSet();
-        var left = new List<(UseRow, Guid?, string?)>();
-        foreach (var use in uses.Where(u => u.RegisteransvarigUserId is not null))
+        return new Gaps(withoutApproval, notInForce, endingSoon, missingPeople, await PeopleLeftAsync(uses));
+    }
+
+    /// <summary>Named people who have left: deactivated here, with no role here any more, or (a registeransvarig) no
+    /// longer principal of the unit they were principal of. A registeransvarig who was never the unit's principal (an
+    /// IT coordinator, say) was a choice, not a gap; so is a system administrator without an account here.</summary>
+    private async Task<List<PersonGap>> PeopleLeftAsync(List<UseRow> uses)
+    {
+        var people = await PeopleAsync();
+        var emails = uses.Where(u => u.AdministratorEmail is not null).Select(u => u.AdministratorEmail!.ToUpperInvariant()).Distinct().ToList();
+        var accounts = await db.Users.AsNoTracking().Where(u => emails.Contains(u.NormalizedEmail!))
+            .Select(u => new { u.Id, u.NormalizedEmail }).ToDictionaryAsync(u => u.NormalizedEmail!, u => u.Id);
+        var gaps = new List<PersonGap>();
+        foreach (var use in uses)
         {
-            var named = use.RegisteransvarigUserId!.Value;
-            var current = principalsByUnit[use.UnitId].ToList();
-            var hasLeft = !members.Contains(named);
-            var movedOn = current.Count > 0 && current.All(p => p.Id != named) && anyPrincipal.Contains(named);
-            if (!hasLeft && !movedOn) continue;
-            var proposed = current.FirstOrDefault();
-            left.Add((use, proposed?.Id, proposed?.DisplayName));
+            var principal = people.PrincipalsByUnit[use.UnitId].FirstOrDefault();
+            if (use.RegisteransvarigUserId is { } named && people.Reason(named, use.UnitId, asPrincipal: true) is { } why)
+                gaps.Add(new(use.RequestId, use.UnitId, use.Unit, use.Resource, HandoverKind.Registeransvarig, use.Registeransvarig ?? "", why, principal));
+            if (use.AdministratorEmail is { } email && accounts.TryGetValue(email.ToUpperInvariant(), out var admin)
+                && people.Reason(admin, use.UnitId, asPrincipal: false) is { } adminWhy
+                && (adminWhy != GapReason.NoRoleHere || people.FormerMembers.Contains(admin)))
+                gaps.Add(new(use.RequestId, use.UnitId, use.Unit, use.Resource, HandoverKind.Administrator, use.Administrator ?? email, adminWhy, null));
         }
-        return new Gaps(withoutApproval, notInForce, endingSoon, missingPeople, left);
+        // Open requests of people without a role here (the query filter keeps memberships to this organizer).
+        var requests = await db.ResourceRequests.AsNoTracking()
+            .Where(r => OpenStatuses.Contains(r.Status) && !db.Memberships.Any(m => m.UserId == r.RequesterId))
+            .Select(r => new
+            {
+                r.Id, r.SchoolUnitId, r.RequesterId,
+                Requester = db.Users.Where(u => u.Id == r.RequesterId).Select(u => u.DisplayName).FirstOrDefault(),
+                Unit = db.OrganisationUnits.Where(u => u.Id == r.SchoolUnitId).Select(u => u.Name).FirstOrDefault(),
+                Resource = db.LearningResources.Where(x => x.Id == r.ResourceId).Select(x => x.Name).FirstOrDefault() ?? r.ProposedName,
+            })
+            .ToListAsync();
+        gaps.AddRange(requests.Select(r => new PersonGap(r.Id, r.SchoolUnitId, r.Unit ?? "", r.Resource ?? "", HandoverKind.Requester,
+            r.Requester ?? "", people.Reason(r.RequesterId, r.SchoolUnitId, asPrincipal: false) ?? GapReason.NoRoleHere, null)));
+        return gaps;
+    }
+
+    /// <summary>The organizer's people as the gaps need them: who has a role here, who is deactivated, who was principal
+    /// of which unit (from the audit log's deleted roles) and who had a role here once.</summary>
+    private async Task<People> PeopleAsync()
+    {
+        var memberships = await db.Memberships.AsNoTracking().Select(m => new { m.UserId, m.Role, m.OrganisationUnitId }).ToListAsync();
+        var suspended = await db.SuspendedMemberships.AsNoTracking().Select(m => m.UserId).Distinct().ToListAsync();
+        // The audit log is filtered to this organizer; each deleted role's values are its "before" side.
+        var deleted = (await db.AuditEntries.AsNoTracking()
+                .Where(a => a.EntityType == nameof(Membership) && a.Action == "Deleted").Select(a => a.Changes).ToListAsync())
+            .Select(DeletedMembership).OfType<(Guid UserId, string Role, Guid? UnitId)>().ToList();
+        return new People(
+            memberships.Select(m => m.UserId).ToHashSet(),
+            memberships.Where(m => m.Role == Role.Principal).Select(m => (m.UserId, m.OrganisationUnitId!.Value)).ToHashSet(),
+            memberships.Where(m => m.Role == Role.Principal).ToLookup(m => m.OrganisationUnitId!.Value, m => (Guid?)m.UserId),
+            suspended.ToHashSet(),
+            deleted.Where(d => d.Role == nameof(Role.Principal) && d.UnitId is not null).Select(d => (d.UserId, d.UnitId!.Value)).ToHashSet(),
+            deleted.Select(d => d.UserId).ToHashSet());
+    }
+
+    private static (Guid UserId, string Role, Guid? UnitId)? DeletedMembership(string changes)
+    {
+        using var json = JsonDocument.Parse(changes);
+        string? Before(string name) => json.RootElement.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Array
+            && p[0].ValueKind == JsonValueKind.String ? p[0].GetString() : null;
+        return Guid.TryParse(Before(nameof(Membership.UserId)), out var user) && Before(nameof(Membership.Role)) is { } role
+            ? (user, role, Guid.TryParse(Before(nameof(Membership.OrganisationUnitId)), out var unit) ? unit : null)
+            : null;
+    }
+
+    private sealed record People(
+        HashSet<Guid> Active, HashSet<(Guid UserId, Guid UnitId)> Principals, ILookup<Guid, Guid?> PrincipalsByUnit,
+        HashSet<Guid> Deactivated, HashSet<(Guid UserId, Guid UnitId)> FormerPrincipals, HashSet<Guid> FormerMembers)
+    {
+        /// <summary>Why the person no longer answers for something at the unit; null when they still do.</summary>
+        public GapReason? Reason(Guid user, Guid unitId, bool asPrincipal) =>
+            !Active.Contains(user) ? Deactivated.Contains(user) ? GapReason.Deactivated : GapReason.NoRoleHere
+            : asPrincipal && !Principals.Contains((user, unitId)) && FormerPrincipals.Contains((user, unitId)) ? GapReason.NoLongerPrincipal
+            : null;
+    }
+
+    /// <summary>Who may take over gaps: everyone with a role here, with the units they are principal of.</summary>
+    public async Task<List<Successor>> SuccessorsAsync() =>
+        (await db.Memberships.AsNoTracking().Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName, u.Email, m.Role, m.OrganisationUnitId })
+            .ToListAsync())
+        .GroupBy(p => p.Id)
+        .Select(g => new Successor(g.Key, g.First().DisplayName, g.First().Email ?? "",
+            g.Where(p => p.Role == Role.Principal).Select(p => p.OrganisationUnitId!.Value).ToHashSet()))
+        .OrderBy(p => p.Name, SwedishCalendar.Comparer).ToList();
+
+    /// <summary>The person (by e-mail) who takes over <paramref name="gap"/>, or why they cannot: deactivated here, not
+    /// at this organizer, or not principal of the unit (a registeransvarig).</summary>
+    public async Task<(Successor? To, DomainError? Error)> SuccessorAsync(PersonGap gap, string email)
+    {
+        var person = (await SuccessorsAsync()).FirstOrDefault(s => string.Equals(s.Email, email.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (person is not null)
+            return person.MayTake(gap) ? (person, null) : (null, new DomainError("Gaps.SuccessorNotPrincipal", gap.Unit));
+        var normalized = email.Trim().ToUpperInvariant();
+        var deactivated = await db.SuspendedMemberships.AnyAsync(m => db.Users.Any(u => u.Id == m.UserId && u.NormalizedEmail == normalized));
+        return (null, new DomainError(deactivated ? "Gaps.SuccessorDeactivated" : "Gaps.SuccessorNotHere"));
     }
 }

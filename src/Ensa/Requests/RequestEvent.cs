@@ -19,6 +19,8 @@ public enum RequestEventKind
     TrainingConfirmed,
     InUse,
     UseEnded,
+    /// <summary>The request was given to another requester.</summary>
+    HandedOver,
 }
 
 /// <summary>One step in a request's timeline: what happened, who did it and when.</summary>

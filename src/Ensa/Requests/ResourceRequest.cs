@@ -22,7 +22,7 @@ public enum RequestStatus
 public enum RequestStep
 {
     Edit, Submit, ApproveAsPrincipal, SendBack, LinkResource, RecordReview, RecordSecurityReview, Decide, Reopen,
-    RecordPurchase, NameResponsibles, ConfirmTraining, EndUse,
+    RecordPurchase, NameResponsibles, ConfirmTraining, EndUse, HandOver,
 }
 
 [Flags]
@@ -271,6 +271,16 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited, IVersioned
         return Result.Ok;
     }
 
+    /// <summary>The central department gives an open request to another requester (the first one has left).</summary>
+    public Result HandOver(Actor actor, Guid requesterId, DateTime now)
+    {
+        if (Check(actor, RequestStep.HandOver) is { Succeeded: false } refused) return refused;
+        RequesterId = requesterId;
+        UpdatedAt = now;
+        Log(RequestEventKind.HandedOver, actor, now);
+        return Result.Ok;
+    }
+
     /// <summary>Who may take <paramref name="step"/> in the current state; the step checks its own input.</summary>
     private Result Check(Actor actor, RequestStep step)
     {
@@ -307,6 +317,8 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited, IVersioned
                 : Use?.TrainingConfirmedAt is not null ? new DomainError("Request.TrainingAlreadyConfirmed") : Result.Ok,
             RequestStep.EndUse => !principal && !actor.IsReviewer ? new DomainError("Request.NotPrincipalOfUnit")
                 : Status != RequestStatus.InUse || Use is null ? new DomainError("Request.NotInUse") : Result.Ok,
+            RequestStep.HandOver => !actor.IsReviewer ? new DomainError("Request.NotReviewer")
+                : IsDecided ? new DomainError("Request.AlreadyDecided") : Result.Ok,
             _ => throw new ArgumentOutOfRangeException(nameof(step)),
         };
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Ensa.Data;
 using Ensa.Register;
 using Ensa.Requests;
@@ -10,38 +11,61 @@ namespace Ensa.Web.Pages.Register;
 
 /// <summary>What the central department must put right in the register: use without an approved decision, use without an
 /// agreement in force or with one ending soon, approved resources whose unit has not named its people, and people named
-/// who have left, with the move of their responsibility to the unit's current principal one click away.</summary>
+/// who have left, each handed over to a new person in one click.</summary>
 public sealed class GapsModel(EnsaDbContext db, UseRegister register, RequestAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l)
     : PageModel
 {
     public Gaps Gaps { get; private set; } = null!;
-    /// <summary>The requests among <see cref="Gaps.PeopleLeft"/> whose people the viewer may name now (the move).</summary>
-    public IReadOnlySet<Guid> Movable { get; private set; } = new HashSet<Guid>();
+    /// <summary>The rows of <see cref="Gaps.PeopleLeft"/> the viewer may hand over now.</summary>
+    public IReadOnlySet<(Guid RequestId, HandoverKind Kind)> Movable { get; private set; } = new HashSet<(Guid, HandoverKind)>();
+    /// <summary>Everyone with a role here: whom a gap can be handed over to.</summary>
+    public IReadOnlyList<Successor> Staff { get; private set; } = [];
+
+    [BindProperty] public Guid RequestId { get; set; }
+    [BindProperty] public HandoverKind Kind { get; set; }
+    [BindProperty, Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"),
+     StringLength(ResourceUse.AdministratorEmailMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Gaps.NewPerson")]
+    public string? To { get; set; }
 
     public async Task OnGetAsync()
     {
         Gaps = await register.GapsAsync(SwedishCalendar.Today(clock));
-        var ids = Gaps.PeopleLeft.Select(g => g.Use.RequestId).ToList();
+        Staff = await register.SuccessorsAsync();
+        var ids = Gaps.PeopleLeft.Select(g => g.RequestId).Distinct().ToList();
         var actor = await access.ActorAsync();
-        Movable = (await db.ResourceRequests.Include(r => r.Use).Where(r => ids.Contains(r.Id)).ToListAsync())
-            .Where(r => r.AllowedSteps(actor).Contains(RequestStep.NameResponsibles)).Select(r => r.Id).ToHashSet();
+        var allowed = (await db.ResourceRequests.Include(r => r.Use).Where(r => ids.Contains(r.Id)).ToListAsync())
+            .ToDictionary(r => r.Id, r => r.AllowedSteps(actor));
+        Movable = Gaps.PeopleLeft.Where(g => allowed[g.RequestId].Contains(StepOf(g.Kind))).Select(g => (g.RequestId, g.Kind)).ToHashSet();
     }
 
-    /// <summary>Moves the registeransvarig of one use to the proposed person (the unit's current principal).</summary>
-    public async Task<IActionResult> OnPostMoveAsync(Guid request, Guid to)
+    /// <summary>Hands one gap (a request and what the person was for it) over to the person with the e-mail address.</summary>
+    public async Task<IActionResult> OnPostHandOverAsync()
     {
         await OnGetAsync();
-        var gap = Gaps.PeopleLeft.FirstOrDefault(g => g.Use.RequestId == request && g.ProposedUserId == to);
-        if (gap.Use is null || await access.LoadAsync(request) is not var (loaded, actor)) return NotFound();
-        var use = loaded.Use!;
-        var result = loaded.NameResponsibles(actor, to, use.AdministratorName ?? "", use.AdministratorEmail ?? "", clock.GetUtcNow().UtcDateTime);
-        if (!result.Succeeded)
+        var gap = Gaps.PeopleLeft.FirstOrDefault(g => g.RequestId == RequestId && g.Kind == Kind);
+        if (gap is null || await access.LoadAsync(gap.RequestId) is not var (request, actor)) return NotFound();
+        if (!ModelState.IsValid) return Page();
+        var (to, refused) = await register.SuccessorAsync(gap, To!);
+        if (to is null) return Refuse(refused!);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var use = request.Use;
+        var result = gap.Kind switch
         {
-            ModelState.AddModelError("", l[result.Error!.Code].Value);
-            return Page();
-        }
+            HandoverKind.Registeransvarig => request.NameResponsibles(actor, to.Id, use!.AdministratorName ?? "", use.AdministratorEmail ?? "", now),
+            HandoverKind.Administrator => request.NameResponsibles(actor, use!.RegisteransvarigUserId!.Value, to.Name, to.Email, now),
+            _ => request.HandOver(actor, to.Id, now),
+        };
+        if (!result.Succeeded) return Refuse(result.Error!);
         await db.SaveChangesAsync();
-        TempData["Message"] = l["Register.Moved", gap.Use.Resource, gap.Use.Unit, gap.Proposed ?? ""].Value;
+        TempData["Message"] = l["Gaps.HandedOver", l["Handover." + gap.Kind].Value, gap.Resource, gap.Unit, to.Name].Value;
         return RedirectToPage();
+    }
+
+    private static RequestStep StepOf(HandoverKind kind) => kind == HandoverKind.Requester ? RequestStep.HandOver : RequestStep.NameResponsibles;
+
+    private PageResult Refuse(Ensa.Common.DomainError error)
+    {
+        ModelState.AddModelError("", l[error.Code, error.Args].Value);
+        return Page();
     }
 }
