@@ -136,6 +136,26 @@ public abstract class RegisterGapTests<TFactory>(TFactory app) : IClassFixture<T
         Assert.Null(FindRow(await client.GetPageAsync(Gaps), id, "registeransvarig"));
     }
 
+    [Fact]
+    public async Task PersonPage_HandoverList_LinksToGapsForTheCentralDepartmentOnly()
+    {
+        app.RequireDatabase();
+        var requester = await app.CreateUserWithPasswordAsync(Email(), Password, Role.Requester);
+        await DraftByAsync(requester);
+        using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
+        var person = $"/Admin/Users/Roles/{requester.Id}";
+
+        // Lisa is admin only: the gaps are named, not linked to a refusal.
+        var page = await lisa.GetPageAsync(person);
+        Assert.Contains("Brister i registret", page.QuerySelector("ul.handover")!.PreviousElementSibling!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("a[href='/Register/Gaps']"));
+        var both = await app.CreateUserWithPasswordAsync(Email(), Password, Role.OrganizerAdmin);
+        await AddRoleAsync(both.Id, Role.CentralReviewer);
+        using var reviewer = app.NewClient();
+        await reviewer.FollowAsync(await reviewer.SignInWithPasswordAsync(both.Email!, Password));
+        Assert.NotNull((await reviewer.GetPageAsync(person)).QuerySelector("a[href='/Register/Gaps']"));
+    }
+
     [Theory]
     [InlineData("deactivated", "inaktiverad")]
     [InlineData("other-organizer", "Ingen med den e-postadressen")]
@@ -239,6 +259,13 @@ public abstract class RegisterGapTests<TFactory>(TFactory app) : IClassFixture<T
         });
         return user;
     }
+
+    private Task<int> AddRoleAsync(Guid userId, Role role) => app.WithDbAsync(async db =>
+    {
+        var organizer = await db.Organizers.SingleAsync(o => o.Slug == Demo.DemoData.MittkopingSlug);
+        db.Memberships.Add(new Membership(userId, organizer.Id, role, null, app.Clock.GetUtcNow().UtcDateTime));
+        return await db.SaveChangesAsync();
+    });
 
     private async Task<string> DeactivatedEmailAsync()
     {
