@@ -268,6 +268,17 @@ public abstract class OidcSignInTests<TFactory>(TFactory app) : IClassFixture<TF
     }
 
     [Fact]
+    public async Task LoginPage_ItsFormsEndAtTheProviders_ContentSecurityPolicyAllowsTheirOrigins()
+    {
+        await AddProviderAsync();
+        using var client = app.NewClient();
+        var response = await client.Http.GetAsync("/Account/Login");
+        // Chromium checks form-action on every redirect of a form's navigation, and the sign-in's answer is the provider.
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Matches($"form-action 'self' [^;]*{System.Text.RegularExpressions.Regex.Escape(_idp.Authority.GetLeftPart(UriPartial.Authority))}", policy);
+    }
+
+    [Fact]
     public async Task ProviderDown_ClearMessage_PasswordSignInUnaffected()
     {
         var (_, domain, name) = await AddProviderAsync();
