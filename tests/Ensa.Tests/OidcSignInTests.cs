@@ -161,6 +161,25 @@ public abstract class OidcSignInTests<TFactory>(TFactory app) : IClassFixture<TF
     }
 
     [Fact]
+    public async Task SignIn_DeactivatedPerson_RefusedWithoutASession()
+    {
+        var (_, domain, _) = await AddProviderAsync();
+        var email = $"slutat@{domain}";
+        _idp.Add(new OidcUser(Guid.NewGuid().ToString("N"), "Slutat Person", email));
+        using var first = app.NewClient();
+        await FollowFlowAsync(first, await StartWithEmailAsync(first, email));
+        var user = await app.StoredAsync<EnsaUser>(u => u.Email == email);
+        using var admin = await app.SignInAs(Roles.OrganizerAdmin);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostHandlerAsync($"/Admin/Users/Roles/{user.Id}", "Deactivate")).StatusCode);
+
+        using var client = app.NewClient();
+        var (refused, _) = await FollowFlowAsync(client, await StartWithEmailAsync(client, email));
+
+        await AssertRefusedAsync(refused, "Kontot");
+        Assert.False(await SignedInAsync(client));
+    }
+
+    [Fact]
     public async Task SignIn_TrustedProviderSaysMfa_SessionCarriesAmrMfa_UntrustedDoesNot()
     {
         var (_, trusted, _) = await AddProviderAsync(trustsMfa: true);
@@ -249,6 +268,17 @@ public abstract class OidcSignInTests<TFactory>(TFactory app) : IClassFixture<TF
     }
 
     [Fact]
+    public async Task LoginPage_ItsFormsEndAtTheProviders_ContentSecurityPolicyAllowsTheirOrigins()
+    {
+        await AddProviderAsync();
+        using var client = app.NewClient();
+        var response = await client.Http.GetAsync("/Account/Login");
+        // Chromium checks form-action on every redirect of a form's navigation, and the sign-in's answer is the provider.
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Matches($"form-action 'self' [^;]*{System.Text.RegularExpressions.Regex.Escape(_idp.Authority.GetLeftPart(UriPartial.Authority))}", policy);
+    }
+
+    [Fact]
     public async Task ProviderDown_ClearMessage_PasswordSignInUnaffected()
     {
         var (_, domain, name) = await AddProviderAsync();
@@ -276,8 +306,9 @@ public abstract class OidcSignInTests<TFactory>(TFactory app) : IClassFixture<TF
         // Another node saves the change: this node's cache does not hear of it, and reads it again after the interval.
         await app.WithDbAsync(async db =>
         {
-            var p = await db.IdentityProviders.IgnoreQueryFilters().SingleAsync(x => x.Id == providerId);
-            p.Update(p.DisplayName, second.Authority.ToString().TrimEnd('/'), p.ClientId, null, p.Scopes, p.PersonClaim, p.Domains, p.TrustsMfa, p.Enabled);
+            var p = await db.IdentityProviders.IgnoreQueryFilters().Include(x => x.Domains).SingleAsync(x => x.Id == providerId);
+            p.Update(p.DisplayName, second.Authority.ToString().TrimEnd('/'), p.ClientId, null, p.Scopes, p.PersonClaim,
+                p.Domains.Select(d => d.Name).ToList(), p.TrustsMfa, p.Enabled);
             return await db.SaveChangesAsync();
         });
         app.Clock.Offset += TimeSpan.FromMinutes(1);
@@ -317,9 +348,59 @@ public abstract class OidcSignInTests<TFactory>(TFactory app) : IClassFixture<TF
     }
 
     [Fact]
+    public async Task AcceptInvitation_PasswordSignInOff_AccountMadeWithoutPassword_SentToTheProvider()
+    {
+        var (providerId, domain, name) = await AddProviderAsync("Lärande Norr AB");
+        using var admin = await app.SignInAs(Roles.OrganizerAdmin, "Lärande Norr AB");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync("/Admin/SignIn", "form#password-setting",
+            new Dictionary<string, string> { ["PasswordSignInOff"] = "true" })).StatusCode);
+        try
+        {
+            var email = $"inbjuden@{domain}";
+            Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync("/Admin/Users/Invite", "main form", new Dictionary<string, string>
+            {
+                ["Input.Email"] = email, ["Input.DisplayName"] = "Inbjuden Person", ["Role.Role"] = "Requester", ["Role.UnitId"] = "",
+            })).StatusCode);
+            var link = await app.InvitationLinkToAsync(email);
+
+            using var invited = app.NewClient();
+            var accept = await invited.GetPageAsync(link);
+            Assert.Null(accept.QuerySelector("input[type=password]"));
+            Assert.Contains("behöver inget lösenord", accept.QuerySelector("main form")!.TextContent, StringComparison.Ordinal);
+            // A password sent anyway is not set.
+            var accepted = await invited.SubmitAsync(link, "main form", new Dictionary<string, string>
+            {
+                ["Input.Password"] = "ett långt lösenord 123", ["Input.ConfirmPassword"] = "ett långt lösenord 123",
+            });
+            Assert.Equal($"/Account/Login?organizer={DemoData.LarandeNorrSlug}", accepted.Headers.Location!.OriginalString);
+            var login = await invited.FollowAsync(accepted);
+            Assert.Contains("Logga in med Lärande Norr ABs inloggning", login.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+            Assert.False(await SignedInAsync(invited));
+
+            var user = await app.StoredAsync<EnsaUser>(u => u.Email == email);
+            Assert.Null(user.PasswordHash);
+            Assert.True(user.EmailConfirmed);
+            var organizer = await app.StoredAsync<Ensa.Organizers.Organizer>(o => o.Slug == DemoData.LarandeNorrSlug);
+            Assert.True(await app.IsStoredAsync<Membership>(m => m.UserId == user.Id && m.OrganizerId == organizer.Id && m.Role == Role.Requester));
+
+            // The page's button for the provider signs the same account in.
+            _idp.NextUser = new OidcUser(Guid.NewGuid().ToString("N"), "Inbjuden Person", email);
+            var button = login.QuerySelectorAll<IHtmlFormElement>("form.provider").Single(f => f.TextContent.Contains(name, StringComparison.Ordinal));
+            var (response, _) = await FollowFlowAsync(invited, await invited.SubmitAsync("/Account/Login", button));
+            Assert.Equal(user.Id, SessionOf(response).UserId());
+        }
+        finally
+        {
+            await admin.SubmitAsync("/Admin/SignIn", "form#password-setting", new Dictionary<string, string> { ["PasswordSignInOff"] = "false" });
+            // PasswordSignInOff_StaffRefusedWithAReason_OnlyWithAProvider starts from Lärande Norr AB without a provider.
+            await app.WithDbAsync(db => db.IdentityProviders.IgnoreQueryFilters().Where(p => p.Id == providerId).ExecuteDeleteAsync());
+        }
+    }
+
+    [Fact]
     public async Task ProviderPage_SecretStoredEncryptedNeverShown_AuditedWithoutIt_RemovedAfterConfirmation()
     {
-        var (id, _, name) = await AddProviderAsync();
+        var (id, domain, name) = await AddProviderAsync();
         using var admin = await app.SignInAs(Roles.OrganizerAdmin);
         var edit = await admin.GetPageAsync($"/Admin/SignIn/Edit/{id}");
         Assert.DoesNotContain(OidcProvider.ClientSecret, edit.DocumentElement.OuterHtml, StringComparison.Ordinal);
@@ -333,7 +414,7 @@ public abstract class OidcSignInTests<TFactory>(TFactory app) : IClassFixture<TF
         Assert.Empty(await app.FindTextAsync([OidcProvider.ClientSecret]));
 
         // Saved again with the secret left empty: the stored one is kept.
-        var form = ProviderForm(name + " 2", _idp.Authority, stored.Domains[0], secret: "");
+        var form = ProviderForm(name + " 2", _idp.Authority, domain, secret: "");
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync($"/Admin/SignIn/Edit/{id}", "form#provider", form)).StatusCode);
         Assert.Equal(stored.ProtectedClientSecret, (await app.StoredAsync<IdentityProvider>(p => p.Id == id)).ProtectedClientSecret);
 
@@ -341,6 +422,31 @@ public abstract class OidcSignInTests<TFactory>(TFactory app) : IClassFixture<TF
         Assert.True(await app.IsStoredAsync<IdentityProvider>(p => p.Id == id));
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync($"/Admin/SignIn/Remove/{id}", "form#remove")).StatusCode);
         Assert.False(await app.IsStoredAsync<IdentityProvider>(p => p.Id == id));
+        Assert.False(await app.IsStoredAsync<IdentityProviderDomain>(d => d.Name == domain));
+    }
+
+    [Fact]
+    public async Task Domain_ClaimedByASecondProvider_RefusedByTheDatabaseEvenWithoutThePage()
+    {
+        var (_, domain, _) = await AddProviderAsync();
+        // Two admins saving at once would both pass a check made before saving: the unique index refuses the second.
+        await Assert.ThrowsAsync<DbUpdateException>(() => app.WithDbAsync(async db =>
+        {
+            var norr = await db.Organizers.SingleAsync(o => o.Slug == DemoData.LarandeNorrSlug);
+            var provider = new IdentityProvider(norr.Id);
+            provider.Update("Norr", _idp.Authority.ToString(), OidcProvider.ClientId, null, IdentityProvider.DefaultScopes, PersonClaim.Email,
+                [domain], trustsMfa: false, enabled: true);
+            db.IdentityProviders.Add(provider);
+            return await db.SaveChangesAsync();
+        }));
+        Assert.False(await app.IsStoredAsync<IdentityProvider>(p => p.DisplayName == "Norr"));
+
+        // The same organizer's second provider is refused too, with a message of its own.
+        using var admin = await app.SignInAs(Roles.OrganizerAdmin);
+        var response = await admin.SubmitAsync("/Admin/SignIn/Edit", "form#provider", ProviderForm("Andra", _idp.Authority, $"{NewDomain()}, {domain}"));
+        Assert.Contains($"Domänen hör redan till en annan av era identitetsleverantörer: {domain}.",
+            EnsaClient.Text(await EnsaClient.ParseAsync(response), ".error"), StringComparison.Ordinal);
+        Assert.False(await app.IsStoredAsync<IdentityProvider>(p => p.DisplayName == "Andra"));
     }
 
     [Theory]

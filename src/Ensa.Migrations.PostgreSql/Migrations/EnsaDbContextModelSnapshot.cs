@@ -2062,10 +2062,6 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("Domains")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean");
 
@@ -2097,6 +2093,33 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                     b.HasIndex("OrganizerId");
 
                     b.ToTable("IdentityProviders", (string)null);
+                });
+
+            modelBuilder.Entity("Ensa.SignIn.IdentityProviderDomain", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IdentityProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<Guid>("OrganizerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdentityProviderId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("IdentityProviderDomains", (string)null);
                 });
 
             modelBuilder.Entity("Ensa.SignIn.OrganizerSignIn", b =>
@@ -2684,6 +2707,15 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ensa.SignIn.IdentityProviderDomain", b =>
+                {
+                    b.HasOne("Ensa.SignIn.IdentityProvider", null)
+                        .WithMany("Domains")
+                        .HasForeignKey("IdentityProviderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ensa.SignIn.OrganizerSignIn", b =>
                 {
                     b.HasOne("Ensa.Organizers.Organizer", null)
@@ -2745,6 +2777,11 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                     b.Navigation("Purchase");
 
                     b.Navigation("Use");
+                });
+
+            modelBuilder.Entity("Ensa.SignIn.IdentityProvider", b =>
+                {
+                    b.Navigation("Domains");
                 });
 #pragma warning restore 612, 618
         }

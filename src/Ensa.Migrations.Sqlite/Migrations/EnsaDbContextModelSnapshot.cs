@@ -2057,10 +2057,6 @@ namespace Ensa.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Domains")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
@@ -2092,6 +2088,33 @@ namespace Ensa.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganizerId");
 
                     b.ToTable("IdentityProviders", (string)null);
+                });
+
+            modelBuilder.Entity("Ensa.SignIn.IdentityProviderDomain", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IdentityProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdentityProviderId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("IdentityProviderDomains", (string)null);
                 });
 
             modelBuilder.Entity("Ensa.SignIn.OrganizerSignIn", b =>
@@ -2675,6 +2698,15 @@ namespace Ensa.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ensa.SignIn.IdentityProviderDomain", b =>
+                {
+                    b.HasOne("Ensa.SignIn.IdentityProvider", null)
+                        .WithMany("Domains")
+                        .HasForeignKey("IdentityProviderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ensa.SignIn.OrganizerSignIn", b =>
                 {
                     b.HasOne("Ensa.Organizers.Organizer", null)
@@ -2736,6 +2768,11 @@ namespace Ensa.Migrations.Sqlite.Migrations
                     b.Navigation("Purchase");
 
                     b.Navigation("Use");
+                });
+
+            modelBuilder.Entity("Ensa.SignIn.IdentityProvider", b =>
+                {
+                    b.Navigation("Domains");
                 });
 #pragma warning restore 612, 618
         }

@@ -14,6 +14,15 @@ public static class SecurityHeaders
         response.Headers.Remove("X-Frame-Options");
     }
 
+    /// <summary>For a page whose forms may end at identity providers (the answer to the post is a redirect there):
+    /// Chromium checks form-action on every redirect of a form's navigation.</summary>
+    public static void AllowFormsTo(HttpResponse response, IEnumerable<string> authorities)
+    {
+        var origins = string.Join(' ', authorities.Select(a => new Uri(a).GetLeftPart(UriPartial.Authority)).Distinct(StringComparer.Ordinal));
+        if (origins.Length > 0)
+            response.Headers.ContentSecurityPolicy = ContentSecurityPolicy.Replace("form-action 'self'", $"form-action 'self' {origins}", StringComparison.Ordinal);
+    }
+
     public static IApplicationBuilder UseEnsaSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var headers = context.Response.Headers;

@@ -75,10 +75,10 @@ public sealed class IdentityProviderCache(IServiceScopeFactory scopes, IOptionsM
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<EnsaDbContext>();
             var providers = await db.IdentityProviders.IgnoreQueryFilters().AsNoTracking().Where(p => p.Enabled)
-                .Join(db.Organizers.Where(o => o.DeactivatedAt == null), p => p.OrganizerId, o => o.Id, (p, o) => new { p, o.Slug, o.Name })
+                .Join(db.Organizers.Where(o => o.DeactivatedAt == null), p => p.OrganizerId, o => o.Id, (p, o) => new { p, o.Slug, o.Name, Domains = p.Domains.Select(d => d.Name).ToList() })
                 .ToListAsync();
             var next = providers.Select(x => new ProviderConfig(x.p.Id, x.p.OrganizerId, x.Slug, x.Name, x.p.DisplayName, x.p.Authority,
-                    x.p.ClientId, x.p.ProtectedClientSecret, x.p.Scopes, x.p.PersonClaim, x.p.Domains, x.p.TrustsMfa, x.p.Stamp))
+                    x.p.ClientId, x.p.ProtectedClientSecret, x.p.Scopes, x.p.PersonClaim, x.Domains, x.p.TrustsMfa, x.p.Stamp))
                 .ToDictionary(p => p.Scheme, StringComparer.Ordinal);
             foreach (var old in _current?.Providers.Values ?? [])
                 if (next.GetValueOrDefault(old.Scheme)?.Stamp != old.Stamp) handlerOptions.TryRemove(old.Scheme);

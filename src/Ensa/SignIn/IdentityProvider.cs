@@ -41,8 +41,10 @@ public sealed class IdentityProvider : IOrganizerOwned, IAudited
     /// <summary>Space-separated, always with openid.</summary>
     public string Scopes { get; private set; } = DefaultScopes;
     public PersonClaim PersonClaim { get; private set; }
-    /// <summary>Lower-case e-mail domains whose people sign in here; each belongs to one organizer only.</summary>
-    public IReadOnlyList<string> Domains { get; private set; } = [];
+    private readonly List<IdentityProviderDomain> _domains = [];
+
+    /// <summary>The e-mail domains whose people sign in here; each belongs to this provider only.</summary>
+    public IReadOnlyList<IdentityProviderDomain> Domains => _domains;
     /// <summary>Whether the provider's <c>amr</c> claim counts as Ensa's two-factor.</summary>
     public bool TrustsMfa { get; private set; }
     public bool Enabled { get; private set; }
@@ -56,12 +58,14 @@ public sealed class IdentityProvider : IOrganizerOwned, IAudited
     public static Guid? IdOfScheme(string scheme) =>
         scheme.StartsWith(SchemePrefix, StringComparison.Ordinal) && Guid.TryParseExact(scheme[SchemePrefix.Length..], "N", out var id) ? id : null;
 
-    /// <summary>A null protected secret keeps the stored one.</summary>
+    /// <summary>A null protected secret keeps the stored one. The domains must be loaded: kept ones stay, others go.</summary>
     public void Update(string displayName, string authority, string clientId, string? protectedClientSecret, string scopes,
         PersonClaim personClaim, IReadOnlyList<string> domains, bool trustsMfa, bool enabled)
     {
-        (DisplayName, Authority, ClientId, Scopes, PersonClaim, Domains, TrustsMfa, Enabled) =
-            (displayName, authority, clientId, scopes, personClaim, domains, trustsMfa, enabled);
+        (DisplayName, Authority, ClientId, Scopes, PersonClaim, TrustsMfa, Enabled) =
+            (displayName, authority, clientId, scopes, personClaim, trustsMfa, enabled);
+        _domains.RemoveAll(d => !domains.Contains(d.Name));
+        _domains.AddRange(domains.Except(_domains.Select(d => d.Name)).Select(d => new IdentityProviderDomain(this, d)).ToList());
         ProtectedClientSecret = protectedClientSecret ?? ProtectedClientSecret;
         Stamp = Guid.NewGuid();
     }
@@ -82,7 +86,7 @@ public sealed class IdentityProvider : IOrganizerOwned, IAudited
     }
 
     private static bool IsDomain(string domain) =>
-        domain.Length <= 253 && domain.Contains('.', StringComparison.Ordinal)
+        domain.Length <= IdentityProviderDomain.NameMaxLength && domain.Contains('.', StringComparison.Ordinal)
         && Uri.CheckHostName(domain) == UriHostNameType.Dns
         && domain.Split('.').All(label => label.Length is > 0 and <= 63 && !label.StartsWith('-') && !label.EndsWith('-')
             && label.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'));
@@ -90,6 +94,28 @@ public sealed class IdentityProvider : IOrganizerOwned, IAudited
     /// <summary>The domain part of an e-mail address, lower-cased.</summary>
     public static string? DomainOf(string? email) =>
         email is null ? null : email.LastIndexOf('@') is var at and > 0 && at < email.Length - 1 ? email[(at + 1)..].Trim().ToLowerInvariant() : null;
+}
+
+/// <summary>An e-mail domain of a provider (lower case). Its unique index keeps a domain to one provider, so to one
+/// organizer, even when two admins claim it at once.</summary>
+public sealed class IdentityProviderDomain : IOrganizerOwned, IAudited
+{
+    public const int NameMaxLength = 253;
+
+    private IdentityProviderDomain() { }
+
+    internal IdentityProviderDomain(IdentityProvider provider, string name)
+    {
+        Id = Guid.NewGuid();
+        IdentityProviderId = provider.Id;
+        OrganizerId = provider.OrganizerId;
+        Name = name;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid IdentityProviderId { get; private set; }
+    public Guid OrganizerId { get; private set; }
+    public string Name { get; private set; } = "";
 }
 
 /// <summary>An organizer's sign-in settings: whether its staff may still sign in with a password (suppliers and platform

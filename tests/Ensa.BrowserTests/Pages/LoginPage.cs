@@ -4,7 +4,8 @@ using Microsoft.Playwright;
 
 namespace Ensa.BrowserTests.Pages;
 
-/// <summary>/Account/Login: password sign-in and, in demo mode, one button per demo account.</summary>
+/// <summary>/Account/Login: password sign-in, the e-mail address alone for an organizer's own identity provider and, in
+/// demo mode, one button per demo account.</summary>
 public sealed class LoginPage(Visitor visitor) : EnsaPage(visitor)
 {
     public const string Heading = "Logga in";
@@ -35,6 +36,14 @@ public sealed class LoginPage(Visitor visitor) : EnsaPage(visitor)
     {
         await Page.GetByLabel("E-postadress", new() { Exact = true }).FillAsync(email);
         await Page.GetByLabel("Lösenord", new() { Exact = true }).FillAsync(password);
+        await Visitor.ClickToNavigateAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }));
+        return await StartPage.ExpectAsync(Visitor, displayName);
+    }
+
+    /// <summary>The e-mail address alone: a person of a domain with its own identity provider is sent there, and back.</summary>
+    public async Task<StartPage> SignInThroughProviderAsync(string email, string displayName)
+    {
+        await Page.GetByLabel("E-postadress", new() { Exact = true }).FillAsync(email);
         await Visitor.ClickToNavigateAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }));
         return await StartPage.ExpectAsync(Visitor, displayName);
     }

@@ -46,8 +46,11 @@ public sealed class OidcProvider : IAsyncDisposable
 
     public void Add(OidcUser user) => Users[user.Email ?? user.Subject] = user;
 
-    public static async Task<OidcProvider> StartAsync()
+    /// <summary>Starts the provider for the app at <paramref name="app"/> (http://localhost, the test server, unless given):
+    /// it accepts only redirect URIs of that app's callback paths.</summary>
+    public static async Task<OidcProvider> StartAsync(Uri? app = null)
     {
+        var redirectPrefix = new Uri(app ?? new Uri("http://localhost"), "/signin-oidc/").ToString();
         var provider = new OidcProvider();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -66,7 +69,7 @@ public sealed class OidcProvider : IAsyncDisposable
             o.AddEventHandler<ValidateAuthorizationRequestContext>(b => b.UseInlineHandler(context =>
             {
                 if (context.ClientId != ClientId) context.Reject(Errors.InvalidClient, "Unknown client.");
-                else if (context.RedirectUri is null || !context.RedirectUri.StartsWith("http://localhost/signin-oidc/", StringComparison.Ordinal))
+                else if (context.RedirectUri is null || !context.RedirectUri.StartsWith(redirectPrefix, StringComparison.Ordinal))
                     context.Reject(Errors.InvalidRequest, "Unknown redirect_uri.");
                 return default;
             }));

@@ -11,8 +11,9 @@ using Microsoft.Extensions.Localization;
 namespace Ensa.Web.Pages.Account;
 
 /// <summary>The one-time link from an invitation (to an organizer's role, or to act for a supplier). A person without an
-/// account makes one here with a password; an existing account accepts only while signed in as itself, so nobody is
-/// pulled into an organizer or a supplier without their own consent.</summary>
+/// account makes one here with a password (none when the organizer has password sign-in off: they sign in with its
+/// provider); an existing account accepts only while signed in as itself, so nobody is pulled into an organizer or a
+/// supplier without their own consent.</summary>
 public sealed class AcceptInvitationModel(EnsaDbContext db, SignInManager<EnsaUser> signIn, TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -28,6 +29,9 @@ public sealed class AcceptInvitationModel(EnsaDbContext db, SignInManager<EnsaUs
     public bool NeedsPassword { get; private set; }
     /// <summary>The account exists and someone else (or nobody) is signed in: sign in as that account first.</summary>
     public bool NeedsSignIn { get; private set; }
+    /// <summary>The slug of the inviting organizer when it has password sign-in off: the account is made without a password
+    /// and its person signs in with the organizer's provider.</summary>
+    public string? ProviderOrganizerSlug { get; private set; }
 
     public sealed class InputModel
     {
@@ -50,18 +54,19 @@ public sealed class AcceptInvitationModel(EnsaDbContext db, SignInManager<EnsaUs
     public async Task<IActionResult> OnPostAsync(string? token)
     {
         if (await LoadAsync(token) is not { } loaded || NeedsSignIn) return Page();
-        if (NeedsPassword && string.IsNullOrEmpty(Input.Password))
+        if (NeedsPassword && ProviderOrganizerSlug is null && string.IsNullOrEmpty(Input.Password))
             ModelState.AddModelError("Input.Password", l["Validation.Required", l["Field.NewPassword"]]);
         if (!ModelState.IsValid) return Page();
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync();
         var account = loaded.Account;
-        if (NeedsPassword)
+        if (NeedsPassword && (account is null || ProviderOrganizerSlug is null))
         {
             var isNew = account is null;
             account ??= EnsaUser.Create(loaded.Invitation.Email, loaded.Invitation.DisplayName, now);
-            var made = isNew ? await signIn.UserManager.CreateAsync(account, Input.Password!)
+            var made = ProviderOrganizerSlug is not null ? await signIn.UserManager.CreateAsync(account)
+                : isNew ? await signIn.UserManager.CreateAsync(account, Input.Password!)
                 : await signIn.UserManager.AddPasswordAsync(account, Input.Password!);
             if (!made.Succeeded)
             {
@@ -79,6 +84,12 @@ public sealed class AcceptInvitationModel(EnsaDbContext db, SignInManager<EnsaUs
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
 
+        if (ProviderOrganizerSlug is not null)
+        {
+            // The sign-in link names the organizer, so its page offers the provider's button.
+            TempData["Message"] = l["Invite.AcceptedUseProvider", InvitedTo!].Value;
+            return RedirectToPage("/Account/Login", new { organizer = ProviderOrganizerSlug });
+        }
         // A password sign-in (the password was just set), so the two-factor gate applies.
         Claim[] claims = loaded.Invitation is Invitation { OrganizerId: var organizerId }
             ? [new Claim(EnsaClaimTypes.ChosenOrganizer, organizerId.ToString()), TwoFactorGate.Password] : [TwoFactorGate.Password];
@@ -122,7 +133,10 @@ public sealed class AcceptInvitationModel(EnsaDbContext db, SignInManager<EnsaUs
         switch (invitation)
         {
             case Invitation i:
-                InvitedTo = await db.Organizers.Where(o => o.Id == i.OrganizerId).Select(o => o.Name).SingleAsync();
+                var organizer = await db.Organizers.Where(o => o.Id == i.OrganizerId).Select(o => new { o.Name, o.Slug }).SingleAsync();
+                InvitedTo = organizer.Name;
+                if (await db.OrganizerSignIns.IgnoreQueryFilters().AnyAsync(x => x.OrganizerId == i.OrganizerId && x.PasswordSignInOff))
+                    ProviderOrganizerSlug = organizer.Slug;
                 RoleText = l["Role." + (i.Role ?? Role.Requester)];
                 break;
             case SupplierInvitation s:

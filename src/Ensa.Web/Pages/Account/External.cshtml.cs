@@ -37,6 +37,7 @@ public sealed class ExternalModel(FederatedSignIn federated, IdentityProviderCac
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
         var (user, error) = await federated.AccountAsync(info, provider);
         if (error is not null) return Refuse(l[error.Code, error.Args]);
+        // SignInWithClaimsAsync skips Identity's pre-sign-in check (deactivated, locked out), so it is asked here.
         if (!await signIn.CanSignInAsync(user!) || await signIn.UserManager.IsLockedOutAsync(user!)) return Refuse(l["Login.LockedOut"]);
         await federated.SignInAsync(user!, info, provider);
         await log.RecordAsync(user!, SignInMethod.External, provider.DisplayName);

@@ -6,6 +6,7 @@ using Ensa.Identity;
 using Ensa.Web.SignIn;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -34,6 +35,13 @@ public sealed class LoginModel(SignInManager<EnsaUser> signIn, EnsaDbContext db,
 
         [Display(Name = "Field.RememberMe")]
         public bool RememberMe { get; set; }
+    }
+
+    /// <summary>The e-mail address and the "sign in with …" buttons are answered with a redirect to a provider.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        SecurityHeaders.AllowFormsTo(Response, (await providers.AllAsync()).Select(p => p.Authority));
+        await next();
     }
 
     private bool DemoEnabled => EnsaApp.DemoEnabled(configuration, environment);

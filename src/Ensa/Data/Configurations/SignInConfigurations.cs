@@ -16,9 +16,19 @@ internal sealed class IdentityProviderConfiguration : IEntityTypeConfiguration<I
         b.Property(e => e.ClientId).HasMaxLength(IdentityProvider.ClientIdMaxLength);
         b.Property(e => e.ProtectedClientSecret).HasMaxLength(IdentityProvider.ProtectedMaxLength);
         b.Property(e => e.Scopes).HasMaxLength(IdentityProvider.ScopesMaxLength);
-        b.Property(e => e.Domains).HasJsonConversion();
+        b.HasMany(e => e.Domains).WithOne().HasForeignKey(d => d.IdentityProviderId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(e => e.Scheme);
         b.HasOne<Organizer>().WithMany().HasForeignKey(e => e.OrganizerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class IdentityProviderDomainConfiguration : IEntityTypeConfiguration<IdentityProviderDomain>
+{
+    public void Configure(EntityTypeBuilder<IdentityProviderDomain> b)
+    {
+        b.ToTable("IdentityProviderDomains");
+        b.Property(e => e.Name).HasMaxLength(IdentityProviderDomain.NameMaxLength);
+        b.HasIndex(e => e.Name).IsUnique();
     }
 }
 

@@ -53,19 +53,19 @@ public sealed class EditModel(EnsaDbContext db, IdentityProviderSecrets secrets,
     public async Task<IActionResult> OnGetAsync(Guid? id)
     {
         if (id is null) return Page();
-        if (await db.IdentityProviders.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id) is not { } p) return NotFound();
+        if (await db.IdentityProviders.AsNoTracking().Include(p => p.Domains).SingleOrDefaultAsync(p => p.Id == id) is not { } p) return NotFound();
         Show(p);
         Input = new InputModel
         {
             DisplayName = p.DisplayName, Authority = p.Authority, ClientId = p.ClientId, Scopes = p.Scopes, PersonClaim = p.PersonClaim,
-            Domains = string.Join(", ", p.Domains), TrustsMfa = p.TrustsMfa, Enabled = p.Enabled,
+            Domains = string.Join(", ", p.Domains.Select(d => d.Name).Order(StringComparer.Ordinal)), TrustsMfa = p.TrustsMfa, Enabled = p.Enabled,
         };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid? id)
     {
-        var provider = id is null ? null : await db.IdentityProviders.SingleOrDefaultAsync(p => p.Id == id);
+        var provider = id is null ? null : await db.IdentityProviders.Include(p => p.Domains).SingleOrDefaultAsync(p => p.Id == id);
         if (id is not null && provider is null) return NotFound();
         if (provider is not null) Show(provider);
         var organizerId = User.OrganizerId()!.Value;
@@ -79,24 +79,37 @@ public sealed class EditModel(EnsaDbContext db, IdentityProviderSecrets secrets,
         var domains = IdentityProvider.ParseDomains(Input.Domains);
         if (domains is null or { Count: 0 })
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Domains)}", l["SignIn.BadDomains"]);
-        else
-        {
-            // A domain sends its people to one organizer's provider: no other organizer may claim it.
-            var taken = (await db.IdentityProviders.IgnoreQueryFilters().Where(p => p.OrganizerId != organizerId).Select(p => p.Domains).ToListAsync())
-                .SelectMany(d => d).Intersect(domains).ToList();
-            if (taken.Count > 0)
-                ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Domains)}", l["SignIn.DomainTaken", string.Join(", ", taken)]);
-        }
         if (!ModelState.IsValid) return Page();
 
         if (provider is null) db.IdentityProviders.Add(provider = new IdentityProvider(organizerId));
         provider.Update(Input.DisplayName.Trim(), authority!.ToString().TrimEnd('/'), Input.ClientId.Trim(),
             secret is null ? null : secrets.Protect(secret), IdentityProvider.NormalizeScopes(Input.Scopes), Input.PersonClaim, domains!,
             Input.TrustsMfa, Input.Enabled);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // A domain sends its people to one provider: the unique index refuses one that another provider holds, even
+            // when two admins save at once. Anything else is not ours to explain.
+            var taken = await db.Set<IdentityProviderDomain>().IgnoreQueryFilters()
+                .Where(d => d.IdentityProviderId != provider.Id && domains!.Contains(d.Name))
+                .Select(d => new { d.Name, d.OrganizerId }).ToListAsync();
+            if (taken.Count == 0) throw;
+            Refuse("SignIn.DomainTaken", taken.Where(d => d.OrganizerId != organizerId).Select(d => d.Name));
+            Refuse("SignIn.DomainInOtherProvider", taken.Where(d => d.OrganizerId == organizerId).Select(d => d.Name));
+            return Page();
+        }
         cache.Invalidate();
         TempData["Message"] = l["SignIn.Saved", provider.DisplayName].Value;
         return RedirectToPage("Index");
+    }
+
+    private void Refuse(string message, IEnumerable<string> domains)
+    {
+        if (domains.Order(StringComparer.Ordinal).ToList() is { Count: > 0 } list)
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Domains)}", l[message, string.Join(", ", list)]);
     }
 
     private void Show(IdentityProvider p) =>

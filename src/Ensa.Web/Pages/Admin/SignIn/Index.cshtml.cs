@@ -41,8 +41,8 @@ public sealed class IndexModel(EnsaDbContext db, PublicLinks links, IStringLocal
 
     private async Task LoadAsync()
     {
-        var providers = await db.IdentityProviders.AsNoTracking().OrderBy(p => p.DisplayName).ToListAsync();
-        Providers = providers.Select(p => new Row(p.Id, p.DisplayName, p.Authority, p.Domains, p.Enabled,
+        var providers = await db.IdentityProviders.AsNoTracking().Include(p => p.Domains).OrderBy(p => p.DisplayName).ToListAsync();
+        Providers = providers.Select(p => new Row(p.Id, p.DisplayName, p.Authority, p.Domains.Select(d => d.Name).Order(StringComparer.Ordinal).ToList(), p.Enabled,
             links.To(ProviderConfig.CallbackPathOf(p.Id)))).ToList();
     }
 }

@@ -24,7 +24,7 @@ public sealed class RemoveModel(EnsaDbContext db, IdentityProviderCache cache, I
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
-        if (await db.IdentityProviders.SingleOrDefaultAsync(p => p.Id == id) is not { } p) return NotFound();
+        if (await db.IdentityProviders.Include(p => p.Domains).SingleOrDefaultAsync(p => p.Id == id) is not { } p) return NotFound();
         db.IdentityProviders.Remove(p);
         db.RemoveRange(await db.Set<IdentityUserLogin<Guid>>().Where(x => x.LoginProvider == p.Scheme).ToListAsync());
         await db.SaveChangesAsync();
