@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ensa.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EnsaDbContext))]
-    [Migration("20261202023036_Oidc2")]
-    partial class Oidc2
+    [Migration("20261202031152_TwoFactorRuleAndProviderDomains")]
+    partial class TwoFactorRuleAndProviderDomains
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
