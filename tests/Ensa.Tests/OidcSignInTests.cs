@@ -175,7 +175,7 @@ public abstract class OidcSignInTests<TFactory>(TFactory app) : IClassFixture<TF
         using var client = app.NewClient();
         var (refused, _) = await FollowFlowAsync(client, await StartWithEmailAsync(client, email));
 
-        await AssertRefusedAsync(refused, "Kontot");
+        await AssertRefusedAsync(refused, "Ditt konto i Ensa är inte aktivt");
         Assert.False(await SignedInAsync(client));
     }
 

@@ -38,7 +38,8 @@ public sealed class ExternalModel(FederatedSignIn federated, IdentityProviderCac
         var (user, error) = await federated.AccountAsync(info, provider);
         if (error is not null) return Refuse(l[error.Code, error.Args]);
         // SignInWithClaimsAsync skips Identity's pre-sign-in check (deactivated, locked out), so it is asked here.
-        if (!await signIn.CanSignInAsync(user!) || await signIn.UserManager.IsLockedOutAsync(user!)) return Refuse(l["Login.LockedOut"]);
+        if (await signIn.UserManager.IsLockedOutAsync(user!)) return Refuse(l["Login.LockedOut"]);
+        if (!await signIn.CanSignInAsync(user!)) return Refuse(l["External.NotActive"]);
         await federated.SignInAsync(user!, info, provider);
         await log.RecordAsync(user!, SignInMethod.External, provider.DisplayName);
         UiLanguage.SetCookieFor(Response, user!);
