@@ -37,6 +37,7 @@ public sealed class RequestStepsTests
         ["approved, training confirmed"] = () => Ok(Decided(Decision.Approved), r => r.ConfirmTraining(Principal, Now)),
         ["in use"] = () => InUse(),
         ["use ended"] = () => Ok(InUse(), r => r.EndUse(Principal, DateOnly.FromDateTime(Now), true, null, Now)),
+        ["withdrawn in review"] = () => Ok(InReview(), r => r.Withdraw(Requester, Now)),
         ["reopened"] = () => Ok(Decided(Decision.Approved), r => r.Reopen(Reviewer, "Tjänsten har ändrats.", Now)),
     };
 
@@ -76,6 +77,7 @@ public sealed class RequestStepsTests
         RequestStep.ConfirmTraining => r.ConfirmTraining(actor, Now),
         RequestStep.EndUse => r.EndUse(actor, DateOnly.FromDateTime(Now), false, null, Now),
         RequestStep.HandOver => r.HandOver(actor, Principal.UserId, Now),
+        RequestStep.Withdraw => r.Withdraw(actor, Now),
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, "A new step needs its valid input here."),
     };
 

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Ensa.Audit;
 using Ensa.Common;
 using Ensa.Identity;
 using Ensa.Mail;
@@ -323,11 +324,11 @@ public sealed class RequestTests(EnsaAppFactory app) : IClassFixture<EnsaAppFact
         Assert.DoesNotContain("Hemliga appen", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await fredrik.Http.GetAsync($"/Requests/Edit/{id}")).StatusCode);
         var token = await TokenAsync(fredrik);
-        foreach (var url in new[] { $"/Requests/{id}?handler=Approve", $"/Requests/{id}?handler=SendBack", $"/Requests/{id}?handler=Submit", $"/Requests/Edit/{id}?handler=Save" })
+        foreach (var url in new[] { $"/Requests/{id}?handler=Approve", $"/Requests/{id}?handler=SendBack", $"/Requests/{id}?handler=Submit", $"/Requests/{id}?handler=Withdraw", $"/Requests/Edit/{id}?handler=Save" })
         {
             var response = await fredrik.Http.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = token, ["Comment"] = "Nej", ["Input.Need"] = "Annat",
+                ["__RequestVerificationToken"] = token, ["Comment"] = "Nej", ["Input.Need"] = "Annat", ["ConfirmWithdraw"] = "true",
             }));
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         }
@@ -379,6 +380,73 @@ public sealed class RequestTests(EnsaAppFactory app) : IClassFixture<EnsaAppFact
         Assert.Equal(BothMailed, (await MailToAsync()).Order(StringComparer.Ordinal));
         var mail = await app.StoredAsync<OutboxMessage>(m => m.To == "anna.lindberg@mittkoping.example" && m.TextBody.Contains(link));
         Assert.Contains("Meddelandeappen", mail.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Withdraw_InReview_LeavesTheQueue_TellsPrincipalAndCentralDepartment()
+    {
+        var id = await app.InReviewAsync("Återtagna appen", linkResource: false);
+        var link = $"/Requests/{id}";
+        using var anna = await app.SignInAs(Roles.Requester);
+        var response = await anna.SubmitAsync(link, "form[action*=Withdraw]", new Dictionary<string, string> { ["ConfirmWithdraw"] = "true" });
+        var details = await anna.FollowAsync(response);
+
+        Assert.Contains("Förfrågan är tillbakadragen", details.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(RequestStatus.Withdrawn, await app.StatusAsync(id));
+        Assert.Contains(details.QuerySelectorAll(".timeline li"), li => li.TextContent.Contains("Återtagen av beställaren", StringComparison.Ordinal));
+        Assert.Null(details.QuerySelector("form[action*=Withdraw]"));
+        Assert.True(await app.IsStoredAsync<AuditEntry>(a => a.EntityId == id.ToString() && a.Action == "Modified" && a.Changes.Contains("Withdrawn")));
+
+        var told = (await app.AllStoredAsync<Notification>(n => n.Link == link && n.MessageKey == "Notify.Withdrawn")).Select(n => n.UserId).ToList();
+        Assert.Equal(
+            new[] { await app.UserIdAsync("karin.holm@mittkoping.example"), await app.UserIdAsync("sara.nilsson@mittkoping.example") }.Order(),
+            told.Order());
+        Assert.Contains(await app.MailAsync(m => m.TextBody.Contains(link)), m => m.To == "sara.nilsson@mittkoping.example");
+
+        using var sara = await app.SignInAs(Roles.CentralReviewer);
+        Assert.DoesNotContain("Återtagna appen", (await sara.GetPageAsync("/Review")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Withdraw_AwaitingPrincipal_TellsOnlyThePrincipal()
+    {
+        using var anna = await app.SignInAs(Roles.Requester);
+        var id = await SubmittedByAnnaAsync(anna, "Ångrade appen");
+        await anna.FollowAsync(await anna.SubmitAsync($"/Requests/{id}", "form[action*=Withdraw]", new Dictionary<string, string> { ["ConfirmWithdraw"] = "true" }));
+
+        Assert.Equal(RequestStatus.Withdrawn, await app.StatusAsync(id));
+        var told = await app.AllStoredAsync<Notification>(n => n.Link == $"/Requests/{id}" && n.MessageKey == "Notify.Withdrawn");
+        Assert.Equal(await app.UserIdAsync("karin.holm@mittkoping.example"), Assert.Single(told).UserId);
+    }
+
+    [Fact]
+    public async Task Withdraw_Refused_SaysWhyAndChangesNothing()
+    {
+        using var anna = await app.SignInAs(Roles.Requester);
+        var submitted = await SubmittedByAnnaAsync(anna, "Kvarvarande appen");
+
+        async Task RefusedAsync(EnsaClient client, Guid id, string why, RequestStatus status, bool confirm = true)
+        {
+            var response = await client.PostHandlerAsync($"/Requests/{id}", "Withdraw",
+                confirm ? new Dictionary<string, string> { ["ConfirmWithdraw"] = "true" } : null);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains(why, (await EnsaClient.ParseAsync(response)).QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal(status, await app.StatusAsync(id));
+        }
+
+        await RefusedAsync(anna, submitted, "Kryssa i att du vill dra tillbaka", RequestStatus.AwaitingPrincipal, confirm: false);
+        using (var karin = await app.SignInAs(Roles.Principal))
+            await RefusedAsync(karin, submitted, "Bara den som gjorde förfrågan kan dra tillbaka den", RequestStatus.AwaitingPrincipal);
+
+        var draft = IdFrom(await PostFormAsync(anna, "/Requests/New", submit: false, new Dictionary<string, string> { ["Input.ProposedName"] = "Utkast att ångra" }));
+        await RefusedAsync(anna, draft, "Ett utkast är inte inskickat", RequestStatus.Draft);
+
+        await anna.FollowAsync(await anna.PostHandlerAsync($"/Requests/{submitted}", "Withdraw", new Dictionary<string, string> { ["ConfirmWithdraw"] = "true" }));
+        await RefusedAsync(anna, submitted, "Förfrågan är redan tillbakadragen", RequestStatus.Withdrawn);
+
+        var decided = await app.InUseAsync(Unit, "karin.holm@mittkoping.example", "Numerix Matteträning");
+        using (var karin = await app.SignInAs(Roles.Principal))
+            await RefusedAsync(karin, decided, "redan beslutad och kan inte längre dras tillbaka", RequestStatus.InUse);
     }
 
     [Fact]

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Web.Mail;
 
-/// <summary>Tells the requester and the unit's principals of every step of their request, in the app and by
+/// <summary>Tells the requester and the unit's principals of every step of their request (and the central department of
+/// a withdrawal from its queue), in the app and by
 /// e-mail (through the outbox), in the same save as the step itself, so no step can go untold.</summary>
 public sealed class RequestNotifications(MailComposer mail) : NotifyingInterceptor
 {
@@ -17,8 +18,11 @@ public sealed class RequestNotifications(MailComposer mail) : NotifyingIntercept
         foreach (var step in steps)
         {
             var request = db.ChangeTracker.Entries<ResourceRequest>().Select(e => e.Entity).Single(r => r.Id == step.RequestId);
+            // A withdrawal from the review queue also tells the central department, who may have started on it.
+            var withdrawnFromReview = step.Kind == RequestEventKind.Withdrawn && request.ReviewQueuedAt is not null;
             var recipients = await db.Memberships.IgnoreQueryFilters()
-                .Where(m => m.OrganizerId == request.OrganizerId && m.Role == Role.Principal && m.OrganisationUnitId == request.SchoolUnitId)
+                .Where(m => m.OrganizerId == request.OrganizerId && (m.Role == Role.Principal && m.OrganisationUnitId == request.SchoolUnitId
+                    || withdrawnFromReview && m.Role == Role.CentralReviewer))
                 .Select(m => m.UserId).ToListAsync(cancellationToken);
             recipients.Add(request.RequesterId);
             var people = await db.Users.Where(u => recipients.Contains(u.Id) && u.Id != step.ActorUserId)

@@ -21,6 +21,7 @@ public enum RequestEventKind
     UseEnded,
     /// <summary>The request was given to another requester.</summary>
     HandedOver,
+    Withdrawn,
 }
 
 /// <summary>One step in a request's timeline: what happened, who did it and when.</summary>

@@ -16,13 +16,15 @@ public enum RequestStatus
     InUse,
     /// <summary>Was in use at the unit; use has ended.</summary>
     UseEnded,
+    /// <summary>The requester withdrew it before it was decided.</summary>
+    Withdrawn,
 }
 
 /// <summary>The steps of a request, each one method of <see cref="ResourceRequest"/>.</summary>
 public enum RequestStep
 {
     Edit, Submit, ApproveAsPrincipal, SendBack, LinkResource, RecordReview, RecordSecurityReview, Decide, Reopen,
-    RecordPurchase, NameResponsibles, ConfirmTraining, EndUse, HandOver,
+    RecordPurchase, NameResponsibles, ConfirmTraining, EndUse, HandOver, Withdraw,
 }
 
 [Flags]
@@ -281,6 +283,15 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited, IVersioned
         return Result.Ok;
     }
 
+    /// <summary>The requester takes back a submitted request that is not yet decided; it leaves every queue.</summary>
+    public Result Withdraw(Actor actor, DateTime now)
+    {
+        if (Check(actor, RequestStep.Withdraw) is { Succeeded: false } refused) return refused;
+        Status = RequestStatus.Withdrawn;
+        Log(RequestEventKind.Withdrawn, actor, now);
+        return Result.Ok;
+    }
+
     /// <summary>Who may take <paramref name="step"/> in the current state; the step checks its own input.</summary>
     private Result Check(Actor actor, RequestStep step)
     {
@@ -318,7 +329,12 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited, IVersioned
             RequestStep.EndUse => !principal && !actor.IsReviewer ? new DomainError("Request.NotPrincipalOfUnit")
                 : Status != RequestStatus.InUse || Use is null ? new DomainError("Request.NotInUse") : Result.Ok,
             RequestStep.HandOver => !actor.IsReviewer ? new DomainError("Request.NotReviewer")
-                : IsDecided ? new DomainError("Request.AlreadyDecided") : Result.Ok,
+                : IsDecided ? new DomainError("Request.AlreadyDecided")
+                : Status == RequestStatus.Withdrawn ? new DomainError("Request.AlreadyWithdrawn") : Result.Ok,
+            RequestStep.Withdraw => !requester ? new DomainError("Request.OnlyRequesterWithdraws")
+                : Status == RequestStatus.Draft ? new DomainError("Request.DraftNotWithdrawable")
+                : Status == RequestStatus.Withdrawn ? new DomainError("Request.AlreadyWithdrawn")
+                : IsDecided ? new DomainError("Request.DecidedNotWithdrawable") : Result.Ok,
             _ => throw new ArgumentOutOfRangeException(nameof(step)),
         };
     }

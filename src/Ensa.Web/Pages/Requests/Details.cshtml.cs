@@ -17,6 +17,10 @@ public sealed class DetailsModel(EnsaDbContext db, RequestAccess access, Agreeme
     [BindProperty, StringLength(RequestEvent.CommentMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Request.SendBackComment")]
     public string? Comment { get; set; }
 
+    /// <summary>The requester ticks this to confirm a withdrawal, so one stray click cannot take a request back.</summary>
+    [BindProperty]
+    public bool ConfirmWithdraw { get; set; }
+
     public ResourceRequest Current { get; private set; } = null!;
     public Actor Actor { get; private set; } = null!;
     public string ResourceName { get; private set; } = "";
@@ -47,6 +51,12 @@ public sealed class DetailsModel(EnsaDbContext db, RequestAccess access, Agreeme
 
     public Task<IActionResult> OnPostSendBackAsync(Guid id) => ActAsync(id, (request, actor, now) => request.SendBack(actor, Comment ?? "", now),
         _ => "Request.WasSentBack");
+
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id)
+    {
+        if (!ConfirmWithdraw) ModelState.AddModelError(nameof(ConfirmWithdraw), l["Request.WithdrawNotConfirmed"].Value);
+        return ActAsync(id, (request, actor, now) => request.Withdraw(actor, now), _ => "Request.WithdrawnDone");
+    }
 
     /// <summary>Load, let the domain decide, save, redirect; or show the refusal on the page.</summary>
     private async Task<IActionResult> ActAsync(Guid id, Func<ResourceRequest, Actor, DateTime, Result> action, Func<ResourceRequest, string> doneKey)
