@@ -117,7 +117,7 @@ public sealed class RequestTests(EnsaAppFactory app) : IClassFixture<EnsaAppFact
     }
 
     [Fact]
-    public async Task Submit_WithoutNeed_SaysWhatIsMissingAndKeepsTheDraft()
+    public async Task Submit_WithoutNeed_SaysWhatIsMissingAndStoresNothing()
     {
         using var anna = await app.SignInAs(Roles.Requester);
         var response = await PostFormAsync(anna, "/Requests/New", submit: true, new Dictionary<string, string> { ["Input.ProposedName"] = "Behovslösa appen" });
@@ -125,10 +125,49 @@ public sealed class RequestTests(EnsaAppFactory app) : IClassFixture<EnsaAppFact
         var page = await EnsaClient.ParseAsync(response);
         Assert.Contains("Beskriv behov och syfte", page.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Beskriv behov och syfte", EnsaClient.Text(page, ".error"), StringComparison.Ordinal);
-        var saved = await app.StoredAsync<ResourceRequest>(r => r.ProposedName == "Behovslösa appen");
-        Assert.Equal(RequestStatus.Draft, saved.Status);
-        // The form now posts to the kept draft, so pressing again does not make a second one.
-        Assert.StartsWith($"/Requests/Edit/{saved.Id}", page.QuerySelector("form.request-form")!.GetAttribute("action"), StringComparison.Ordinal);
+        Assert.False(await app.IsStoredAsync<ResourceRequest>(r => r.ProposedName == "Behovslösa appen"));
+        // What was written stays in the form, which still posts to a new request.
+        Assert.Equal("Behovslösa appen", page.QuerySelector<IHtmlInputElement>("input[name='Input.ProposedName']")!.Value);
+        Assert.StartsWith("/Requests/New", page.QuerySelector("form.request-form")!.GetAttribute("action"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_WithThreeMistakes_ShowsAllThreeAndStoresNoRequest()
+    {
+        using var anna = await app.SignInAs(Roles.Requester);
+        var response = await PostFormAsync(anna, "/Requests/New", submit: true, new Dictionary<string, string>
+        {
+            ["Input.ProposedWebAddress"] = "tre fel punkt se",
+            ["Input.Grades"] = "Trefelsklassen",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await EnsaClient.ParseAsync(response);
+        // Each beside its field; what a submission lacks also in the summary.
+        foreach (var problem in new[] { "Beskriv behov och syfte", "Välj en lärresurs ur listan eller skriv namnet", "Skriv hela webbadressen" })
+            Assert.Contains(problem, EnsaClient.Text(page, ".error"), StringComparison.Ordinal);
+        var summary = page.QuerySelector(".errors")!.TextContent;
+        Assert.Contains("Beskriv behov och syfte", summary, StringComparison.Ordinal);
+        Assert.Contains("Välj en lärresurs ur listan eller skriv namnet", summary, StringComparison.Ordinal);
+        Assert.False(await app.IsStoredAsync<ResourceRequest>(r => r.Grades == "Trefelsklassen"));
+    }
+
+    [Fact]
+    public async Task Submit_FailingOnAnEditedDraft_ChangesNothing()
+    {
+        using var anna = await app.SignInAs(Roles.Requester);
+        var id = IdFrom(await PostFormAsync(anna, "/Requests/New", submit: false, new Dictionary<string, string>
+        {
+            ["Input.ProposedName"] = "Orörda utkastet", ["Input.Need"] = "Läsning.",
+        }));
+        var response = await PostFormAsync(anna, $"/Requests/Edit/{id}", submit: true, new Dictionary<string, string>
+        {
+            ["Input.ProposedName"] = "", ["Input.Need"] = "",
+        });
+        var page = await EnsaClient.ParseAsync(response);
+        Assert.Contains("Beskriv behov och syfte", page.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Välj en lärresurs ur listan", page.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
+        var saved = await RequestAsync(id);
+        Assert.Equal((RequestStatus.Draft, "Orörda utkastet", "Läsning."), (saved.Status, saved.ProposedName, saved.Need));
     }
 
     [Fact]

@@ -134,13 +134,21 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited, IVersioned
     public Result Submit(Actor actor, DateTime now)
     {
         if (Check(actor, RequestStep.Submit) is { Succeeded: false } refused) return refused;
-        if (string.IsNullOrWhiteSpace(Need)) return new DomainError("Request.NeedMissing");
-        if (ResourceId is null && string.IsNullOrWhiteSpace(ProposedName)) return new DomainError("Request.ResourceMissing");
+        if (MissingForSubmission(Details()) is [var missing, ..]) return missing;
         SubmittedAt = now;
         Log(RequestEventKind.Submitted, actor, now);
         if (actor.IsPrincipalOf(SchoolUnitId)) ToReview(now);
         else Status = RequestStatus.AwaitingPrincipal;
         return Result.Ok;
+    }
+
+    /// <summary>Everything <paramref name="details"/> still lacks to be submitted, so a form can say it all at once.</summary>
+    public static IReadOnlyList<DomainError> MissingForSubmission(RequestDetails details)
+    {
+        var missing = new List<DomainError>();
+        if (string.IsNullOrWhiteSpace(details.Need)) missing.Add(new DomainError("Request.NeedMissing"));
+        if (details.ResourceId is null && string.IsNullOrWhiteSpace(details.ProposedName)) missing.Add(new DomainError("Request.ResourceMissing"));
+        return missing;
     }
 
     public Result ApproveAsPrincipal(Actor actor, DateTime now)

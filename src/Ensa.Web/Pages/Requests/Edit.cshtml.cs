@@ -34,7 +34,7 @@ public sealed class EditModel(EnsaDbContext db, RequestAccess access, Catalogue 
     private async Task<IActionResult> PostAsync(Guid id, bool submit)
     {
         if (await LoadAsync(id) is not var (request, actor)) return NotFound();
-        if (!await ValidateAsync())
+        if (!await ValidateAsync(submit))
         {
             await PrepareAsync(null);
             return Page();

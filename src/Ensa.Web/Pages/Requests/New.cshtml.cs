@@ -29,7 +29,7 @@ public sealed class NewModel(EnsaDbContext db, RequestAccess access, Catalogue c
         await LoadUnitsAsync(actor.UserId);
         if (Input.SchoolUnitId is not { } unitId || Units.All(u => u.Id != unitId))
             ModelState.AddModelError("Input.SchoolUnitId", Texts["Request.UnitMissing"].Value);
-        if (!await ValidateAsync())
+        if (!await ValidateAsync(submit))
         {
             await PrepareAsync(null);
             return Page();

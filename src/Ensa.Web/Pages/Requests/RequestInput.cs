@@ -142,8 +142,6 @@ public abstract class RequestFormPage(EnsaDbContext db, RequestAccess access, Ca
     public string? Q { get; private set; }
     public IReadOnlyList<CatalogueItem> Matches { get; private set; } = [];
     public CatalogueItem? Chosen { get; private set; }
-    /// <summary>Set when a submission was refused: the draft was kept all the same.</summary>
-    public bool DraftKept { get; private set; }
     /// <summary>False when the domain would refuse an edit: the page shows the refusal instead of the form.</summary>
     public bool Editable { get; protected set; } = true;
 
@@ -184,32 +182,29 @@ public abstract class RequestFormPage(EnsaDbContext db, RequestAccess access, Ca
         if (Chosen is null) Input.ResourceId = null;
     }
 
-    /// <summary>Field checks beyond the attributes; false when the form must be shown again.</summary>
-    protected async Task<bool> ValidateAsync()
+    /// <summary>Field checks beyond the attributes and, for <paramref name="submit"/>, all a submission still lacks:
+    /// every problem at once. False when the form must be shown again.</summary>
+    protected async Task<bool> ValidateAsync(bool submit)
     {
         Input.Validate(ModelState, key => l[key].Value);
         if (Input.ResourceId is { } resourceId && !await db.LearningResources.AnyAsync(r => r.Id == resourceId))
             ModelState.AddModelError("", l["Request.ResourceUnknown"].Value);
+        if (submit)
+        {
+            foreach (var missing in ResourceRequest.MissingForSubmission(Input.ToDetails())) AddError(missing);
+        }
         return ModelState.IsValid;
     }
 
-    /// <summary>Saves the draft; with <paramref name="submit"/> also submits it. A refused submission keeps the draft
-    /// and shows the domain's reason on the form.</summary>
+    /// <summary>Saves the draft; with <paramref name="submit"/> submits it, or saves nothing and shows the refusal:
+    /// only "Save draft" makes a draft.</summary>
     protected async Task<IActionResult> FinishAsync(ResourceRequest request, Actor actor, bool submit)
     {
-        if (submit)
+        if (submit && request.Submit(actor, Now) is { Succeeded: false } refused)
         {
-            var result = request.Submit(actor, Now);
-            if (!result.Succeeded)
-            {
-                await db.SaveChangesAsync();
-                RequestId = request.Id;
-                DraftKept = true;
-                FixedUnitName = await db.OrganisationUnits.Where(u => u.Id == request.SchoolUnitId).Select(u => u.Name).SingleAsync();
-                AddError(result.Error!);
-                await PrepareAsync(null);
-                return Page();
-            }
+            AddError(refused.Error!);
+            await PrepareAsync(null);
+            return Page();
         }
         await db.SaveChangesAsync();
         TempData["Message"] = l[!submit ? "Request.DraftSaved"
