@@ -22,7 +22,8 @@ public sealed class AgreementRequestTests(EnsaAppFactory app) : IClassFixture<En
         using var sara = await app.SignInAs(Roles.CentralReviewer);
         await sara.FollowAsync(await sara.SubmitAsync(Review(id), "form[action*='handler=Save']", new Dictionary<string, string>
         {
-            ["Input.PedagogicalAssessment"] = "Bra.", ["Input.Accessibility"] = "Good", ["Input.AgreementNeed"] = nameof(AgreementNeed.Needed),
+            ["Input.PedagogicalAssessment"] = "Bra.", ["Input.Accessibility"] = "Good", ["Input.SuitableForProtectedIdentity"] = "No",
+            ["Input.AgreementNeed"] = nameof(AgreementNeed.Needed),
         }));
         var page = await sara.FollowAsync(await DecideAsync(sara, id));
         Assert.Equal(RequestStatus.AwaitingAgreement, await app.StatusAsync(id));

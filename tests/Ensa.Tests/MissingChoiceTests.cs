@@ -18,7 +18,10 @@ public sealed class MissingChoiceTests(EnsaAppFactory app) : IClassFixture<EnsaA
         var id = await app.InReviewAsync("Kodkraft Blocklabb");
         using var sara = await app.SignInAs(Roles.CentralReviewer);
         var url = $"/Review/Request/{id}";
-        Assert.Equal(HttpStatusCode.Redirect, (await sara.SubmitAsync(url, "form[action*='handler=Save']")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await sara.SubmitAsync(url, "form[action*='handler=Save']", new Dictionary<string, string>
+        {
+            ["Input.Accessibility"] = "Good", ["Input.SuitableForProtectedIdentity"] = "No", ["Input.AgreementNeed"] = nameof(AgreementNeed.NotNeeded),
+        })).StatusCode);
         var response = await PostWithoutAsync(sara, url, "form[action*='handler=Decide']", "DecisionChoice");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Välj ett beslut", EnsaClient.Text(await EnsaClient.ParseAsync(response), ".errors"), StringComparison.Ordinal);

@@ -157,6 +157,68 @@ public sealed partial class PrivacyTests(EnsaAppFactory app) : IClassFixture<Ens
     }
 
     [Fact]
+    public async Task Removal_NoOutcomePreselected_SupplierMustActAndNotUsed_AreShownOnTheCaseAndItsReport()
+    {
+        await app.InUseAsync("Tallbackaskolan", "mikael.astrom@mittkoping.example", "Quizzly", administrator: "Tove Talla");
+        await app.InUseAsync("Tallbackaskolan", "mikael.astrom@mittkoping.example", "Kodkraft Blocklabb", administrator: "Tor Tallkod");
+        using var sara = await app.SignInAs(Ensa.Identity.Roles.CentralReviewer);
+        var id = await OpenAsync(sara, RightsKind.Removal, "BUN 2026/450", null, "Tallbackaskolan");
+        var tove = (await CaseAsync(id)).Tasks.Single(t => t.AdministratorName == "Tove Talla");
+
+        // The administrator's form: every outcome offered, none chosen; sending it as shown is refused and changes nothing.
+        using var admin = app.NewClient();
+        var link = await LinkAsync("tove.talla@mittkoping.example", "BUN 2026/450");
+        var form = await admin.GetPageAsync(link);
+        Assert.Equal(["Done", "SupplierMustAct", "NotUsed", "NoDataHeld"], form.QuerySelectorAll("input[name=Answer]").Select(i => i.GetAttribute("value")));
+        Assert.Empty(form.QuerySelectorAll("input[name=Answer][checked]"));
+        var none = await EnsaClient.ParseAsync(await admin.SubmitAsync(link, "main form"));
+        Assert.Contains("Välj ett svar", EnsaClient.Text(none, ".errors"), StringComparison.Ordinal);
+        var unsaid = await EnsaClient.ParseAsync(await admin.SubmitAsync(link, "main form", new Dictionary<string, string> { ["Answer"] = "SupplierMustAct" }));
+        Assert.Contains("Beskriv vad leverantören", EnsaClient.Text(unsaid, ".errors"), StringComparison.Ordinal);
+        Assert.Equal(RightsTaskStatus.Open, (await app.StoredAsync<RightsTask>(t => t.Id == tove.Id)).Status);
+        await admin.FollowAsync(await admin.SubmitAsync(link, "main form", new Dictionary<string, string>
+        {
+            ["Answer"] = "SupplierMustAct", ["AnswerText"] = "Tjänsten saknar radering; leverantören måste ta bort kontot.",
+        }));
+
+        // On the administrators' behalf: the choice starts empty and is required too.
+        var open = (await CaseAsync(id)).Tasks.Where(t => t.Status == RightsTaskStatus.Open).ToList();
+        var page = await sara.GetPageAsync($"/Privacy/{id}");
+        Assert.Equal("", page.QuerySelector($"#answer-{open[0].Id} option")!.GetAttribute("value"));
+        Assert.Null(page.QuerySelector($"#answer-{open[0].Id} option[selected]"));
+        var refused = await EnsaClient.ParseAsync(await sara.SubmitAsync($"/Privacy/{id}", $"form[action*='task={open[0].Id}']"));
+        Assert.Contains("Välj vad som har gjorts", EnsaClient.Text(refused, ".errors"), StringComparison.Ordinal);
+        Assert.Equal(RightsTaskStatus.Open, (await app.StoredAsync<RightsTask>(t => t.Id == open[0].Id)).Status);
+        foreach (var task in open)
+            await sara.FollowAsync(await sara.SubmitAsync($"/Privacy/{id}", $"form[action*='task={task.Id}']", new Dictionary<string, string> { ["Answer"] = "NotUsed" }));
+
+        var closed = await CaseAsync(id);
+        Assert.NotNull(closed.ClosedAt);
+        Assert.Equal(RightsTaskStatus.SupplierMustAct, closed.Tasks.Single(t => t.Id == tove.Id).Status);
+        Assert.All(closed.Tasks.Where(t => t.Id != tove.Id), t => Assert.Equal(RightsTaskStatus.NotUsed, t.Status));
+        // Closed, yet the case and its report say where the supplier must still remove the data.
+        Assert.Contains("Quizzly (Tallbackaskolan)", EnsaClient.Text(await sara.GetPageAsync($"/Privacy/{id}"), ".supplier-must-act"), StringComparison.Ordinal);
+        var report = await sara.GetPageAsync($"/Privacy/Report/{id}");
+        Assert.Contains("Quizzly (Tallbackaskolan)", EnsaClient.Text(report, ".supplier-must-act"), StringComparison.Ordinal);
+        Assert.Contains("Kunde inte raderas – leverantören måste åtgärda", EnsaClient.Text(report, "table.report"), StringComparison.Ordinal);
+        Assert.Contains("Används inte av personen", EnsaClient.Text(report, "table.report"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Access_SupplierMustAct_IsNotOfferedAndAForgedOneIsRefused()
+    {
+        using var sara = await app.SignInAs(Ensa.Identity.Roles.CentralReviewer);
+        var id = await OpenAsync(sara, RightsKind.Access, "BUN 2026/550", null, Ekbacke);
+        var task = (await CaseAsync(id)).Tasks.Single(t => t.AdministratorName == "Petra Sjöberg");
+        var options = (await sara.GetPageAsync($"/Privacy/{id}")).QuerySelectorAll($"#answer-{task.Id} option").Select(o => o.GetAttribute("value"));
+        Assert.Equal(["", "Done", "NotUsed", "NoDataHeld"], options);
+        var forged = await EnsaClient.ParseAsync(await sara.SubmitAsync($"/Privacy/{id}", $"form[action*='task={task.Id}']",
+            new Dictionary<string, string> { ["Answer"] = "SupplierMustAct", ["AnswerText"] = "Leverantören." }));
+        Assert.Contains("passar inte", EnsaClient.Text(forged, ".errors"), StringComparison.Ordinal);
+        Assert.Equal(RightsTaskStatus.Open, (await app.StoredAsync<RightsTask>(t => t.Id == task.Id)).Status);
+    }
+
+    [Fact]
     public async Task Overdue_TasksRemindTheirAdministrators_AtMostWeekly()
     {
         using var sara = await app.SignInAs(Ensa.Identity.Roles.CentralReviewer);

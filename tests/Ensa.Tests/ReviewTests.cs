@@ -99,6 +99,38 @@ public sealed class ReviewTests(EnsaAppFactory app) : IClassFixture<EnsaAppFacto
     }
 
     [Fact]
+    public async Task NewReview_NothingPreselected_WithoutChoicesSaveAndDecideAreRefusedByTheField()
+    {
+        var id = await app.InReviewAsync();
+        using var sara = await app.SignInAs(Roles.CentralReviewer);
+        var page = await sara.GetPageAsync(Page(id));
+        Assert.NotEmpty(page.QuerySelectorAll("form[action*='handler=Save'] input[type=radio]"));
+        Assert.Empty(page.QuerySelectorAll("form[action*='handler=Save'] input[type=radio][checked]"));
+        Assert.Empty(page.QuerySelectorAll("form[action*='handler=Decide'] input[type=radio][checked]"));
+
+        // The form as shown, with only text written: refused by each choice, nothing saved, the text kept.
+        var refused = await EnsaClient.ParseAsync(await sara.SubmitAsync(Page(id), "form[action*='handler=Save']",
+            new Dictionary<string, string> { ["Input.PedagogicalAssessment"] = "Bra progression." }));
+        Assert.Contains("avtal behövs", EnsaClient.Text(refused, "#ag-error"), StringComparison.Ordinal);
+        Assert.Contains("tillgängligheten", EnsaClient.Text(refused, "#acc-error"), StringComparison.Ordinal);
+        Assert.Contains("skyddad identitet", EnsaClient.Text(refused, "#pi-error"), StringComparison.Ordinal);
+        Assert.Equal("Bra progression.", refused.QuerySelector("#ped")!.TextContent);
+        Assert.False(await app.IsStoredAsync<ResourceReview>(r => r.RequestId == id));
+
+        // A saved review shows what was saved.
+        await sara.FollowAsync(await sara.SubmitAsync(Page(id), "form[action*='handler=Save']", Review(AgreementNeed.Needed)));
+        var saved = await sara.GetPageAsync(Page(id));
+        Assert.Equal(["acc-Good", "pi-No", "ag-Needed"], saved.QuerySelectorAll("form[action*='handler=Save'] input[type=radio][checked]").Select(i => i.Id));
+
+        var undecided = await EnsaClient.ParseAsync(await sara.SubmitAsync(Page(id), "form[action*='handler=Decide']",
+            new Dictionary<string, string> { ["Conditions"] = "Endast lärarkonton." }));
+        Assert.Contains("Välj ett beslut", EnsaClient.Text(undecided, "#d-error"), StringComparison.Ordinal);
+        Assert.Equal("Endast lärarkonton.", undecided.QuerySelector("#Conditions")!.TextContent);
+        Assert.Equal(RequestStatus.InReview, await app.StatusAsync(id));
+        Assert.Null((await app.StoredAsync<ResourceReview>(r => r.RequestId == id)).Decision);
+    }
+
+    [Fact]
     public async Task Decide_AgreementNeeded_WaitsUntilAnAgreementIsRecorded()
     {
         var id = await app.InReviewAsync();

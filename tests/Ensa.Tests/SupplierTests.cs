@@ -49,7 +49,8 @@ public sealed partial class SupplierTests(EnsaAppFactory app) : IClassFixture<En
 
         await sara.FollowAsync(await sara.SubmitAsync(Review(id), "form[action*='handler=Save']", new Dictionary<string, string>
         {
-            ["Input.PedagogicalAssessment"] = "Bra.", ["Input.Accessibility"] = "Good", ["Input.AgreementNeed"] = nameof(AgreementNeed.Needed),
+            ["Input.PedagogicalAssessment"] = "Bra.", ["Input.Accessibility"] = "Good", ["Input.SuitableForProtectedIdentity"] = "No",
+            ["Input.AgreementNeed"] = nameof(AgreementNeed.Needed),
         }));
         page = await sara.FollowAsync(await DecideAsync(sara, id));
         Assert.Equal(RequestStatus.AwaitingAgreement, await app.StatusAsync(id));

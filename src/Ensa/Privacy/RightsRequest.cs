@@ -8,7 +8,9 @@ namespace Ensa.Privacy;
 /// <summary>Erasure (Art. 17, e.g. a pupil leaves) or access (Art. 15).</summary>
 public enum RightsKind { Removal, Access }
 
-public enum RightsTaskStatus { Open, Done, NoDataHeld }
+/// <summary>A task's outcome. <see cref="SupplierMustAct"/>: the administrator could not remove the data and the supplier
+/// must; the case shows it after it closes. New values go last: the column holds the number.</summary>
+public enum RightsTaskStatus { Open, Done, NoDataHeld, SupplierMustAct, NotUsed }
 
 /// <summary>The steps on one task of a rights request.</summary>
 public enum RightsStep { Answer, IssueNewLink }
@@ -86,13 +88,21 @@ public sealed partial class RightsRequest : IOrganizerOwned, IAudited, IVersione
         if (Check(actor, RightsStep.Answer, taskId) is { Succeeded: false } refused) return refused;
         if (answer?.Length > RightsTask.AnswerMaxLength) return new DomainError("Rights.AnswerTooLong");
         if (status == RightsTaskStatus.Open) return new DomainError("Rights.AnswerMissing");
+        if (!Outcomes(Kind).Contains(status)) return new DomainError("Rights.OutcomeNotForKind");
         var task = TaskOf(taskId);
         if (Kind == RightsKind.Access && status == RightsTaskStatus.Done && string.IsNullOrWhiteSpace(answer))
             return new DomainError("Rights.AccessAnswerMissing");
+        if (status == RightsTaskStatus.SupplierMustAct && string.IsNullOrWhiteSpace(answer))
+            return new DomainError("Rights.SupplierActionMissing");
         task.Complete(status, answer, answeredBy, now);
         if (_tasks.All(t => t.Status != RightsTaskStatus.Open)) ClosedAt = now;
         return Result.Ok;
     }
+
+    /// <summary>The outcomes a task of <paramref name="kind"/> may be answered with, in the order the forms offer them.</summary>
+    public static IReadOnlyList<RightsTaskStatus> Outcomes(RightsKind kind) => kind == RightsKind.Removal
+        ? [RightsTaskStatus.Done, RightsTaskStatus.SupplierMustAct, RightsTaskStatus.NotUsed, RightsTaskStatus.NoDataHeld]
+        : [RightsTaskStatus.Done, RightsTaskStatus.NotUsed, RightsTaskStatus.NoDataHeld];
 
     public bool IsOverdue(DateOnly today) => !IsClosed && today > Deadline;
 

@@ -17,7 +17,7 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
     {
         [StringLength(ResourceReview.TextMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Review.Pedagogical")]
         public string? PedagogicalAssessment { get; set; }
-        // Choices are nullable: a post without one is refused (OnPostSaveAsync), never read as the first value.
+        // Choices are nullable and empty on a new review: a post without one is refused (OnPostSaveAsync).
         [Display(Name = "Review.Accessibility")]
         public AccessibilityAssessment? Accessibility { get; set; }
         [StringLength(ResourceReview.TextMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Review.AccessibilityNotes")]
@@ -71,22 +71,28 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        Input = Review is not null ? ToInput(Review)
-            : new ReviewInput { Accessibility = AccessibilityAssessment.NotAssessed, SuitableForProtectedIdentity = YesNoUnknown.Unknown, AgreementNeed = AgreementNeed.NotNeeded };
+        // A review not yet saved preselects nothing: one click must not approve without an agreement.
+        Input = Review is not null ? ToInput(Review) : new ReviewInput();
         return Page();
     }
 
-    public Task<IActionResult> OnPostSaveAsync(Guid id) => ActAsync(id, async now =>
+    public Task<IActionResult> OnPostSaveAsync(Guid id)
     {
-        if (Input.Accessibility is null || Input.SuitableForProtectedIdentity is null || Input.AgreementNeed is null)
-            return new Common.DomainError("Review.ChoiceMissing");
+        RequireChoice(Input.Accessibility, "Input.Accessibility", "Review.AccessibilityMissing");
+        RequireChoice(Input.SuitableForProtectedIdentity, "Input.SuitableForProtectedIdentity", "Review.ProtectedSuitableMissing");
+        RequireChoice(Input.AgreementNeed, "Input.AgreementNeed", "Review.AgreementNeedMissing");
+        return ActAsync(id, now => Task.FromResult(Save(now)), "Review.Saved");
+    }
+
+    private Common.Result Save(DateTime now)
+    {
         var review = Review ?? db.ResourceReviews.Add(new ResourceReview(Current, now)).Entity;
         var result = Current.RecordReview(Actor, review, now);
         if (!result.Succeeded) return result;
         Apply(Input, review);
         review.SignReview(Actor, now);
-        return await Task.FromResult(result);
-    }, "Review.Saved");
+        return result;
+    }
 
     public Task<IActionResult> OnPostSecurityAsync(Guid id) => ActAsync(id, now =>
     {
@@ -104,11 +110,20 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
         return Current.LinkResource(Actor, resourceId, now);
     }, "Review.Linked");
 
-    public Task<IActionResult> OnPostDecideAsync(Guid id) => ActAsync(id, now =>
-        // Without a review yet, an empty one: the domain refuses the step, or says the review is missing.
-        Task.FromResult(DecisionChoice is not { } decision ? new Common.DomainError("Review.DecisionMissing")
-            : Current.Decide(Actor, Review ?? new ResourceReview(Current, now), decision, Conditions, Reason, now,
+    public Task<IActionResult> OnPostDecideAsync(Guid id)
+    {
+        RequireChoice(DecisionChoice, nameof(DecisionChoice), "Review.DecisionMissing");
+        return ActAsync(id, now =>
+            // Without a review yet, an empty one: the domain refuses the step, or says the review is missing.
+            Task.FromResult(Current.Decide(Actor, Review ?? new ResourceReview(Current, now), DecisionChoice!.Value, Conditions, Reason, now,
                 agreementInForce: Agreement?.Status == Ensa.Agreements.AgreementStatus.InForce)), "Review.DecisionSaved");
+    }
+
+    /// <summary>A choice left empty is refused next to its field (ActAsync then changes nothing), never read as a default.</summary>
+    private void RequireChoice<T>(T? choice, string field, string messageKey) where T : struct
+    {
+        if (choice is null) ModelState.AddModelError(field, l[messageKey]);
+    }
 
     public Task<IActionResult> OnPostReopenAsync(Guid id) => ActAsync(id, now =>
     {
@@ -177,19 +192,19 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
     private static void Apply(ReviewInput i, ResourceReview r)
     {
         r.PedagogicalAssessment = i.PedagogicalAssessment?.Trim();
-        r.Accessibility = i.Accessibility ?? AccessibilityAssessment.NotAssessed;
+        r.Accessibility = i.Accessibility!.Value;
         r.AccessibilityNotes = i.AccessibilityNotes?.Trim();
         r.PersonalDataCategories = i.PersonalDataCategories?.Trim();
         r.SensitiveData = i.SensitiveData;
         r.ThirdCountryTransfer = i.ThirdCountryTransfer;
         r.ThirdCountryNotes = i.ThirdCountryNotes?.Trim();
-        r.SuitableForProtectedIdentity = i.SuitableForProtectedIdentity ?? YesNoUnknown.Unknown;
+        r.SuitableForProtectedIdentity = i.SuitableForProtectedIdentity!.Value;
         r.ScreeningChildren = i.ScreeningChildren;
         r.ScreeningLargeScale = i.ScreeningLargeScale;
         r.ScreeningNewTechnology = i.ScreeningNewTechnology;
         r.ScreeningSystematicMonitoring = i.ScreeningSystematicMonitoring;
         r.DpiaNeeded = i.DpiaNeeded;
-        r.AgreementNeed = i.AgreementNeed ?? AgreementNeed.NotNeeded;
+        r.AgreementNeed = i.AgreementNeed!.Value;
         r.Shared = i.Shared;
     }
 }

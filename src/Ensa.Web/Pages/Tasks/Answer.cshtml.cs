@@ -23,7 +23,8 @@ public sealed class AnswerModel(EnsaDbContext db, TimeProvider clock, IStringLoc
     /// <summary>What the link's holder may do on the task now.</summary>
     public IReadOnlySet<RightsStep> Allowed { get; private set; } = new HashSet<RightsStep>();
 
-    [BindProperty] public RightsTaskStatus Answer { get; set; } = RightsTaskStatus.Done;
+    /// <summary>Nullable and without a default: nothing is preselected, and a post without a choice is refused.</summary>
+    [BindProperty] public RightsTaskStatus? Answer { get; set; }
     [BindProperty] public string? AnswerText { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string token) => !await LoadAsync(token) ? NotFound() : Ended ? EndedPage() : Page();
@@ -32,7 +33,7 @@ public sealed class AnswerModel(EnsaDbContext db, TimeProvider clock, IStringLoc
     {
         if (!await LoadAsync(token)) return NotFound();
         if (Ended) return EndedPage();
-        var result = Case.Answer(Task.LinkHolder, Task.Id, Answer, AnswerText, Task.AdministratorName, clock.GetUtcNow().UtcDateTime);
+        var result = Case.Answer(Task.LinkHolder, Task.Id, Answer ?? RightsTaskStatus.Open, AnswerText, Task.AdministratorName, clock.GetUtcNow().UtcDateTime);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", l[result.Error!.Code].Value);
