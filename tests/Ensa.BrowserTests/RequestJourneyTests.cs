@@ -1,5 +1,6 @@
 using Ensa.BrowserTests.Infrastructure;
 using Ensa.BrowserTests.Pages;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Ensa.BrowserTests;
@@ -42,7 +43,8 @@ public sealed class RequestJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         var annasRequest = await form.SubmitAsync(resource);
         await Expect(annasRequest.Notice).ToHaveTextAsync("Förfrågan är inskickad och väntar nu på rektors godkännande. Du får ett meddelande när något händer.");
         await Expect(annasRequest.Status).ToHaveTextAsync("Status: Väntar på rektor");
-        await Expect(annasRequest.Actions).ToHaveCountAsync(0); // nothing for the teacher to do now
+        // Nothing for the teacher to do now but to take it back.
+        await Expect(annasRequest.Actions.GetByRole(AriaRole.Button)).ToHaveTextAsync(["Dra tillbaka förfrågan"]);
 
         // The unit's principal finds it waiting for her and approves it.
         var karin = await NewVisitorAsync();

@@ -52,7 +52,7 @@ public sealed class IndexModel(EnsaDbContext db, TimeProvider clock, Ensa.Regist
                 .ToListAsync();
             MyUnits = MyUnits.OrderBy(u => u.Name, SwedishCalendar.Comparer).ToList();
             MyOpenRequests = await db.ResourceRequests.CountAsync(r => r.RequesterId == userId && r.Status != RequestStatus.InUse &&
-                r.Status != RequestStatus.NotApproved && r.Status != RequestStatus.UseEnded);
+                r.Status != RequestStatus.NotApproved && r.Status != RequestStatus.UseEnded && r.Status != RequestStatus.Withdrawn);
             UnreadNotifications = await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null);
             if (MyUnits.Count > 0)
             {
