@@ -31,6 +31,15 @@ public sealed class StartPage(Visitor visitor) : EnsaPage(visitor)
             .Filter(new() { Has = Page.GetByRole(AriaRole.Term).Filter(new() { HasTextRegex = Exactly(term) }) })
             .GetByRole(AriaRole.Definition);
 
+    /// <summary>The drawing of one chart under "Kön i överblick", by its caption; the table with its numbers is hidden
+    /// from the eye once chart.js has drawn it.</summary>
+    public ILocator ChartCanvas(string caption) => Chart(caption).Locator("canvas");
+
+    public ILocator ChartTable(string caption) => Chart(caption).GetByRole(AriaRole.Table);
+
+    private ILocator Chart(string caption) =>
+        Page.GetByRole(AriaRole.Figure).Filter(new() { Has = Page.Locator("figcaption", new() { HasText = caption }) });
+
     private static System.Text.RegularExpressions.Regex Exactly(string text) =>
         new($"^{System.Text.RegularExpressions.Regex.Escape(text)}$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 }
