@@ -12,7 +12,7 @@ namespace Ensa.Tasks;
 public enum TaskKind
 {
     PrincipalApproval, Review, SecurityPart, Decision, NameResponsibles, ConfirmTraining,
-    AgreementReview, AgreementSecurityReview, AgreementSigning, AgreementInForce, VersionChange, RightsTask, SupplierDescription,
+    AgreementStartReview, AgreementReview, AgreementSecurityReview, AgreementApproval, AgreementSigning, AgreementInForce, VersionChange, RightsTask, SupplierDescription,
 }
 
 public sealed class WaitingTask
@@ -91,6 +91,8 @@ public sealed class TaskList(EnsaDbContext db)
                 .Select(x => new Stamped<ResourceRequest> { Item = x.Request, At = x.ReviewedAt!.Value }), TaskKind.Decision);
             yield return Agreements(db.Agreements.Where(a => a.Status == AgreementStatus.UnderReview && a.ReviewedAt == null)
                 .Select(a => new Stamped<Agreement> { Item = a, At = a.UpdatedAt }), TaskKind.AgreementReview);
+            yield return Agreements(db.Agreements.Where(a => a.Status == AgreementStatus.UnderReview && a.ReviewedAt != null && a.SecurityReviewedAt != null)
+                .Select(a => new Stamped<Agreement> { Item = a, At = a.UpdatedAt }), TaskKind.AgreementApproval);
         }
         if (actor.IsSecurityCoordinator)
         {
@@ -102,6 +104,8 @@ public sealed class TaskList(EnsaDbContext db)
         }
         if (actor.IsAgreementManager)
         {
+            yield return Agreements(db.Agreements.Where(a => a.Status == AgreementStatus.SupplierCompleted)
+                .Select(a => new Stamped<Agreement> { Item = a, At = a.UpdatedAt }), TaskKind.AgreementStartReview);
             yield return Agreements(db.Agreements.Where(a => a.Status == AgreementStatus.ReadyToSign)
                 .Select(a => new Stamped<Agreement> { Item = a, At = a.UpdatedAt }), TaskKind.AgreementSigning);
             yield return Agreements(db.Agreements.Where(a => a.Status == AgreementStatus.Signed)

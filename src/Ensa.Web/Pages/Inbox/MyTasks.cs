@@ -9,13 +9,14 @@ namespace Ensa.Web.Pages.Inbox;
 public sealed class MyTasks(EnsaDbContext db, TaskList tasks, RequestAccess access, IHttpContextAccessor http)
 {
     private int? _count;
+    private Actor? _actor;
 
     public async Task<Actor?> ActorAsync()
     {
         var user = http.HttpContext?.User;
-        if (user?.UserId() is not { } userId) return null;
-        if (user.SupplierId() is { } supplierId) return Actor.SupplierUser(userId, "", supplierId);
-        return user.OrganizerId() is null ? null : await access.ActorAsync();
+        if (_actor is not null || user?.UserId() is not { } userId) return _actor;
+        if (user.SupplierId() is { } supplierId) return _actor = Actor.SupplierUser(userId, "", supplierId);
+        return _actor = user.OrganizerId() is null ? null : await access.ActorAsync();
     }
 
     public async Task<int> CountAsync()
