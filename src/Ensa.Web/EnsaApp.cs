@@ -87,6 +87,8 @@ public static class EnsaApp
         services.AddScoped<OrganizerCreation>();
         services.AddScoped<Ensa.Publishing.PublicList>();
         services.AddScoped<Ensa.Register.UseRegister>();
+        services.AddScoped<Ensa.Tasks.TaskList>();
+        services.AddScoped<Pages.Inbox.MyTasks>();
         services.AddScoped<RightsMail>();
         services.AddScoped<Ensa.Register.ProcessingRecord>();
         services.AddLeasedJob<RightsReminderJob>();

@@ -60,6 +60,7 @@ public sealed partial class EveryPageTests(EnsaAppFactory app) : IClassFixture<E
         ["/Agreements/Details"] = new(Roles.OrganizerAdmin, async (a, _) => $"/Agreements/{await a.DemoAgreementIdAsync()}"),
         ["/Agreements/Document"] = new(Roles.OrganizerAdmin, async (a, _) => $"/Agreements/{await a.DemoAgreementIdAsync()}/Document"),
         ["/Notifications/Index"] = At(Roles.CentralReviewer, "/Notifications"),
+        ["/Inbox/Index"] = At(Roles.CentralReviewer, "/Inbox"),
         ["/Platform/Organizers"] = At(Roles.PlatformAdmin, "/Platform/Organizers"),
         ["/Platform/Suppliers/Index"] = At(Roles.PlatformAdmin, "/Platform/Suppliers"),
         ["/Platform/Suppliers/Details"] = new(Roles.PlatformAdmin, async (a, _) => $"/Platform/Suppliers/Details/{await a.SupplierIdAsync("Sagoväven AB")}"),
