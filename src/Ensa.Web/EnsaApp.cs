@@ -92,6 +92,7 @@ public static class EnsaApp
         services.AddScoped<RightsMail>();
         services.AddScoped<Ensa.Register.ProcessingRecord>();
         services.AddLeasedJob<RightsReminderJob>();
+        services.AddLeasedJob<TaskReminderJob>();
 
         services.AddDataProtection().SetApplicationName("Ensa").PersistKeysToDbContext<EnsaDbContext>();
 

@@ -161,3 +161,15 @@ public sealed record Ss12000SyncMail(DomainError? Error, IReadOnlyList<ImportRun
         return WithLink(l, list.Length == 0 ? text : $"{text}\n\n{list}", links.Page("/Admin/MasterData", new { run = RunId }));
     }
 }
+
+/// <summary>A task waited past the organizer's target: to its people, or (escalated, past twice the target) to the
+/// central department, with the way to the inbox.</summary>
+public sealed record TaskReminderMail(Ensa.Tasks.TaskKind Kind, string About, DateTime Since, bool Escalated) : MailTemplate
+{
+    private string Text(IStringLocalizer l) =>
+        l[Escalated ? "Notify.TaskEscalated" : "Notify.TaskReminder", $"{l["Inbox.Kind." + Kind]}: {About} ({Format.Date(Since)})"];
+
+    public override string Subject(IStringLocalizer l) => Notice(Text(l));
+
+    public override string Body(IStringLocalizer l, PublicLinks links) => WithLink(l, Text(l), links.To("/Inbox"));
+}

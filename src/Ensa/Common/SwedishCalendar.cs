@@ -24,4 +24,21 @@ public static class SwedishCalendar
     public static DateOnly Today(DateTime utcNow) => DateOf(utcNow);
 
     public static DateOnly Today(TimeProvider clock) => Today(clock.GetUtcNow().UtcDateTime);
+
+    private static readonly PublicHoliday.SwedenPublicHoliday Holidays = new();
+
+    /// <summary>A weekday that is not a Swedish public holiday (midsummer, Christmas and New Year's eves count as
+    /// holidays, as they do at work).</summary>
+    public static bool IsWorkingDay(DateOnly date) => Holidays.IsWorkingDay(date.ToDateTime(TimeOnly.MinValue));
+
+    /// <summary>The date <paramref name="workingDays"/> working days before <paramref name="date"/>.</summary>
+    public static DateOnly WorkingDaysBefore(DateOnly date, int workingDays)
+    {
+        while (workingDays > 0)
+        {
+            date = date.AddDays(-1);
+            if (IsWorkingDay(date)) workingDays--;
+        }
+        return date;
+    }
 }

@@ -57,6 +57,7 @@ public sealed class EnsaDbContext(DbContextOptions<EnsaDbContext> options, ICurr
     public DbSet<RightsRequest> RightsRequests => Set<RightsRequest>();
     public DbSet<RightsRequestUnit> RightsRequestUnits => Set<RightsRequestUnit>();
     public DbSet<RightsTask> RightsTasks => Set<RightsTask>();
+    public DbSet<Tasks.TaskReminder> TaskReminders => Set<Tasks.TaskReminder>();
     public DbSet<AgreementTemplate> AgreementTemplates => Set<AgreementTemplate>();
     public DbSet<SupplierDescription> SupplierDescriptions => Set<SupplierDescription>();
     public DbSet<Agreement> Agreements => Set<Agreement>();

@@ -58,6 +58,7 @@ public class EnsaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // test would add rows (the demo has an agreement ending within 90 days) to what the test counts.
         builder.UseSetting("Mail:PollInterval", "01:00:00");
         builder.UseSetting("Agreements:ReminderFirstRun", "1.00:00:00");
+        builder.UseSetting("Tasks:ReminderFirstRun", "1.00:00:00");
         builder.UseSetting("Ss12000:SyncFirstRun", "1.00:00:00");
         builder.ConfigureServices(services =>
         {

@@ -159,3 +159,13 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.HasOne<EnsaUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class TaskReminderConfiguration : IEntityTypeConfiguration<Tasks.TaskReminder>
+{
+    public void Configure(EntityTypeBuilder<Tasks.TaskReminder> b)
+    {
+        b.ToTable("TaskReminders");
+        b.HasIndex(e => new { e.Kind, e.SubjectId, e.WaitingSince, e.Escalated }).IsUnique();
+        b.HasOne<Organizer>().WithMany().HasForeignKey(e => e.OrganizerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
