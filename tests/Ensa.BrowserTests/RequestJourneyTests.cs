@@ -77,6 +77,7 @@ public sealed class RequestJourneyTests(BrowserFixture fixture) : BrowserTest(fi
             Children: true), resource);
         await Expect(review.Notice).ToHaveTextAsync("Granskningen är sparad.");
         await Screenshots.SaveAsync(sara.Page, "review");
+        await review.WaiveSecurityAsync("Samma tjänst och villkor som förra läsåret.", resource);
         await review.DecideAsync("Godkänd med villkor", resource, conditions: Conditions);
         await Expect(review.Notice).ToHaveTextAsync("Beslutet är registrerat.");
         await Expect(review.DecisionSection).ToContainTextAsync("Godkänd med villkor – Registrerad av Sara Nilsson");
