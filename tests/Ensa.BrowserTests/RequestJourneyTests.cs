@@ -77,6 +77,7 @@ public sealed class RequestJourneyTests(BrowserFixture fixture) : BrowserTest(fi
             Children: true), resource);
         await Expect(review.Notice).ToHaveTextAsync("Granskningen är sparad.");
         await Screenshots.SaveAsync(sara.Page, "review");
+        await review.WaiveSecurityAsync("Samma tjänst och villkor som förra läsåret.", resource);
         await review.DecideAsync("Godkänd med villkor", resource, conditions: Conditions);
         await Expect(review.Notice).ToHaveTextAsync("Beslutet är registrerat.");
         await Expect(review.DecisionSection).ToContainTextAsync("Godkänd med villkor – Registrerad av Sara Nilsson");
@@ -118,12 +119,13 @@ public sealed class RequestJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await Expect(annasRequest.Use("Registeransvarig")).ToHaveTextAsync("Karin Holm");
         await Expect(annasRequest.Use("Lokal systemadministratör")).ToHaveTextAsync("Mira Holmgren (mira.holmgren@mittkoping.example)");
         await Expect(annasRequest.Decision("Villkor")).ToHaveTextAsync(Conditions);
-        await Expect(annasRequest.Timeline).ToHaveCountAsync(8);
+        await Expect(annasRequest.Timeline).ToHaveCountAsync(9);
         await Expect(annasRequest.Timeline).ToContainTextAsync([
             "Utkast skapat (Anna Lindberg)",
             "Inskickad (Anna Lindberg)",
             "Godkänd av rektor (Karin Holm)",
             "Granskning registrerad (Sara Nilsson)",
+            "Säkerhetsbedömning inte nödvändig (Sara Nilsson)",
             $"Beslut fattat (Sara Nilsson) {Conditions}",
             "Ansvariga utsedda (Karin Holm)",
             "Utbildning bekräftad (Karin Holm)",

@@ -25,6 +25,8 @@ public sealed class AgreementRequestTests(EnsaAppFactory app) : IClassFixture<En
             ["Input.PedagogicalAssessment"] = "Bra.", ["Input.Accessibility"] = "Good", ["Input.SuitableForProtectedIdentity"] = "No",
             ["Input.AgreementNeed"] = nameof(AgreementNeed.Needed),
         }));
+        // The review starts from Numerix's description, which names personal data: the security part comes first.
+        await app.RecordSecurityPartAsync(id);
         var page = await sara.FollowAsync(await DecideAsync(sara, id));
         Assert.Equal(RequestStatus.AwaitingAgreement, await app.StatusAsync(id));
         Assert.Contains("inget avtal", EnsaClient.Text(page, "section.request-agreement"), StringComparison.Ordinal);

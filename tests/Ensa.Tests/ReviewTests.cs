@@ -136,6 +136,7 @@ public sealed class ReviewTests(EnsaAppFactory app) : IClassFixture<EnsaAppFacto
         var id = await app.InReviewAsync();
         using var sara = await app.SignInAs(Roles.CentralReviewer);
         await sara.FollowAsync(await sara.SubmitAsync(Page(id), "form[action*='handler=Save']", Review(AgreementNeed.Needed)));
+        await app.RecordSecurityPartAsync(id);
         var waiting = await sara.FollowAsync(await DecideAsync(sara, id, Decision.Approved));
         Assert.Equal(RequestStatus.AwaitingAgreement, await app.StatusAsync(id));
         Assert.Contains("väntar på ett personuppgiftsbiträdesavtal", waiting.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
@@ -151,6 +152,7 @@ public sealed class ReviewTests(EnsaAppFactory app) : IClassFixture<EnsaAppFacto
         var id = await app.InReviewAsync();
         using var sara = await app.SignInAs(Roles.CentralReviewer);
         await sara.FollowAsync(await sara.SubmitAsync(Page(id), "form[action*='handler=Save']", Review()));
+        await app.RecordSecurityPartAsync(id);
         await sara.FollowAsync(await DecideAsync(sara, id, Decision.NotApproved, reason: "Saknar tillgänglighet."));
         Assert.Equal(RequestStatus.NotApproved, await app.StatusAsync(id));
 
@@ -170,6 +172,7 @@ public sealed class ReviewTests(EnsaAppFactory app) : IClassFixture<EnsaAppFacto
         // The new round starts from the old assessment but must be reviewed (signed) again before a decision.
         Assert.NotEmpty((await EnsaClient.ParseAsync(await DecideAsync(sara, id, Decision.Approved))).QuerySelector(".errors")!.TextContent.Trim());
         await sara.FollowAsync(await sara.SubmitAsync(Page(id), "form[action*='handler=Save']", Review()));
+        await app.RecordSecurityPartAsync(id);
         await sara.FollowAsync(await DecideAsync(sara, id, Decision.Approved));
         Assert.Equal(RequestStatus.Approved, await app.StatusAsync(id));
         var decisions = (await app.AllStoredAsync<ResourceReview>(r => r.RequestId == id)).OrderBy(r => r.CreatedAt).Select(r => r.Decision);
@@ -201,6 +204,7 @@ public sealed class ReviewTests(EnsaAppFactory app) : IClassFixture<EnsaAppFacto
         var id = await app.InReviewAsync("Numerix Matteträning", linkResource: false);
         using var sara = await app.SignInAs(Roles.CentralReviewer);
         await sara.FollowAsync(await sara.SubmitAsync(Page(id), "form[action*='handler=Save']", Review()));
+        await app.RecordSecurityPartAsync(id);
         // No decision is offered before the link; a forged one is refused.
         var page = await sara.GetPageAsync(Page(id));
         Assert.Null(page.QuerySelector("form[action*='handler=Decide']"));
@@ -264,6 +268,7 @@ public sealed class ReviewTests(EnsaAppFactory app) : IClassFixture<EnsaAppFacto
         var id = await app.InReviewAsync();
         using var sara = await app.SignInAs(Roles.CentralReviewer);
         await sara.FollowAsync(await sara.SubmitAsync(Page(id), "form[action*='handler=Save']", Review()));
+        await app.RecordSecurityPartAsync(id);
         await sara.FollowAsync(await DecideAsync(sara, id, Decision.Approved));
 
         using var anna = await app.SignInAs(Roles.Requester);

@@ -97,6 +97,8 @@ public sealed class StepPagesTests(EnsaAppFactory app) : IClassFixture<EnsaAppFa
         {
             ["Input.Accessibility"] = "Good", ["Input.SuitableForProtectedIdentity"] = "No", ["Input.AgreementNeed"] = "NotNeeded",
         }));
+        // The review starts from Numerix's description, which names personal data: the security part comes first.
+        await app.RecordSecurityPartAsync(id);
         await sara.FollowAsync(await sara.SubmitAsync($"/Review/Request/{id}", "form[action*='handler=Decide']",
             new Dictionary<string, string> { ["DecisionChoice"] = "Approved" }));
         Assert.Equal(RequestStatus.Approved, await app.StatusAsync(id));

@@ -1775,9 +1775,30 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("PendingConditions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("PendingDecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PendingDecidedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PendingDecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PendingDecision")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("PersonalDataCategories")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("PrefilledFromDescriptionVersion")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(4000)
@@ -1824,6 +1845,20 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                     b.Property<string>("SecurityCoordinatorName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("SecurityWaivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SecurityWaivedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SecurityWaivedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SecurityWaiverReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<bool>("SensitiveData")
                         .HasColumnType("boolean");

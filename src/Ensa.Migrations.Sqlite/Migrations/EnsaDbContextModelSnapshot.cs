@@ -1770,9 +1770,30 @@ namespace Ensa.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PendingConditions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PendingDecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PendingDecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingDecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingDecision")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PersonalDataCategories")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PrefilledFromDescriptionVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(4000)
@@ -1818,6 +1839,20 @@ namespace Ensa.Migrations.Sqlite.Migrations
 
                     b.Property<string>("SecurityCoordinatorName")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SecurityWaivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SecurityWaivedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityWaivedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityWaiverReason")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("SensitiveData")

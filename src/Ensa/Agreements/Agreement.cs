@@ -164,6 +164,9 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
             AgreementStep.RecordReview or AgreementStep.ReturnToSupplier or AgreementStep.ApproveForSigning =>
                 actor.IsReviewer ? null : new DomainError("Agreement.NotReviewer"),
             AgreementStep.RecordSecurityReview => actor.IsSecurityCoordinator ? null : new DomainError("Agreement.NotSecurityCoordinator"),
+            // The version-change notice asks the security coordinator too.
+            AgreementStep.AcceptVersionChange or AgreementStep.ObjectToVersionChange =>
+                actor.IsAgreementManager || actor.IsSecurityCoordinator ? null : new DomainError("Agreement.NotManagerOrSecurityCoordinator"),
             _ => actor.IsAgreementManager ? null : new DomainError("Agreement.NotManager"),
         };
         if (role is not null) return role;

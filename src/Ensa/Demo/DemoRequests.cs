@@ -88,6 +88,10 @@ public sealed partial class DemoData
             Ok(request.RecordSecurityReview(security, review, at.AddDays(2)));
             review.RecordSecurity(security, "Data lagras inom EU; loggning och behörighetsstyrning är tillräckliga.", at.AddDays(2));
         }
+        else
+        {
+            Ok(request.WaiveSecurityReview(reviewer, review, "Samma tjänst och villkor som huvudmannens tidigare bedömda avtal.", at.AddDays(2)));
+        }
         Ok(request.Decide(reviewer, review, decision, decision == Decision.ApprovedWithConditions ? text : null,
             decision == Decision.NotApproved ? text : null, at.AddDays(3), agreementInForce));
         db.ResourceReviews.Add(review);

@@ -10,6 +10,7 @@ public enum RequestEventKind
     SentBack,
     ReviewRecorded,
     SecurityReviewRecorded,
+    SecurityReviewWaived,
     ResourceLinked,
     WaitingForAgreement,
     Decided,

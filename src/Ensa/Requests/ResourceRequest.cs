@@ -23,7 +23,7 @@ public enum RequestStatus
 /// <summary>The steps of a request, each one method of <see cref="ResourceRequest"/>.</summary>
 public enum RequestStep
 {
-    Edit, Submit, ApproveAsPrincipal, SendBack, LinkResource, RecordReview, RecordSecurityReview, Decide, Reopen,
+    Edit, Submit, ApproveAsPrincipal, SendBack, LinkResource, RecordReview, RecordSecurityReview, WaiveSecurityReview, Decide, Reopen,
     RecordPurchase, NameResponsibles, ConfirmTraining, EndUse, HandOver, Withdraw,
 }
 
@@ -194,26 +194,58 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited, IVersioned
         return Result.Ok;
     }
 
+    /// <summary>A central reviewer records that the security coordinator's part is not needed for this request, and why.</summary>
+    public Result WaiveSecurityReview(Actor actor, ResourceReview review, string reason, DateTime now)
+    {
+        if (Check(actor, RequestStep.WaiveSecurityReview) is { Succeeded: false } refused) return refused;
+        if (review.RequestId != Id) throw new ArgumentException("The review belongs to another request.", nameof(review));
+        if (review.SecurityAssessedAt is not null) return new DomainError("Request.SecurityAlreadyRecorded");
+        if (string.IsNullOrWhiteSpace(reason)) return new DomainError("Request.WaiverReasonMissing");
+        review.WaiveSecurity(actor, reason, now);
+        Log(RequestEventKind.SecurityReviewWaived, actor, now, review.SecurityWaiverReason);
+        return Result.Ok;
+    }
+
     /// <summary>Step 2 → 3. An approval waits when an agreement is needed and none is in force
-    /// (<paramref name="agreementInForce"/>: the organizer has an agreement in force for the resource).</summary>
+    /// (<paramref name="agreementInForce"/>: the organizer has an agreement in force for the resource): the decision and
+    /// its conditions are kept on the review and applied by <see cref="ApplyPendingDecision"/>.</summary>
     public Result Decide(Actor actor, ResourceReview review, Decision decision, string? conditions, string? reason, DateTime now,
         bool agreementInForce = false)
     {
         if (Check(actor, RequestStep.Decide) is { Succeeded: false } refused) return refused;
         if (review.RequestId != Id) throw new ArgumentException("The review belongs to another request.", nameof(review));
         if (review.ReviewedAt is null) return new DomainError("Request.ReviewMissing");
+        if (review.ProcessesPersonalData && !review.SecurityPartSettled) return new DomainError("Request.SecurityPartMissing");
         if (decision == Decision.ApprovedWithConditions && string.IsNullOrWhiteSpace(conditions)) return new DomainError("Request.ConditionsMissing");
         if (decision == Decision.NotApproved && string.IsNullOrWhiteSpace(reason)) return new DomainError("Request.ReasonMissing");
 
         if (decision != Decision.NotApproved && review.AgreementNeed == AgreementNeed.Needed && !agreementInForce)
         {
+            review.HoldDecision(actor, decision, conditions, now);
             if (Status != RequestStatus.AwaitingAgreement)
             {
                 Status = RequestStatus.AwaitingAgreement;
-                Log(RequestEventKind.WaitingForAgreement, actor, now);
+                Log(RequestEventKind.WaitingForAgreement, actor, now, review.PendingConditions);
             }
             return Result.Ok;
         }
+        Conclude(actor, review, decision, conditions, reason, now);
+        return Result.Ok;
+    }
+
+    /// <summary>The organizer's agreement for the resource came into force: the decision held while waiting takes effect,
+    /// in the name of the reviewer who made it. A request without one stays waiting for a reviewer.</summary>
+    public Result ApplyPendingDecision(ResourceReview review, DateTime now)
+    {
+        if (review.RequestId != Id) throw new ArgumentException("The review belongs to another request.", nameof(review));
+        if (Status != RequestStatus.AwaitingAgreement) return new DomainError("Request.NotAwaitingAgreement");
+        if (review is not { PendingDecision: { } decision, PendingDecider: { } decider }) return new DomainError("Request.NoPendingDecision");
+        Conclude(decider, review, decision, review.PendingConditions, null, now);
+        return Result.Ok;
+    }
+
+    private void Conclude(Actor actor, ResourceReview review, Decision decision, string? conditions, string? reason, DateTime now)
+    {
         review.Decide(actor, decision, conditions, reason, ResourceId!.Value, now);
         Status = decision switch
         {
@@ -222,8 +254,7 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited, IVersioned
             _ => RequestStatus.NotApproved,
         };
         DecidedAt = now;
-        Log(RequestEventKind.Decided, actor, now, decision == Decision.NotApproved ? reason : conditions);
-        return Result.Ok;
+        Log(RequestEventKind.Decided, actor, now, decision == Decision.NotApproved ? review.Reason : review.Conditions);
     }
 
     /// <summary>A decided request is reviewed again (the service or the law changed): the old review stays as history.</summary>
@@ -316,6 +347,9 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited, IVersioned
             RequestStep.LinkResource => !actor.IsReviewer ? new DomainError("Request.NotReviewer")
                 : !InReviewStage ? new DomainError("Request.NotInReview") : Result.Ok,
             RequestStep.RecordReview => !actor.IsReviewer ? new DomainError("Request.NotReviewer")
+                : requester ? new DomainError("Request.OwnRequest")
+                : !InReviewStage ? new DomainError("Request.NotInReview") : Result.Ok,
+            RequestStep.WaiveSecurityReview => !actor.IsReviewer ? new DomainError("Request.NotReviewer")
                 : requester ? new DomainError("Request.OwnRequest")
                 : !InReviewStage ? new DomainError("Request.NotInReview") : Result.Ok,
             RequestStep.RecordSecurityReview => !actor.IsSecurityCoordinator ? new DomainError("Request.NotSecurityCoordinator")

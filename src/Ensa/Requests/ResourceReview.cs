@@ -57,10 +57,26 @@ public sealed class ResourceReview : IOrganizerOwned, IAudited
     public string? ReviewerName { get; private set; }
     public DateTime? ReviewedAt { get; private set; }
 
+    /// <summary>The supplier's description version the review's privacy fields were prefilled from, if any.</summary>
+    public int? PrefilledFromDescriptionVersion { get; set; }
+
     public string? SecurityAssessment { get; private set; }
     public Guid? SecurityCoordinatorId { get; private set; }
     public string? SecurityCoordinatorName { get; private set; }
     public DateTime? SecurityAssessedAt { get; private set; }
+
+    /// <summary>A central reviewer decided the security coordinator's part is not needed: who, when and why.</summary>
+    public string? SecurityWaiverReason { get; private set; }
+    public Guid? SecurityWaivedById { get; private set; }
+    public string? SecurityWaivedByName { get; private set; }
+    public DateTime? SecurityWaivedAt { get; private set; }
+
+    /// <summary>An approval held until the organizer's agreement comes into force; applied then, so nobody decides twice.</summary>
+    public Decision? PendingDecision { get; private set; }
+    public string? PendingConditions { get; private set; }
+    public Guid? PendingDecidedById { get; private set; }
+    public string? PendingDecidedByName { get; private set; }
+    public DateTime? PendingDecidedAt { get; private set; }
 
     public Decision? Decision { get; private set; }
     public string? Conditions { get; private set; }
@@ -74,6 +90,13 @@ public sealed class ResourceReview : IOrganizerOwned, IAudited
     /// <summary>What the screening answers suggest; the reviewer decides <see cref="DpiaNeeded"/>.</summary>
     public bool DpiaSuggested =>
         (ScreeningChildren && ScreeningLargeScale) || ScreeningNewTechnology || ScreeningSystematicMonitoring || SensitiveData;
+
+    /// <summary>The review says personal data is processed: the reviewer named its categories or marked sensitive data.
+    /// The agreement need is not the signal, since "already signed" and "not needed" say nothing of the data.</summary>
+    public bool ProcessesPersonalData => !string.IsNullOrWhiteSpace(PersonalDataCategories) || SensitiveData;
+
+    /// <summary>The security coordinator's part is done or waived.</summary>
+    public bool SecurityPartSettled => SecurityAssessedAt is not null || SecurityWaivedAt is not null;
 
     /// <summary>Records who made the reviewer's assessment (the fields are set by the page).</summary>
     public void SignReview(Actor actor, DateTime now)
@@ -91,8 +114,19 @@ public sealed class ResourceReview : IOrganizerOwned, IAudited
         SecurityAssessedAt = now;
     }
 
+    internal void WaiveSecurity(Actor actor, string reason, DateTime now) =>
+        (SecurityWaiverReason, SecurityWaivedById, SecurityWaivedByName, SecurityWaivedAt) = (reason.Trim(), actor.UserId, actor.Name, now);
+
+    internal void HoldDecision(Actor actor, Decision decision, string? conditions, DateTime now) =>
+        (PendingDecision, PendingConditions, PendingDecidedById, PendingDecidedByName, PendingDecidedAt) =
+        (decision, decision == Requests.Decision.ApprovedWithConditions ? conditions?.Trim() : null, actor.UserId, actor.Name, now);
+
+    /// <summary>Who held the pending decision, to decide in their name when the agreement comes into force.</summary>
+    internal Actor? PendingDecider => PendingDecidedById is { } id ? Actor.OrganizerStaff(id, PendingDecidedByName ?? "", new HashSet<Identity.Role>()) : null;
+
     internal void Decide(Actor actor, Decision decision, string? conditions, string? reason, Guid resourceId, DateTime now)
     {
+        (PendingDecision, PendingConditions, PendingDecidedById, PendingDecidedByName, PendingDecidedAt) = (null, null, null, null, null);
         Decision = decision;
         Conditions = decision == Requests.Decision.ApprovedWithConditions ? conditions?.Trim() : null;
         Reason = decision == Requests.Decision.NotApproved ? reason?.Trim() : null;
@@ -119,6 +153,7 @@ public sealed class ResourceReview : IOrganizerOwned, IAudited
         ScreeningSystematicMonitoring = ScreeningSystematicMonitoring,
         DpiaNeeded = DpiaNeeded,
         AgreementNeed = AgreementNeed,
+        PrefilledFromDescriptionVersion = PrefilledFromDescriptionVersion,
         Shared = Shared,
     };
 }

@@ -102,6 +102,16 @@ public sealed class ReviewPage(Visitor visitor) : EnsaPage(visitor)
         await Visitor.ArriveAsync(Heading(resource));
     }
 
+    /// <summary>Under "Informationssäkerhetssamordnarens bedömning": writes why the security coordinator's part is not
+    /// needed and presses "Beslut fattas utan säkerhetsbedömning"; the page reloads.</summary>
+    public async Task WaiveSecurityAsync(string reason, string resource)
+    {
+        var section = Page.GetByRole(AriaRole.Region, new() { Name = "Informationssäkerhetssamordnarens bedömning", Exact = true });
+        await section.GetByLabel("Varför behövs inte informationssäkerhetssamordnarens bedömning?", new() { Exact = true }).FillAsync(reason);
+        await Visitor.ClickToNavigateAsync(section.GetByRole(AriaRole.Button, new() { Name = "Beslut fattas utan säkerhetsbedömning", Exact = true }));
+        await Visitor.ArriveAsync(Heading(resource));
+    }
+
     /// <summary>Chooses a decision ("Godkänd", "Godkänd med villkor", "Ej godkänd"), writes the conditions and presses
     /// "Fatta beslut"; the page reloads.</summary>
     public async Task DecideAsync(string decision, string resource, string? conditions = null, string? reason = null)

@@ -73,6 +73,19 @@ public static class RequestScenarios
         return request.Id;
     });
 
+    /// <summary>Ahmed Karimi records the security coordinator's part on the request's current review, through the domain:
+    /// a decision on a review that says personal data is processed needs it.</summary>
+    public static Task RecordSecurityPartAsync(this EnsaAppFactory app, Guid requestId) => app.WithDbAsync(async db =>
+    {
+        var request = await db.ResourceRequests.IgnoreQueryFilters().SingleAsync(r => r.Id == requestId);
+        var review = await db.ResourceReviews.IgnoreQueryFilters().Where(r => r.RequestId == requestId).OrderByDescending(r => r.CreatedAt).FirstAsync();
+        var ahmed = await ActorAsync(db, "ahmed.karimi@mittkoping.example", Role.SecurityCoordinator);
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        Assert.True(request.RecordSecurityReview(ahmed, review, now).Succeeded);
+        review.RecordSecurity(ahmed, "Godtagbart.", now);
+        return await db.SaveChangesAsync();
+    });
+
     public static Task<RequestStatus> StatusAsync(this EnsaAppFactory app, Guid id) =>
         app.WithDbAsync(db => db.ResourceRequests.IgnoreQueryFilters().Where(r => r.Id == id).Select(r => r.Status).SingleAsync());
 }

@@ -176,7 +176,7 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
     }, "Agreement.SigningSaved");
 
     public Task<IActionResult> OnPostInForceAsync(Guid id) => ActAsync(id, AgreementStep.PutInForce,
-        (a, now) => a.PutInForce(Actor, InForceFrom, ReviewDate, EndDate, now), "Agreement.PutInForce");
+        (a, now) => AgreementEntry.PutInForceAsync(db, Actor, a, InForceFrom, ReviewDate, EndDate, now), "Agreement.PutInForce");
 
     public Task<IActionResult> OnPostDatesAsync(Guid id) => ActAsync(id, AgreementStep.SetDates,
         (a, now) => a.SetDates(Actor, ReviewDate, EndDate, now), "Agreement.DatesSaved");

@@ -38,6 +38,8 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
         [Display(Name = "Review.AgreementLegend")]
         public AgreementNeed? AgreementNeed { get; set; }
         public bool Shared { get; set; }
+        /// <summary>The supplier description version the form was prefilled from; kept only if it is still the current one.</summary>
+        public int? PrefilledFromDescriptionVersion { get; set; }
     }
 
     public sealed record SharedReview(string Organizer, DateTime DecidedAt, Decision Decision, string? Conditions);
@@ -54,6 +56,8 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
     [BindProperty, StringLength(RequestEvent.CommentMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Review.ReopenReason")]
     public string? ReopenReason { get; set; }
     [BindProperty] public Guid? ResourceId { get; set; }
+    [BindProperty, StringLength(ResourceReview.TextMaxLength, ErrorMessage = "Validation.Length"), Display(Name = "Review.WaiverReason")]
+    public string? WaiverReason { get; set; }
 
     public ResourceRequest Current { get; private set; } = null!;
     public Actor Actor { get; private set; } = null!;
@@ -67,12 +71,17 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
     public IReadOnlyList<SharedReview> OtherOrganizers { get; private set; } = [];
     /// <summary>The organizer's agreement for the linked resource, if any.</summary>
     public (Guid Id, Ensa.Agreements.AgreementStatus Status)? Agreement { get; private set; }
+    /// <summary>The supplier's current published description of the linked resource, if any.</summary>
+    public Ensa.Agreements.SupplierDescription? Description { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        // A review not yet saved preselects nothing: one click must not approve without an agreement.
-        Input = Review is not null ? ToInput(Review) : new ReviewInput();
+        // A review not yet saved preselects no choice (one click must not approve without an agreement), but starts from
+        // what the supplier described.
+        Input = Review is not null ? ToInput(Review) : Description is not null ? FromDescription(Description) : new ReviewInput();
+        // A decision held while waiting for the agreement is shown as it was made.
+        (DecisionChoice, Conditions) = (Review?.PendingDecision, Review?.PendingConditions);
         return Page();
     }
 
@@ -90,6 +99,7 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
         var result = Current.RecordReview(Actor, review, now);
         if (!result.Succeeded) return result;
         Apply(Input, review);
+        if (Input.PrefilledFromDescriptionVersion is { } version && version == Description?.Version) review.PrefilledFromDescriptionVersion = version;
         review.SignReview(Actor, now);
         return result;
     }
@@ -102,6 +112,10 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
         if (result.Succeeded) review.RecordSecurity(Actor, SecurityAssessment, now);
         return Task.FromResult(result);
     }, "Review.SecuritySaved");
+
+    public Task<IActionResult> OnPostWaiveAsync(Guid id) => ActAsync(id, now =>
+        Task.FromResult(Current.WaiveSecurityReview(Actor, Review ?? db.ResourceReviews.Add(new ResourceReview(Current, now)).Entity,
+            WaiverReason ?? "", now)), "Review.WaiverSaved");
 
     public Task<IActionResult> OnPostLinkAsync(Guid id) => ActAsync(id, async now =>
     {
@@ -167,6 +181,11 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
         Catalogue = (await db.LearningResources.Select(r => new { r.Id, r.Name }).ToListAsync())
             .OrderBy(r => r.Name, SwedishCalendar.Comparer).Select(r => (r.Id, r.Name)).ToList();
         Agreement = request.ResourceId is { } linked ? await agreements.ForResourceAsync(linked) : null;
+        Description = request.ResourceId is { } described
+            ? await db.LearningResources.Where(r => r.Id == described)
+                .SelectMany(r => db.SupplierDescriptions.Where(d => d.ResourceId == r.Id && d.SupplierId == r.SupplierId && d.PublishedAt != null))
+                .OrderByDescending(d => d.Version).FirstOrDefaultAsync()
+            : null;
         if (request.ResourceId is { } resourceId)
         {
             // Only what other organizers chose to share, and only decided reviews.
@@ -187,7 +206,30 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
         ThirdCountryNotes = r.ThirdCountryNotes, SuitableForProtectedIdentity = r.SuitableForProtectedIdentity,
         ScreeningChildren = r.ScreeningChildren, ScreeningLargeScale = r.ScreeningLargeScale, ScreeningNewTechnology = r.ScreeningNewTechnology,
         ScreeningSystematicMonitoring = r.ScreeningSystematicMonitoring, DpiaNeeded = r.DpiaNeeded, AgreementNeed = r.AgreementNeed, Shared = r.Shared,
+        PrefilledFromDescriptionVersion = r.PrefilledFromDescriptionVersion,
     };
+
+    /// <summary>The privacy fields from the supplier's description (categories, sensitive data, where the data is processed,
+    /// transfers and sub-processors), to be checked and changed by the reviewer; the choices stay empty.</summary>
+    private ReviewInput FromDescription(Ensa.Agreements.SupplierDescription d)
+    {
+        var content = d.Content();
+        var places = new[]
+        {
+            (Key: "Review.FromLocations", Items: content.Locations.Select(x => $"{x.Description} ({x.CountryCode})")),
+            (Key: "Review.FromTransfers", Items: content.Transfers.Select(x => $"{x.Recipient} ({x.CountryCode}, {l["Safeguard." + x.Safeguard]})")),
+            (Key: "Review.FromSubProcessors", Items: content.SubProcessors.Select(x => $"{x.Name} ({x.CountryCode}): {x.Activities}")),
+        }.Select(p => (p.Key, Items: p.Items.ToList())).Where(p => p.Items.Count > 0)
+            .Select(p => $"{l[p.Key]}: {string.Join("; ", p.Items)}");
+        return new ReviewInput
+        {
+            PersonalDataCategories = string.Join(", ", content.PersonalData.Select(c => c.Name)),
+            SensitiveData = d.HasSensitiveData,
+            ThirdCountryTransfer = d.HasThirdCountryTransfer,
+            ThirdCountryNotes = string.Join("\n", places),
+            PrefilledFromDescriptionVersion = d.Version,
+        };
+    }
 
     private static void Apply(ReviewInput i, ResourceReview r)
     {

@@ -91,12 +91,17 @@ internal sealed class ResourceReviewConfiguration : IEntityTypeConfiguration<Res
         b.ToTable("ResourceReviews");
         foreach (var text in new[] { nameof(ResourceReview.PedagogicalAssessment), nameof(ResourceReview.AccessibilityNotes),
                      nameof(ResourceReview.PersonalDataCategories), nameof(ResourceReview.ThirdCountryNotes),
-                     nameof(ResourceReview.SecurityAssessment), nameof(ResourceReview.Conditions), nameof(ResourceReview.Reason) })
+                     nameof(ResourceReview.SecurityAssessment), nameof(ResourceReview.Conditions), nameof(ResourceReview.Reason),
+                     nameof(ResourceReview.SecurityWaiverReason), nameof(ResourceReview.PendingConditions) })
             b.Property(text).HasMaxLength(ResourceReview.TextMaxLength);
         b.Property(e => e.ReviewerName).HasMaxLength(200);
         b.Property(e => e.SecurityCoordinatorName).HasMaxLength(200);
         b.Property(e => e.DecidedByName).HasMaxLength(200);
+        b.Property(e => e.SecurityWaivedByName).HasMaxLength(200);
+        b.Property(e => e.PendingDecidedByName).HasMaxLength(200);
         b.Ignore(e => e.DpiaSuggested);
+        b.Ignore(e => e.ProcessesPersonalData);
+        b.Ignore(e => e.SecurityPartSettled);
         b.HasIndex(e => e.RequestId);
         b.HasIndex(e => new { e.ResourceId, e.Shared });
         // The public list: each organizer's latest decision per resource.
