@@ -69,6 +69,7 @@ public static class EnsaApp
         services.AddSingleton<ISaveChangesInterceptor, RequestNotifications>();
         services.AddSingleton<ISaveChangesInterceptor, AgreementNotifications>();
         services.AddSingleton<ISaveChangesInterceptor, SupplierNotifications>();
+        services.AddSingleton<ISaveChangesInterceptor, RightsNotifications>();
         services.AddDbContext<EnsaDbContext>((sp, options) =>
         {
             ConfigureDatabase(options, configuration, builder.Environment.ContentRootPath);
@@ -90,6 +91,7 @@ public static class EnsaApp
         services.AddScoped<RightsMail>();
         services.AddScoped<Ensa.Register.ProcessingRecord>();
         services.AddLeasedJob<RightsReminderJob>();
+        services.AddLeasedJob<NotificationDigestJob>();
 
         services.AddDataProtection().SetApplicationName("Ensa").PersistKeysToDbContext<EnsaDbContext>();
 
