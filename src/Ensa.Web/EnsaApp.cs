@@ -69,6 +69,7 @@ public static class EnsaApp
         services.AddSingleton<ISaveChangesInterceptor, RequestNotifications>();
         services.AddSingleton<ISaveChangesInterceptor, AgreementNotifications>();
         services.AddSingleton<ISaveChangesInterceptor, SupplierNotifications>();
+        services.AddSingleton<ISaveChangesInterceptor, RightsNotifications>();
         services.AddDbContext<EnsaDbContext>((sp, options) =>
         {
             ConfigureDatabase(options, configuration, builder.Environment.ContentRootPath);
@@ -93,6 +94,7 @@ public static class EnsaApp
         services.AddScoped<Ensa.Register.ProcessingRecord>();
         services.AddLeasedJob<RightsReminderJob>();
         services.AddLeasedJob<TaskReminderJob>();
+        services.AddLeasedJob<NotificationDigestJob>();
 
         services.AddDataProtection().SetApplicationName("Ensa").PersistKeysToDbContext<EnsaDbContext>();
 

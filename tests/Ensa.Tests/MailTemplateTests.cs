@@ -15,6 +15,11 @@ public sealed partial class MailTemplateTests(EnsaAppFactory app) : IClassFixtur
 {
     private static readonly DateTime At = new(2026, 12, 1, 9, 30, 0, DateTimeKind.Utc);
     private static readonly DateOnly Day = new(2026, 12, 20);
+    private static readonly string[] TaskKeys =
+    [
+        "Notify.Task.Review", "Notify.Task.SecurityPart", "Notify.Task.NameResponsibles", "Notify.Agreement.SupplierCompleted",
+        "Notify.Agreement.ReviewStarted", "Notify.Agreement.ReadyToSign", "Notify.Rights.Closed",
+    ];
 
     /// <summary>One of each kind, and of each kind for every step, role or choice it is written for.</summary>
     public static IEnumerable<MailTemplate> Samples() =>
@@ -27,6 +32,10 @@ public sealed partial class MailTemplateTests(EnsaAppFactory app) : IClassFixtur
         // Created is the request's first step and is not told (RequestNotifications).
         .. Enum.GetValues<RequestEventKind>().Where(k => k != RequestEventKind.Created)
             .Select(k => new RequestStepMail(k, "Sagoväven Läsresan", Guid.NewGuid())),
+        .. Enum.GetValues<Decision>().Select(d => new RequestStepMail(RequestEventKind.Decided, "Sagoväven Läsresan", Guid.NewGuid(), d, "Bara för personal.")),
+        .. TaskKeys.Select(k => new TaskMail(k, "Sagoväven Läsresan", "/Requests/" + Guid.Empty)),
+        new TaskMail("Notify.Task.AdministratorNamed", "Sagoväven Läsresan (Centrumskolan)", null),
+        new DigestMail([new("Notify.Task.Review", "Sagoväven Läsresan", "/Requests/" + Guid.Empty, At), new("Notify.Rights.Closed", "BUN 2026/311", "/Privacy/" + Guid.Empty, At)]),
         new AgreementVersionChangeMail("Sagoväven Läsresan", At,
         [
             new("Retention", "Ett läsår.", "Två läsår."),

@@ -91,10 +91,11 @@ public sealed class ReviewTests(EnsaAppFactory app) : IClassFixture<EnsaAppFacto
         var kinds = (await app.AllStoredAsync<RequestEvent>(e => e.RequestId == id)).OrderBy(e => e.At).Select(e => e.Kind);
         Assert.Equal([RequestEventKind.Created, RequestEventKind.Submitted, RequestEventKind.PrincipalApproved, RequestEventKind.ReviewRecorded,
             RequestEventKind.SecurityReviewRecorded, RequestEventKind.Decided], kinds);
-        // The requester and the principal are told, in the app and by e-mail.
-        var told = await app.WithDbAsync(db => db.Notifications.IgnoreQueryFilters().Where(n => n.Link == $"/Requests/{id}" && n.MessageKey == "Notify.Decided")
-            .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => u.Email).ToListAsync());
-        Assert.Equal(["anna.lindberg@mittkoping.example", "karin.holm@mittkoping.example"], told.Order());
+        // The requester is told of the decision and the principal what to do next, in the app and by e-mail.
+        var told = await app.WithDbAsync(db => db.Notifications.IgnoreQueryFilters()
+            .Where(n => n.Link == $"/Requests/{id}" && (n.MessageKey == "Notify.Decided" || n.MessageKey == "Notify.Task.NameResponsibles"))
+            .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => u.Email + " " + n.MessageKey).ToListAsync());
+        Assert.Equal(["anna.lindberg@mittkoping.example Notify.Decided", "karin.holm@mittkoping.example Notify.Task.NameResponsibles"], told.Order());
         Assert.True(await app.IsStoredAsync<OutboxMessage>(m => m.To == "anna.lindberg@mittkoping.example" && m.TextBody.Contains($"/Requests/{id}")));
     }
 
@@ -314,7 +315,7 @@ public sealed class ReviewTests(EnsaAppFactory app) : IClassFixture<EnsaAppFacto
         var page = await anna.GetPageAsync("/Notifications");
         Assert.Contains("Rektor har godkänt förfrågan om Numerix Matteträning", page.QuerySelector(".notifications")!.TextContent, StringComparison.Ordinal);
         RoleAccessTests.AssertAllTextsTranslated(page);
-        var read = await anna.FollowAsync(await anna.SubmitAsync("/Notifications", "main form"));
+        var read = await anna.FollowAsync(await anna.SubmitAsync("/Notifications", "form.mark-read"));
         Assert.Empty(read.QuerySelectorAll(".notifications li.unread"));
     }
 }

@@ -613,6 +613,9 @@ namespace Ensa.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("DailyDigest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -639,6 +642,9 @@ namespace Ensa.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT")
                         .HasDefaultValue("sv-SE");
+
+                    b.Property<DateTime?>("LastDigestAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("LastOrganizerId")
                         .HasColumnType("TEXT");

@@ -8,12 +8,37 @@ namespace Ensa.Web.Mail;
 
 /// <summary>Tells an organizer's agreement people (reviewers, security coordinators, admins, and the agreement's
 /// contact) when a supplier changed the description an agreement in force rests on: in the app and by e-mail with the
-/// field-by-field comparison and the objection deadline, in the same save as the notice itself.</summary>
+/// field-by-field comparison and the objection deadline, in the same save as the notice itself; and of each step that
+/// waits on them (the supplier answered, review started, ready to sign), never the one who took it.</summary>
 public sealed class AgreementNotifications(MailComposer mail) : NotifyingInterceptor
 {
     private const string Key = "Notify.Agreement.VersionChangeNotified";
 
+    /// <summary>Steps that give the agreement people the next move: the supplier answered, the review began, it is ready to sign.</summary>
+    private static readonly AgreementEventKind[] TaskSteps =
+        [AgreementEventKind.SupplierCompleted, AgreementEventKind.ReviewStarted, AgreementEventKind.ReadyToSign];
+
+    private static readonly Role[] AgreementPeople = [Role.CentralReviewer, Role.SecurityCoordinator, Role.OrganizerAdmin];
+
     protected override async Task AddAsync(EnsaDbContext db, CancellationToken cancellationToken)
+    {
+        await AddVersionChangesAsync(db, cancellationToken);
+        var steps = db.ChangeTracker.Entries<AgreementEvent>()
+            .Where(e => e.State == EntityState.Added && TaskSteps.Contains(e.Entity.Kind)).Select(e => e.Entity).ToList();
+        foreach (var step in steps)
+        {
+            var agreement = db.ChangeTracker.Entries<Agreement>().Select(e => e.Entity).Single(a => a.Id == step.AgreementId);
+            var name = await ResourceNameAsync(db, agreement.ResourceId, cancellationToken);
+            var key = "Notify.Agreement." + step.Kind;
+            var link = $"/Agreements/{agreement.Id}";
+            var told = new HashSet<Guid>();
+            if (step.ActorUserId is { } actor) told.Add(actor);
+            await TellAsync(db, mail, told, await MembersAsync(db, agreement.OrganizerId, AgreementPeople, cancellationToken), agreement.OrganizerId,
+                key, name, link, new TaskMail(key, name, link), step.At, cancellationToken);
+        }
+    }
+
+    private async Task AddVersionChangesAsync(EnsaDbContext db, CancellationToken cancellationToken)
     {
         var notices = db.ChangeTracker.Entries<AgreementEvent>()
             .Where(e => e.State == EntityState.Added && e.Entity.Kind == AgreementEventKind.VersionChangeNotified)
@@ -32,10 +57,7 @@ public sealed class AgreementNotifications(MailComposer mail) : NotifyingInterce
             }
             var name = await db.LearningResources.Where(r => r.Id == agreement.ResourceId).Select(r => r.Name).SingleAsync(cancellationToken);
 
-            var userIds = await db.Memberships.IgnoreQueryFilters()
-                .Where(m => m.OrganizerId == agreement.OrganizerId
-                            && (m.Role == Role.CentralReviewer || m.Role == Role.SecurityCoordinator || m.Role == Role.OrganizerAdmin))
-                .Select(m => m.UserId).Distinct().ToListAsync(cancellationToken);
+            var userIds = await MembersAsync(db, agreement.OrganizerId, AgreementPeople, cancellationToken);
             var people = await db.Users.Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken);
             var link = $"/Agreements/{agreement.Id}";
             foreach (var person in people)

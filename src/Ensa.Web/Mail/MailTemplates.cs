@@ -58,13 +58,37 @@ public sealed record TwoFactorResetMail(string DisplayName, string ResetBy) : Ma
         l["TwoFactorReset.MailBody", DisplayName, ResetBy, links.To("/Account/TwoFactor")];
 }
 
-/// <summary>A step of a resource request, to its requester and the unit's principals.</summary>
-public sealed record RequestStepMail(RequestEventKind Step, string Resource, Guid RequestId) : MailTemplate
+/// <summary>A step of a resource request, to its requester and the unit's principals; a decision says what was decided
+/// and its conditions or reason.</summary>
+public sealed record RequestStepMail(RequestEventKind Step, string Resource, Guid RequestId, Decision? Decision = null, string? Detail = null)
+    : MailTemplate
 {
     public override string Subject(IStringLocalizer l) => Notice(l["Notify." + Step, Resource]);
 
+    public override string Body(IStringLocalizer l, PublicLinks links) => WithLink(l,
+        Decision is { } decision ? $"{l["Notify." + Step, Resource]}\n{l["Notify.Decision." + decision, Detail ?? ""]}" : l["Notify." + Step, Resource],
+        links.To($"/Requests/{RequestId}"));
+}
+
+/// <summary>A step that gives the reader something to do (or that closes what they began): the notice's text key and
+/// argument, as in the app, and the page to act on (none for a reader without an account).</summary>
+public sealed record TaskMail(string Key, string Argument, string? Link) : MailTemplate
+{
+    public override string Subject(IStringLocalizer l) => Notice(l[Key, Argument]);
+
     public override string Body(IStringLocalizer l, PublicLinks links) =>
-        WithLink(l, l["Notify." + Step, Resource], links.To($"/Requests/{RequestId}"));
+        Link is null ? l[Key, Argument] : WithLink(l, l[Key, Argument], links.To(Link));
+}
+
+/// <summary>A person's notices since their last digest, oldest first, each with its link.</summary>
+public sealed record DigestMail(IReadOnlyList<DigestMail.Item> Items) : MailTemplate
+{
+    public sealed record Item(string Key, string Argument, string Link, DateTime At);
+
+    public override string Subject(IStringLocalizer l) => l["Digest.Subject", Items.Count];
+
+    public override string Body(IStringLocalizer l, PublicLinks links) => l["Digest.Intro"] + "\n\n" +
+        string.Concat(Items.Select(i => $"- {Format.DateTime(i.At)}: {l[i.Key, i.Argument]}\n  {links.To(i.Link)}\n"));
 }
 
 /// <summary>A supplier changed the description an agreement in force rests on: the changed fields (by their names on
@@ -100,12 +124,14 @@ public sealed record AgreementReminderMail(AgreementReminder Reminder, string Re
     public override string Body(IStringLocalizer l, PublicLinks links) => WithLink(l, Text(l), links.To($"/Agreements/{AgreementId}"));
 }
 
-/// <summary>An organizer sent an agreement to its supplier, sent the description back (with a comment) or reminded: to
+/// <summary>An organizer sent an agreement to its supplier, sent the description back (with a comment), reminded or
+/// objected to a new version (with the reason when shared): to
 /// the supplier's users.</summary>
 public sealed record SupplierStepMail(AgreementEventKind Step, string Organizer, string Resource, string? Comment) : MailTemplate
 {
     public static readonly AgreementEventKind[] Steps =
-        [AgreementEventKind.SentToSupplier, AgreementEventKind.ReturnedToSupplier, AgreementEventKind.SupplierReminded];
+        [AgreementEventKind.SentToSupplier, AgreementEventKind.ReturnedToSupplier, AgreementEventKind.SupplierReminded,
+            AgreementEventKind.VersionChangeObjected];
 
     public override string Subject(IStringLocalizer l) => Notice(l[$"SupplierMail.{Step}.Subject", Organizer, Resource]);
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Web.Mail;
 
-/// <summary>When an organizer sends an agreement to its supplier (or sends it back, or reminds), the supplier's own users
+/// <summary>When an organizer sends an agreement to its supplier (or sends it back, reminds, or objects to a new version), the supplier's own users
 /// are told by e-mail, in the same save. A supplier with no users yet is not invited by the organizer: the platform
 /// admins are asked to check who represents it and invite them (a supplier's identity is never the organizer's word).</summary>
 public sealed class SupplierNotifications(MailComposer mail) : NotifyingInterceptor
@@ -26,7 +26,9 @@ public sealed class SupplierNotifications(MailComposer mail) : NotifyingIntercep
                 .Select(u => u.Email!).ToListAsync(cancellationToken);
             if (supplierUsers.Count > 0)
             {
-                await mail.QueueAsync(db, new SupplierStepMail(step.Kind, names.Organizer, names.Resource, step.Comment), supplierUsers, step.At,
+                // An objection's reason is the organizer's own unless it chose to share it.
+                var comment = step.Kind != AgreementEventKind.VersionChangeObjected || agreement.ObjectionReasonShared ? step.Comment : null;
+                await mail.QueueNoticeAsync(db, new SupplierStepMail(step.Kind, names.Organizer, names.Resource, comment), supplierUsers, step.At,
                     cancellationToken);
                 continue;
             }

@@ -24,6 +24,10 @@ public sealed class EnsaUser : IdentityUser<Guid>, IAudited
     /// <summary>The UI culture the user last chose ("sv-SE" or "en"): Ensa's e-mail to them is written in it.</summary>
     public string Language { get; set; } = DefaultLanguage;
     public DateTime CreatedAt { get; set; }
+    /// <summary>Step notices reach the user by e-mail once a day, as one digest, instead of one by one.</summary>
+    public bool DailyDigest { get; set; }
+    /// <summary>Up to when the user's notices were last sent as a digest (so a digest lists each notice once).</summary>
+    public DateTime? LastDigestAt { get; set; }
 
     public static EnsaUser Create(string email, string displayName, DateTime createdAt) => new()
     {
