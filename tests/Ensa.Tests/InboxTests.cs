@@ -147,7 +147,7 @@ public abstract class InboxTests<TFactory>(TFactory app) : IClassFixture<TFactor
     }
 
     [Fact]
-    public async Task PendingVersionChange_ForAgreementManagers_NotOthers()
+    public async Task PendingVersionChange_ForAgreementManagersAndSecurityCoordinators_NotOthers()
     {
         app.RequireDatabase();
         var id = await app.WithDbAsync(db => db.Agreements.IgnoreQueryFilters()
@@ -155,8 +155,10 @@ public abstract class InboxTests<TFactory>(TFactory app) : IClassFixture<TFactor
         using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
         using var anna = await app.SignInAs(Roles.Requester);
         using var fredrik = await app.SignInAs(Roles.OrganizerAdmin, "Lärande Norr AB");
+        using var ahmed = await app.SignInAs(Roles.SecurityCoordinator);
 
         Assert.Equal(["Godta eller invänd mot leverantörens nya version"], await KindsAsync(lisa, $"/Agreements/{id}"));
+        Assert.Equal(["Godta eller invänd mot leverantörens nya version"], await KindsAsync(ahmed, $"/Agreements/{id}"));
         Assert.Empty(await KindsAsync(anna, $"/Agreements/{id}"));
         Assert.Empty(await KindsAsync(fredrik, $"/Agreements/{id}"));
     }

@@ -114,7 +114,7 @@ public sealed class TaskReminderJob(IServiceScopeFactory scopes, IConfiguration 
         var key = escalated ? "Notify.TaskEscalated" : "Notify.TaskReminder";
         var about = task.About.Length > 150 ? task.About[..150] : task.About;
         foreach (var person in people) db.Notifications.Add(new Notification(person.UserId, organizerId, key, about, "/Inbox", now));
-        await mail.QueueAsync(db, new TaskReminderMail(task.Kind, task.About, task.Since, escalated), people.Select(p => p.Email), now,
+        await mail.QueueNoticeAsync(db, new TaskReminderMail(task.Kind, task.About, task.Since, escalated), people.Select(p => p.Email), now,
             cancellationToken);
     }
 }

@@ -96,8 +96,9 @@ public sealed class TaskList(EnsaDbContext db)
         }
         if (actor.IsSecurityCoordinator)
         {
-            yield return Requests(inReview.Where(r => db.ResourceReviews.Where(v => v.RequestId == r.Id).OrderByDescending(v => v.CreatedAt)
-                    .Select(v => v.SecurityAssessedAt).FirstOrDefault() == null)
+            // Settled by the part itself or by a reviewer's recorded waiver, on the latest review round.
+            yield return Requests(inReview.Where(r => !db.ResourceReviews.Where(v => v.RequestId == r.Id).OrderByDescending(v => v.CreatedAt).Take(1)
+                    .Any(v => v.SecurityAssessedAt != null || v.SecurityWaivedAt != null))
                 .Select(r => new Stamped<ResourceRequest> { Item = r, At = r.ReviewQueuedAt ?? r.UpdatedAt }), TaskKind.SecurityPart);
             yield return Agreements(db.Agreements.Where(a => a.Status == AgreementStatus.UnderReview && a.SecurityReviewedAt == null)
                 .Select(a => new Stamped<Agreement> { Item = a, At = a.UpdatedAt }), TaskKind.AgreementSecurityReview);
@@ -110,6 +111,9 @@ public sealed class TaskList(EnsaDbContext db)
                 .Select(a => new Stamped<Agreement> { Item = a, At = a.UpdatedAt }), TaskKind.AgreementSigning);
             yield return Agreements(db.Agreements.Where(a => a.Status == AgreementStatus.Signed)
                 .Select(a => new Stamped<Agreement> { Item = a, At = a.SignedAt ?? a.UpdatedAt }), TaskKind.AgreementInForce);
+        }
+        if (actor.IsAgreementManager || actor.IsSecurityCoordinator)
+        {
             yield return Agreements(db.Agreements.Where(a => a.Status == AgreementStatus.InForce && a.PendingDescriptionId != null && a.ObjectedAt == null)
                 .Select(a => new Stamped<Agreement> { Item = a, At = a.VersionChangeNotifiedAt ?? a.UpdatedAt }), TaskKind.VersionChange);
         }

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Ensa.Migrations.Sqlite.Migrations
+namespace Ensa.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
-    public partial class Decisions : Migration
+    public partial class BatonNeverDrops : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,72 +14,122 @@ namespace Ensa.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "PendingConditions",
                 table: "ResourceReviews",
-                type: "TEXT",
+                type: "character varying(4000)",
                 maxLength: 4000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "PendingDecidedAt",
                 table: "ResourceReviews",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "PendingDecidedById",
                 table: "ResourceReviews",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PendingDecidedByName",
                 table: "ResourceReviews",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PendingDecision",
                 table: "ResourceReviews",
-                type: "TEXT",
+                type: "character varying(40)",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "PrefilledFromDescriptionVersion",
                 table: "ResourceReviews",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "SecurityWaivedAt",
                 table: "ResourceReviews",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "SecurityWaivedById",
                 table: "ResourceReviews",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "SecurityWaivedByName",
                 table: "ResourceReviews",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "SecurityWaiverReason",
                 table: "ResourceReviews",
-                type: "TEXT",
+                type: "character varying(4000)",
                 maxLength: 4000,
                 nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "DailyDigest",
+                table: "AspNetUsers",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "LastDigestAt",
+                table: "AspNetUsers",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "TaskReminders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WaitingSince = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Escalated = table.Column<bool>(type: "boolean", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskReminders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TaskReminders_Organizers_OrganizerId",
+                        column: x => x.OrganizerId,
+                        principalTable: "Organizers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskReminders_Kind_SubjectId_WaitingSince_Escalated",
+                table: "TaskReminders",
+                columns: new[] { "Kind", "SubjectId", "WaitingSince", "Escalated" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskReminders_OrganizerId",
+                table: "TaskReminders",
+                column: "OrganizerId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "TaskReminders");
+
             migrationBuilder.DropColumn(
                 name: "PendingConditions",
                 table: "ResourceReviews");
@@ -119,6 +169,14 @@ namespace Ensa.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "SecurityWaiverReason",
                 table: "ResourceReviews");
+
+            migrationBuilder.DropColumn(
+                name: "DailyDigest",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "LastDigestAt",
+                table: "AspNetUsers");
         }
     }
 }
