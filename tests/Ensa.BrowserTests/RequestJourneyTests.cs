@@ -46,26 +46,27 @@ public sealed class RequestJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         // Nothing for the teacher to do now but to take it back.
         await Expect(annasRequest.Actions.GetByRole(AriaRole.Button)).ToHaveTextAsync(["Dra tillbaka förfrågan"]);
 
-        // The unit's principal finds it waiting for her and approves it.
+        // The unit's principal finds it waiting for her in her inbox and approves it.
         var karin = await NewVisitorAsync();
-        var karinsStart = await (await LoginPage.OpenAsync(karin)).SignInAsDemoAsync("Rektor", Organizer, "Karin Holm");
-        await karinsStart.FollowMenuAsync("Förfrågningar");
-        var karinsRequests = await RequestsPage.ExpectAsync(karin);
-        await Expect(karinsRequests.WaitingRow(resource)).ToContainTextAsync("Anna Lindberg");
-        var karinsRequest = await karinsRequests.OpenWaitingAsync(resource);
+        await (await LoginPage.OpenAsync(karin)).SignInAsDemoAsync("Rektor", Organizer, "Karin Holm");
+        var karinsInbox = await InboxPage.OpenFromMenuAsync(karin);
+        await karinsInbox.FollowAsync("Godkänn förfrågan som rektor", resource);
+        var karinsRequest = await RequestPage.ExpectAsync(karin, resource);
         await Screenshots.SaveAsync(karin.Page, "request-principal");
         karinsRequest = await karinsRequest.ApproveAsPrincipalAsync(resource);
         await Expect(karinsRequest.Notice).ToHaveTextAsync("Du har godkänt förfrågan. Den går nu till granskning hos förvaltningen.");
         await Expect(karinsRequest.Status).ToHaveTextAsync("Status: Granskas av förvaltningen");
 
-        // The central reviewer takes it from the queue, records the review and approves it with conditions.
+        // The central reviewer finds it in her inbox (and in the queue), records the review and approves it with conditions.
         var sara = await NewVisitorAsync();
         var sarasStart = await (await LoginPage.OpenAsync(sara)).SignInAsDemoAsync("Central granskare", Organizer, "Sara Nilsson");
         await sarasStart.FollowMenuAsync("Granskning");
         var queue = await ReviewQueuePage.ExpectAsync(sara);
         await Expect(queue.Row(resource)).ToContainTextAsync(Unit);
         await Expect(queue.Row(resource)).ToContainTextAsync("Granskas av förvaltningen");
-        var review = await queue.OpenAsync(resource);
+        var sarasInbox = await InboxPage.OpenFromMenuAsync(sara);
+        await sarasInbox.FollowAsync("Granska förfrågan", resource);
+        var review = await ReviewPage.ExpectAsync(sara, resource);
         await Expect(review.Asked("Användare")).ToHaveTextAsync("Personal, Elever · 1–3 (cirka 70)");
         await Expect(review.Asked("Personuppgifter enligt beställaren")).ToHaveTextAsync("Namn, klass och vad eleverna läser.");
         await review.SaveReviewAsync(new ReviewAnswers(
@@ -94,11 +95,11 @@ public sealed class RequestJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await Expect(annasRequest.Decision("Beslutat av")).ToContainTextAsync("Sara Nilsson");
         await Screenshots.SaveAsync(anna.Page, "request-decided");
 
-        // The unit names its local system administrator (the principal is registeransvarig) and confirms training.
-        await karinsRequest.FollowMenuAsync("Aviseringar");
-        var karinsNotifications = await NotificationsPage.ExpectAsync(karin);
-        karinsRequest = await karinsNotifications.OpenAsync($"Beslut har fattats om {resource}.", resource);
-        var use = await karinsRequest.OpenUseAsync();
+        // The unit's principal finds the next step in her inbox: she names its local system administrator (she is
+        // registeransvarig) and confirms training.
+        karinsInbox = await InboxPage.OpenFromMenuAsync(karin);
+        await karinsInbox.FollowAsync("Utse registeransvarig och lokal systemadministratör", resource);
+        var use = await UsePage.ExpectAsync(karin);
         await Expect(use.ChosenRegisteransvarig).ToHaveTextAsync("Karin Holm");
         await use.FillAdministratorAsync("Mira Holmgren", "mira.holmgren@mittkoping.example");
         await Screenshots.SaveAsync(karin.Page, "request-use");

@@ -692,7 +692,7 @@ public sealed class AgreementDomainTests
         var a = In(AgreementStatus.InForce, v1);
         var v2 = NextVersion(v1, c => c with { Retention = "Ett år" });
         a.NoticeVersionChange(v2, Now);
-        Refused("Agreement.NotManager", a.AcceptVersionChange(SupplierUser, v2, Now));
+        Refused("Agreement.NotManagerOrSecurityCoordinator", a.AcceptVersionChange(SupplierUser, v2, Now));
         Refused("Agreement.NoVersionChange", a.AcceptVersionChange(Admin, v1, Now));
         Assert.True(a.AcceptVersionChange(Admin, v2, Now).Succeeded);
         Assert.Equal((v2.Id, 2), (a.DescriptionId!.Value, a.DescriptionVersion!.Value));
@@ -712,7 +712,7 @@ public sealed class AgreementDomainTests
         Refused("Agreement.NoVersionChange", a.ObjectToVersionChange(Admin, "Nej", Now));
         a.NoticeVersionChange(v2, Now);
         Refused("Agreement.ReasonMissing", a.ObjectToVersionChange(Admin, " ", Now));
-        Refused("Agreement.NotManager", a.ObjectToVersionChange(OtherSupplierUser, "Nej", Now));
+        Refused("Agreement.NotManagerOrSecurityCoordinator", a.ObjectToVersionChange(OtherSupplierUser, "Nej", Now));
         Assert.True(a.ObjectToVersionChange(Reviewer, "Ingen överföring till USA", Now.AddDays(29)).Succeeded);
         Assert.Equal(("Ingen överföring till USA", "Sara Nilsson"), (a.ObjectionReason!, a.ObjectedByName!));
         Assert.False(a.ObjectionReasonShared); // kept from the supplier unless the organizer says otherwise

@@ -35,7 +35,10 @@ public sealed partial class InvitationTests(EnsaAppFactory app) : IClassFixture<
         Assert.Contains("Nina Ny", users.QuerySelectorAll("table")[^1].TextContent, StringComparison.Ordinal);
 
         // The e-mail leaves through the outbox to the pickup folder.
-        Assert.True(await app.DispatchMailAsync() >= 1);
+        // (The demo data's own notices are queued before it: send batches until the outbox is empty.)
+        var sent = 0;
+        for (var batch = await app.DispatchMailAsync(); batch > 0; batch = await app.DispatchMailAsync()) sent += batch;
+        Assert.True(sent >= 1);
         var eml = Directory.GetFiles(app.MailDirectory, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
             .Single(m => m.To.Mailboxes.Any(a => a.Address == "new.teacher@mittkoping.example"));
         Assert.Equal("Inbjudan till Ensa från Mittköpings kommun", eml.Subject);

@@ -49,6 +49,7 @@ public sealed partial class MailTemplateTests(EnsaAppFactory app) : IClassFixtur
         new SupplierOnboardMail("Mittköpings kommun", "Kodkraft AB", "Kodkraft Matte", "Jonas Lund", "jonas@kodkraft.example"),
         .. Enum.GetValues<RightsKind>().Select(k => new RightsTaskMail(k, "Sagoväven Läsresan", "Centrumskolan", "BUN 2026/311", Day, "tok-en_5")),
         new RightsReminderMail("Sagoväven Läsresan", "Centrumskolan", "BUN 2026/311", Day),
+        new TaskReminderMail(Ensa.Tasks.TaskKind.Review, "Sagoväven Läsresan", new DateTime(2026, 11, 2, 8, 0, 0, DateTimeKind.Utc), Escalated: true),
         new Ss12000SyncMail(new Ensa.Common.DomainError("Ss12000.Unauthorized", "organisations", 401), [], Guid.NewGuid()),
         new Ss12000SyncMail(null, [new Ensa.MasterData.ImportRunLine("organisation", "org-7", "Ss12000.Skip.SchoolUnitCode", ["7", "8452010"])], Guid.NewGuid()),
     ];

@@ -70,6 +70,7 @@ public sealed class RequestStepsTests
         RequestStep.LinkResource => r.LinkResource(actor, Resource, Now),
         RequestStep.RecordReview => r.RecordReview(actor, new ResourceReview(r, Now), Now),
         RequestStep.RecordSecurityReview => r.RecordSecurityReview(actor, new ResourceReview(r, Now), Now),
+        RequestStep.WaiveSecurityReview => r.WaiveSecurityReview(actor, new ResourceReview(r, Now), "Inga personuppgifter behandlas.", Now),
         RequestStep.Decide => r.Decide(actor, SignedReview(r), Decision.Approved, null, null, Now),
         RequestStep.Reopen => r.Reopen(actor, "Lagen har ändrats.", Now),
         RequestStep.RecordPurchase => r.RecordPurchase(actor, new Purchase(ProcurementKind.DirectProcurement, null, 10, null, null, 100m, "PO-1", null), Now),

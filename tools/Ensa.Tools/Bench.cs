@@ -62,7 +62,15 @@ internal static partial class Bench
                 ("GET /public/{o}/resources/{id} (one resource)", anonymous, () => $"/public/{slug}/resources/{resourceId}"),
                 ("GET /Register (central reviewer, first page)", http, () => "/Register"),
                 ("GET /Register/Gaps (central reviewer)", http, () => "/Register/Gaps"),
+                ("GET / (start page, central reviewer)", http, () => "/"),
+                ("GET /Inbox (central reviewer)", http, () => "/Inbox"),
             };
+            // --only "start page,Inbox" measures just the endpoints whose names contain one of the parts.
+            if (options.Get("only", "") is { Length: > 0 } only)
+            {
+                var parts = only.Split(',', StringSplitOptions.RemoveEmptyEntries);
+                endpoints = endpoints.Where(e => parts.Any(p => e.Name.Contains(p, StringComparison.Ordinal))).ToArray();
+            }
             // Warm every endpoint first (JIT, caches, the database's pages), then measure each.
             foreach (var (_, client, url) in endpoints) await LoadAsync(client, url, clients, TimeSpan.FromSeconds(warmup));
             var results = new List<Result>();

@@ -15,7 +15,7 @@ internal static class Tool
             Console.WriteLine("""
                 ensa-tools generate --provider sqlite|postgresql --db <file or connection string> [--scale 1.0] [--seed 1] [--batch 8000]
                 ensa-tools bench    --provider sqlite|postgresql --db <file or connection string> --app <Ensa.Web.dll>
-                                    [--clients 32] [--seconds 15] [--warmup 3] [--port 0] [--out results.md]
+                                    [--clients 32] [--seconds 15] [--warmup 3] [--port 0] [--out results.md] [--only "start page,Inbox"]
                 """);
             return 0;
         }

@@ -285,6 +285,13 @@ public sealed class NationalData(EnsaDbContext db, GenerationSize size, int seed
         };
         Ok(request.RecordReview(staff.ReviewerActor, review, at.AddDays(1)));
         review.SignReview(staff.ReviewerActor, at.AddDays(1));
+        // A decision on a review naming personal data needs the security coordinator's part.
+        if (resource.ProcessesPersonalData)
+        {
+            Ok(request.RecordSecurityReview(staff.SecurityActor, review, at.AddDays(2)));
+            review.RecordSecurity(staff.SecurityActor, "Lagring inom EU/EES; godtagbar.", at.AddDays(2));
+            _pending++;
+        }
         db.ResourceReviews.Add(review);
         _pending += 3;
         return (request, review);
