@@ -39,4 +39,28 @@ public sealed class OrganizerSettingsTests(EnsaAppFactory app) : IClassFixture<E
         Assert.Contains("Skriv en giltig e-postadress", errors, StringComparison.Ordinal);
         Assert.Equal("Lärande Norr AB (styrelsen)", (await app.StoredAsync<Organizer>(o => o.Slug == DemoData.LarandeNorrSlug)).ControllerName);
     }
+
+    [Fact]
+    public async Task TaskTarget_AdminSets_StoredAndAudited_OutOfRangeRefusedWithMessage()
+    {
+        using var admin = await app.SignInAs(Roles.OrganizerAdmin, "Lärande Norr AB");
+        Assert.Equal("10", (await admin.GetPageAsync("/Admin/Organizer")).QuerySelector("#Input_TaskTargetWorkingDays")!.GetAttribute("value"));
+
+        foreach (var bad in new[] { "0", "61", "tio" })
+        {
+            var refused = await EnsaClient.ParseAsync(await admin.SubmitAsync("/Admin/Organizer", "main form",
+                new Dictionary<string, string> { ["Input.TaskTargetWorkingDays"] = bad }));
+            Assert.NotEmpty(EnsaClient.Text(refused, "span.error"));
+            Assert.Equal(Organizer.DefaultTaskTargetWorkingDays, (await app.StoredAsync<Organizer>(o => o.Slug == DemoData.LarandeNorrSlug)).TaskTargetWorkingDays);
+        }
+        var range = await EnsaClient.ParseAsync(await admin.SubmitAsync("/Admin/Organizer", "main form",
+            new Dictionary<string, string> { ["Input.TaskTargetWorkingDays"] = "61" }));
+        Assert.Contains("ska vara mellan 1 och 60", EnsaClient.Text(range, "span.error"), StringComparison.Ordinal);
+
+        await admin.FollowAsync(await admin.SubmitAsync("/Admin/Organizer", "main form", new Dictionary<string, string> { ["Input.TaskTargetWorkingDays"] = "15" }));
+        var organizer = await app.StoredAsync<Organizer>(o => o.Slug == DemoData.LarandeNorrSlug);
+        Assert.Equal(15, organizer.TaskTargetWorkingDays);
+        Assert.True(await app.IsStoredAsync<AuditEntry>(a => a.EntityId == organizer.Id.ToString() && a.Action == "Modified"
+            && a.Changes.Contains(nameof(Organizer.TaskTargetWorkingDays))));
+    }
 }

@@ -66,6 +66,31 @@ public abstract class TaskReminderTests<TFactory>(TFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task OrganizersOwnTarget_IsTheOneThatCounts()
+    {
+        app.RequireDatabase();
+        await SetTargetAsync(15);
+        try
+        {
+            var within = await QueuedAsync(workingDaysAgo: 12);
+            await Job.RunOnceAsync(CancellationToken.None, "node-a");
+            Assert.False(await app.IsStoredAsync<TaskReminder>(r => r.SubjectId == within));
+
+            await SetTargetAsync(5);
+            var past = await QueuedAsync(workingDaysAgo: 7);
+            await Job.RunOnceAsync(CancellationToken.None, "node-a");
+            Assert.True(await app.IsStoredAsync<TaskReminder>(r => r.SubjectId == past && !r.Escalated));
+        }
+        finally
+        {
+            await SetTargetAsync(Organizers.Organizer.DefaultTaskTargetWorkingDays);
+        }
+    }
+
+    private Task<int> SetTargetAsync(int workingDays) => app.WithDbAsync(db => db.Organizers.Where(o => o.Name == "Mittköpings kommun")
+        .ExecuteUpdateAsync(s => s.SetProperty(o => o.TaskTargetWorkingDays, workingDays)));
+
+    [Fact]
     public void WorkingDays_SkipWeekendsAndSwedishHolidays()
     {
         // Christmas Eve and Day (Thu–Fri) and the weekend are not working days; midsummer eve neither.

@@ -1274,6 +1274,11 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int>("TaskTargetWorkingDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(10);
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationNumber")

@@ -1269,6 +1269,11 @@ namespace Ensa.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("TaskTargetWorkingDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(10);
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationNumber")

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Web.Jobs;
 
-/// <summary>Reminds people of tasks that waited longer than the target (Tasks:TargetWorkingDays, 10 working days by
-/// default), and past twice the target tells the central department (its reviewers and the organizer's admins) once.
+/// <summary>Reminds people of tasks that waited longer than their organizer's target (10 working days unless its admin
+/// set another on /Admin/Organizer), and past twice the target tells the central department (its reviewers and the organizer's admins) once.
 /// The tasks are each person's <see cref="TaskList"/>, so a reminder is about exactly what the inbox shows. Runs under a
 /// database lease; each reminder is stored in the same save as its notices (a unique index), so it is sent once.
 /// Rights tasks have their own reminders (<see cref="RightsReminderJob"/>) and suppliers their organizer's.</summary>
@@ -16,7 +16,6 @@ public sealed class TaskReminderJob(IServiceScopeFactory scopes, IConfiguration 
     ILogger<TaskReminderJob> logger, MailComposer mail) : LeasedJob<TaskReminderJob.RunResult>(scopes, clock, logger)
 {
     public const string LeaseName = "task-reminders";
-    private const int DefaultTargetWorkingDays = 10;
 
     public sealed record RunResult(int Reminded, int Escalated);
 
@@ -40,14 +39,13 @@ public sealed class TaskReminderJob(IServiceScopeFactory scopes, IConfiguration 
         var options = services.GetRequiredService<DbContextOptions<EnsaDbContext>>();
         var now = Clock.GetUtcNow().UtcDateTime;
         var today = SwedishCalendar.Today(now);
-        var target = Math.Max(1, configuration.GetValue("Tasks:TargetWorkingDays", DefaultTargetWorkingDays));
-        var remindBefore = StartOf(SwedishCalendar.WorkingDaysBefore(today, target));
-        var escalateBefore = StartOf(SwedishCalendar.WorkingDaysBefore(today, 2 * target));
-
-        var organizers = await services.GetRequiredService<EnsaDbContext>().Organizers.Select(o => o.Id).ToListAsync(cancellationToken);
+        var organizers = await services.GetRequiredService<EnsaDbContext>().Organizers
+            .Select(o => new { o.Id, o.TaskTargetWorkingDays }).ToListAsync(cancellationToken);
         var (reminded, escalated) = (0, 0);
-        foreach (var organizerId in organizers)
+        foreach (var (organizerId, target) in organizers.Select(o => (o.Id, o.TaskTargetWorkingDays)))
         {
+            var remindBefore = StartOf(SwedishCalendar.WorkingDaysBefore(today, target));
+            var escalateBefore = StartOf(SwedishCalendar.WorkingDaysBefore(today, 2 * target));
             // The organizer's own context: the task list's queries see this organizer's rows only.
             await using var db = new EnsaDbContext(options, new JobSession(organizerId), Clock);
             var tasks = new TaskList(db);

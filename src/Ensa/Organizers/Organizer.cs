@@ -46,6 +46,16 @@ public sealed class Organizer : IAudited
     public bool IsActive => DeactivatedAt is null;
     public RequiredTwoFactor RequiredTwoFactor { get; private set; }
 
+    public const int DefaultTaskTargetWorkingDays = 10;
+    public const int MaxTaskTargetWorkingDays = 60;
+
+    /// <summary>How many Swedish working days a task may wait before its people are reminded (twice that: the central
+    /// department is told).</summary>
+    public int TaskTargetWorkingDays { get; private set; } = DefaultTaskTargetWorkingDays;
+
+    public void SetTaskTarget(int workingDays) => TaskTargetWorkingDays = workingDays is >= 1 and <= MaxTaskTargetWorkingDays
+        ? workingDays : throw new ArgumentOutOfRangeException(nameof(workingDays));
+
     public void RequireTwoFactor(RequiredTwoFactor required) =>
         RequiredTwoFactor = Enum.IsDefined(required) ? required : throw new ArgumentOutOfRangeException(nameof(required));
 

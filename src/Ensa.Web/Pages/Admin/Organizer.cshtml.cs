@@ -20,6 +20,9 @@ public sealed class OrganizerModel(EnsaDbContext db, IStringLocalizer<SharedReso
     {
         [Display(Name = "Field.RequiredTwoFactor")]
         public RequiredTwoFactor RequiredTwoFactor { get; set; }
+
+        [Range(1, Organizer.MaxTaskTargetWorkingDays, ErrorMessage = "Validation.Range"), Display(Name = "Field.TaskTarget")]
+        public int TaskTargetWorkingDays { get; set; } = Organizer.DefaultTaskTargetWorkingDays;
     }
 
     public async Task OnGetAsync()
@@ -31,6 +34,7 @@ public sealed class OrganizerModel(EnsaDbContext db, IStringLocalizer<SharedReso
             DpoName = organizer.DataProtectionOfficerName,
             DpoEmail = organizer.DataProtectionOfficerEmail,
             RequiredTwoFactor = organizer.RequiredTwoFactor,
+            TaskTargetWorkingDays = organizer.TaskTargetWorkingDays,
         };
     }
 
@@ -41,6 +45,7 @@ public sealed class OrganizerModel(EnsaDbContext db, IStringLocalizer<SharedReso
         organizer.RenameController(Input.ControllerName);
         organizer.SetDataProtectionOfficer(Input.DpoName?.Trim(), Input.DpoEmail?.Trim());
         organizer.RequireTwoFactor(Input.RequiredTwoFactor);
+        organizer.SetTaskTarget(Input.TaskTargetWorkingDays);
         await db.SaveChangesAsync();
         TempData["Message"] = l["Organizer.Saved"].Value;
         return RedirectToPage();

@@ -24,6 +24,7 @@ internal sealed class OrganizerConfiguration : IEntityTypeConfiguration<Organize
         b.Property(e => e.DataProtectionOfficerEmail).HasMaxLength(Organizer.EmailMaxLength);
         // Existing organizers start with the rule off.
         b.Property(e => e.RequiredTwoFactor).HasDefaultValue(RequiredTwoFactor.Off);
+        b.Property(e => e.TaskTargetWorkingDays).HasDefaultValue(Organizer.DefaultTaskTargetWorkingDays);
     }
 }
 

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Ensa.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class OrganizerTaskTarget : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "TaskTargetWorkingDays",
+                table: "Organizers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 10);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "TaskTargetWorkingDays",
+                table: "Organizers");
+        }
+    }
+}
