@@ -19,12 +19,6 @@ public sealed class TaskReminderJob(IServiceScopeFactory scopes, IConfiguration 
 
     public sealed record RunResult(int Reminded, int Escalated);
 
-    private sealed record JobSession(Guid? OrganizerId) : ICurrentSession
-    {
-        public Guid? UserId => null;
-        public string? UserName => "system";
-    }
-
     private sealed record Person(Guid UserId, string? Email, Actor Actor);
 
     private static readonly Role[] TaskRoles = [Role.CentralReviewer, Role.SecurityCoordinator, Role.Principal, Role.OrganizerAdmin];
@@ -47,7 +41,7 @@ public sealed class TaskReminderJob(IServiceScopeFactory scopes, IConfiguration 
             var remindBefore = StartOf(SwedishCalendar.WorkingDaysBefore(today, target));
             var escalateBefore = StartOf(SwedishCalendar.WorkingDaysBefore(today, 2 * target));
             // The organizer's own context: the task list's queries see this organizer's rows only.
-            await using var db = new EnsaDbContext(options, new JobSession(organizerId), Clock);
+            await using var db = new EnsaDbContext(options, new FixedSession(null, SystemSession.Instance.UserName, organizerId), Clock);
             var tasks = new TaskList(db);
             var people = await PeopleAsync(db, organizerId, cancellationToken);
             var sent = (await db.TaskReminders.Where(r => r.WaitingSince < remindBefore)

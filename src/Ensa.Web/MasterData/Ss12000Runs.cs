@@ -109,7 +109,7 @@ public sealed class ImportRunWorker(IServiceScopeFactory scopes, IHttpClientFact
         var name = await services.GetRequiredService<EnsaDbContext>().Users.Where(u => u.Id == run.FinishedBy)
             .Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
         await using var db = new EnsaDbContext(services.GetRequiredService<DbContextOptions<EnsaDbContext>>(),
-            new AppliedBy(run.FinishedBy, name, run.OrganizerId), clock);
+            new FixedSession(run.FinishedBy, name, run.OrganizerId), clock);
         run = await db.ImportRuns.SingleAsync(r => r.Id == id, cancellationToken);
         var progress = new LatestProgress();
         progress.Report(new Ss12000Progress(run.ListsRead, run.RecordsRead));
@@ -142,8 +142,6 @@ public sealed class ImportRunWorker(IServiceScopeFactory scopes, IHttpClientFact
         run.Failed(refused, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(CancellationToken.None);
     }
-
-    private sealed record AppliedBy(Guid? UserId, string? UserName, Guid? OrganizerId) : Ensa.Common.ICurrentSession;
 
     private async Task PlanAsync(EnsaDbContext db, Ss12000Secrets secrets, Guid id, CancellationToken cancellationToken)
     {

@@ -21,6 +21,10 @@ public interface ICurrentSession
     Guid? OrganizerId { get; }
 }
 
+/// <summary>A session fixed by a background task that acts for one organizer (or in a user's name after they left the
+/// page): the query filters then see that organizer's rows.</summary>
+public sealed record FixedSession(Guid? UserId, string? UserName, Guid? OrganizerId) : ICurrentSession;
+
 public sealed class SystemSession : ICurrentSession
 {
     public static readonly SystemSession Instance = new();
