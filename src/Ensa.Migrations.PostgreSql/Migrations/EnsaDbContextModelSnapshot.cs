@@ -1624,6 +1624,71 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                     b.ToTable("RequestEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Ensa.Requests.ResourceDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgreementNeed")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DecidedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("OrganizerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizerId", "ResourceId")
+                        .IsUnique()
+                        .HasFilter("\"SupersededAt\" IS NULL");
+
+                    b.HasIndex("ResourceId", "SupersededAt");
+
+                    b.HasIndex("OrganizerId", "ResourceId", "DecidedAt");
+
+                    b.ToTable("ResourceDecisions", (string)null);
+                });
+
             modelBuilder.Entity("Ensa.Requests.ResourceRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1705,6 +1770,9 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("StandingDecisionId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2697,6 +2765,21 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ensa.Requests.ResourceDecision", b =>
+                {
+                    b.HasOne("Ensa.Resources.LearningResource", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ensa.Requests.ResourceReview", null)
+                        .WithOne("Outcome")
+                        .HasForeignKey("Ensa.Requests.ResourceDecision", "ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ensa.Requests.ResourceRequest", b =>
                 {
                     b.HasOne("Ensa.Organizers.Organizer", null)
@@ -2868,6 +2951,11 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                     b.Navigation("Purchase");
 
                     b.Navigation("Use");
+                });
+
+            modelBuilder.Entity("Ensa.Requests.ResourceReview", b =>
+                {
+                    b.Navigation("Outcome");
                 });
 
             modelBuilder.Entity("Ensa.SignIn.IdentityProvider", b =>

@@ -1619,6 +1619,71 @@ namespace Ensa.Migrations.Sqlite.Migrations
                     b.ToTable("RequestEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Ensa.Requests.ResourceDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreementNeed")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizerId", "ResourceId")
+                        .IsUnique()
+                        .HasFilter("\"SupersededAt\" IS NULL");
+
+                    b.HasIndex("ResourceId", "SupersededAt");
+
+                    b.HasIndex("OrganizerId", "ResourceId", "DecidedAt");
+
+                    b.ToTable("ResourceDecisions", (string)null);
+                });
+
             modelBuilder.Entity("Ensa.Requests.ResourceRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1699,6 +1764,9 @@ namespace Ensa.Migrations.Sqlite.Migrations
                     b.Property<string>("SignInMethod")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StandingDecisionId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -2688,6 +2756,21 @@ namespace Ensa.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ensa.Requests.ResourceDecision", b =>
+                {
+                    b.HasOne("Ensa.Resources.LearningResource", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ensa.Requests.ResourceReview", null)
+                        .WithOne("Outcome")
+                        .HasForeignKey("Ensa.Requests.ResourceDecision", "ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ensa.Requests.ResourceRequest", b =>
                 {
                     b.HasOne("Ensa.Organizers.Organizer", null)
@@ -2859,6 +2942,11 @@ namespace Ensa.Migrations.Sqlite.Migrations
                     b.Navigation("Purchase");
 
                     b.Navigation("Use");
+                });
+
+            modelBuilder.Entity("Ensa.Requests.ResourceReview", b =>
+                {
+                    b.Navigation("Outcome");
                 });
 
             modelBuilder.Entity("Ensa.SignIn.IdentityProvider", b =>

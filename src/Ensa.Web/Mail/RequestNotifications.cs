@@ -40,13 +40,23 @@ public sealed class RequestNotifications(MailComposer mail) : NotifyingIntercept
                 await TellAsync(await MembersAsync(Role.SecurityCoordinator), "Notify.Task.SecurityPart",
                     new TaskMail("Notify.Task.SecurityPart", name, link));
             }
-            var decision = step.Kind == RequestEventKind.Decided ? await DecisionAsync(db, request.Id, cancellationToken) : null;
+            var decision = step.Kind switch
+            {
+                RequestEventKind.Decided => await DecisionAsync(db, request.Id, cancellationToken),
+                RequestEventKind.ApprovedByStandingDecision => request.Status == RequestStatus.ApprovedWithConditions
+                    ? Decision.ApprovedWithConditions : Decision.Approved,
+                _ => null,
+            };
             if (decision is Decision.Approved or Decision.ApprovedWithConditions)
                 await TellAsync(await MembersAsync(Role.Principal, request.SchoolUnitId), "Notify.Task.NameResponsibles",
                     new TaskMail("Notify.Task.NameResponsibles", name, link));
             if (step.Kind == RequestEventKind.ResponsiblesNamed && request.Use?.AdministratorEmail is { } administrator)
                 await AdministratorNamedAsync(db, request, name, administrator, step, cancellationToken);
             if (Internal.Contains(step.Kind)) continue;
+            // Approved at once by the organizer's decision: the approval's notice says it all.
+            if (step.Kind is RequestEventKind.Submitted or RequestEventKind.PrincipalApproved
+                && steps.Any(s => s.RequestId == step.RequestId && s.Kind == RequestEventKind.ApprovedByStandingDecision))
+                continue;
 
             // A withdrawal from the review queue also tells the central department, who may have started on it.
             var withdrawnFromReview = step.Kind == RequestEventKind.Withdrawn && request.ReviewQueuedAt is not null;
@@ -58,8 +68,8 @@ public sealed class RequestNotifications(MailComposer mail) : NotifyingIntercept
     }
 
     /// <summary>The request went to the central department in this step: the principal approved (or submitted it for
-    /// their own unit), or a decided request was reopened.</summary>
-    private static bool EntersReview(RequestEvent step, ResourceRequest request) => step.Kind switch
+    /// their own unit), or a decided request was reopened; unless the organizer's decision approved it at once.</summary>
+    private static bool EntersReview(RequestEvent step, ResourceRequest request) => request.Status == RequestStatus.InReview && step.Kind switch
     {
         RequestEventKind.PrincipalApproved or RequestEventKind.ReopenedForReview => true,
         RequestEventKind.Submitted => request.ReviewQueuedAt == step.At,

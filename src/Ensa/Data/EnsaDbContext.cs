@@ -48,6 +48,7 @@ public sealed class EnsaDbContext(DbContextOptions<EnsaDbContext> options, ICurr
     public DbSet<ResourceRequest> ResourceRequests => Set<ResourceRequest>();
     public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
     public DbSet<ResourceReview> ResourceReviews => Set<ResourceReview>();
+    public DbSet<ResourceDecision> ResourceDecisions => Set<ResourceDecision>();
     public DbSet<Purchase> Purchases => Set<Purchase>();
     public DbSet<FrameworkAgreement> FrameworkAgreements => Set<FrameworkAgreement>();
     public DbSet<ResourceUse> ResourceUses => Set<ResourceUse>();
@@ -99,13 +100,15 @@ public sealed class EnsaDbContext(DbContextOptions<EnsaDbContext> options, ICurr
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Versions.Advance(this, SeenVersions);
+        ResourceDecision.SupersedePreviousAsync(this, default).GetAwaiter().GetResult();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Versions.Advance(this, SeenVersions);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await ResourceDecision.SupersedePreviousAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

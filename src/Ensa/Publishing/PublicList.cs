@@ -94,19 +94,19 @@ public sealed class PublicList(EnsaDbContext db, PublicListCache? cache = null)
 
     private async Task<List<PublicEntry>> LoadAsync(Guid organizerId, PublicListSettings settings)
     {
-        var reviews = db.ResourceReviews.IgnoreQueryFilters().Where(r => r.OrganizerId == organizerId && r.DecidedAt != null);
-        // The latest decision per resource is the one in force; older ones are history and never public.
-        var current = reviews.Where(r => !reviews.Any(o => o.ResourceId == r.ResourceId && o.DecidedAt > r.DecidedAt));
-        if (!settings.ShowNotApproved) current = current.Where(r => r.Decision != Decision.NotApproved);
+        // The organizer's current decision per resource; superseded ones are history and never public.
+        var current = db.ResourceDecisions.IgnoreQueryFilters().Where(d => d.OrganizerId == organizerId && d.SupersededAt == null);
+        if (!settings.ShowNotApproved) current = current.Where(d => d.Decision != Decision.NotApproved);
         // Only the columns shown; agreements and guidance are read per organizer, not per row.
         var rows = await current
-            .Join(db.LearningResources, r => r.ResourceId, x => x.Id, (r, x) => new { Review = r, Resource = x })
+            .Join(db.ResourceReviews.IgnoreQueryFilters(), d => d.ReviewId, r => r.Id, (d, r) => new { Decision = d, Review = r })
+            .Join(db.LearningResources, j => j.Decision.ResourceId, x => x.Id, (j, x) => new { j.Decision, j.Review, Resource = x })
             .Select(j => new
             {
                 j.Resource.Id, j.Resource.Name, j.Resource.Type, j.Resource.Description, j.Resource.SupplierId, j.Resource.WebAddress,
                 j.Resource.AppStoreLinks, j.Resource.Platforms, j.Resource.SchoolForms, j.Resource.Grades, j.Resource.Subjects,
                 j.Resource.SignInMethods, j.Resource.ProcessesPersonalData,
-                Decision = j.Review.Decision!.Value, j.Review.Conditions, j.Review.Reason, DecidedAt = j.Review.DecidedAt!.Value,
+                j.Decision.Decision, j.Decision.Conditions, j.Decision.Reason, j.Decision.DecidedAt,
                 j.Review.PersonalDataCategories, j.Review.SensitiveData, j.Review.ThirdCountryTransfer, j.Review.ThirdCountryNotes,
                 j.Review.AgreementNeed, j.Review.PedagogicalAssessment, j.Review.Accessibility,
             })
@@ -121,8 +121,7 @@ public sealed class PublicList(EnsaDbContext db, PublicListCache? cache = null)
         var agreements = (await db.Agreements.IgnoreQueryFilters().AsNoTracking().Where(a => a.OrganizerId == organizerId)
                 .Select(a => new { a.ResourceId, a.Status }).ToListAsync())
             .GroupBy(a => a.ResourceId).ToDictionary(g => g.Key, g => g.Any(a => a.Status == AgreementStatus.InForce));
-        // Two decisions at the same instant would both count as latest: keep one.
-        return rows.DistinctBy(r => r.Id).Select(r =>
+        return rows.Select(r =>
         {
             T? If<T>(PublicFields field, T value) => settings.Shows(field) ? value : default;
             var supplier = r.SupplierId is { } sid && suppliers.TryGetValue(sid, out var found) ? found : null;

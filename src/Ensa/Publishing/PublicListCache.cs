@@ -24,7 +24,7 @@ public sealed class PublicListCache : SaveChangesInterceptor
     // an organizer's name) clear every list.
     private static readonly HashSet<Type> Shown =
     [
-        typeof(ResourceReview), typeof(ResourceGuidance), typeof(PublicListSettings), typeof(Agreement),
+        typeof(ResourceReview), typeof(ResourceDecision), typeof(ResourceGuidance), typeof(PublicListSettings), typeof(Agreement),
         typeof(LearningResource), typeof(Supplier), typeof(Organizer),
     ];
 

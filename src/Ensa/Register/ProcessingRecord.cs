@@ -35,9 +35,10 @@ public sealed class ProcessingRecord(EnsaDbContext db, UseRegister register)
             .ToDictionary(g => g.Key, g => agreed.FirstOrDefault(a => a.ResourceId == g.Key) is { } a
                 ? g.FirstOrDefault(d => d.Id == a.DescriptionId) ?? g.MaxBy(d => d.Version)!
                 : g.MaxBy(d => d.Version)!);
-        var reviews = (await db.ResourceReviews.AsNoTracking().Where(r => r.ResourceId != null && resourceIds.Contains(r.ResourceId.Value) && r.DecidedAt != null)
-                .ToListAsync())
-            .GroupBy(r => r.ResourceId!.Value).ToDictionary(g => g.Key, g => g.MaxBy(r => r.DecidedAt)!);
+        // The review the organizer's current decision on each resource rests on.
+        var reviews = await db.ResourceDecisions.AsNoTracking().Where(d => d.SupersededAt == null && resourceIds.Contains(d.ResourceId))
+            .Join(db.ResourceReviews.AsNoTracking(), d => d.ReviewId, r => r.Id, (d, r) => new { d.ResourceId, Review = r })
+            .ToDictionaryAsync(j => j.ResourceId, j => j.Review);
 
         return uses.GroupBy(u => u.ResourceId).Select(g =>
             {

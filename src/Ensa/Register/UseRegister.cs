@@ -80,14 +80,8 @@ public sealed class UseRegister(EnsaDbContext db)
         var userIds = rows.Where(r => r.RegisteransvarigUserId != null).Select(r => r.RegisteransvarigUserId!.Value).Distinct().ToList();
         var userNames = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName);
-        // A page's few hundred requests by id (their reviews' index); the whole organizer's by a semi-join.
-        var requestIds = rows.Select(r => r.Id).ToList();
-        var reviews = rows.Count <= 1000
-            ? db.ResourceReviews.AsNoTracking().Where(v => requestIds.Contains(v.RequestId))
-            : db.ResourceReviews.AsNoTracking().Where(v => requests.Any(r => r.Id == v.RequestId));
-        var needs = (await reviews.Where(v => v.DecidedAt != null)
-                .Select(v => new { v.RequestId, v.DecidedAt, v.AgreementNeed }).ToListAsync())
-            .GroupBy(v => v.RequestId).ToDictionary(g => g.Key, g => g.MaxBy(v => v.DecidedAt)!.AgreementNeed);
+        // Whether an agreement is needed: the organizer's current decision on the resource says.
+        var needs = await CurrentDecisions(resourceIds).ToDictionaryAsync(d => d.ResourceId, d => d.AgreementNeed);
 
         // This organizer's agreements per resource (the tenant filter applies): whether one is in force, and until when
         // (none means open-ended, so the latest end of those in force counts).
@@ -106,7 +100,7 @@ public sealed class UseRegister(EnsaDbContext db)
                     resourceNames.GetValueOrDefault(r.ResourceId, ""), r.Since,
                     r.RegisteransvarigUserId, r.RegisteransvarigUserId is { } user ? userNames.GetValueOrDefault(user) : null,
                     r.Administrator, r.AdministratorEmail,
-                    Coverage.Of(needs.TryGetValue(r.Id, out var need) ? need : AgreementNeed.Needed, agreement?.InForce), agreement?.Ends);
+                    Coverage.Of(needs.TryGetValue(r.ResourceId, out var need) ? need : AgreementNeed.Needed, agreement?.InForce), agreement?.Ends);
             })
             .ToList();
     }
@@ -151,6 +145,10 @@ public sealed class UseRegister(EnsaDbContext db)
     public Task<List<Guid>> UnitsWithUsesAsync(bool includeEnded = false) =>
         Registered(includeEnded).Select(r => r.SchoolUnitId).Distinct().ToListAsync();
 
+    /// <summary>The organizer's current decisions on <paramref name="resourceIds"/> (the tenant filter applies).</summary>
+    private IQueryable<ResourceDecision> CurrentDecisions(List<Guid> resourceIds) =>
+        db.ResourceDecisions.AsNoTracking().Where(d => d.SupersededAt == null && resourceIds.Contains(d.ResourceId));
+
     private IQueryable<ResourceRequest> Registered(bool includeEnded)
     {
         var statuses = includeEnded
@@ -165,10 +163,9 @@ public sealed class UseRegister(EnsaDbContext db)
         var inUse = uses.Where(u => u.Status == RequestStatus.InUse).ToList();
 
         // The organizer's current decision per resource: a later refusal (a re-review) leaves the use without approval.
-        var latest = (await db.ResourceReviews.AsNoTracking().Where(v => v.DecidedAt != null && v.ResourceId != null)
-                .Select(v => new { ResourceId = v.ResourceId!.Value, v.Decision, v.DecidedAt }).ToListAsync())
-            .GroupBy(v => v.ResourceId).ToDictionary(g => g.Key, g => g.MaxBy(v => v.DecidedAt)!.Decision);
-        var withoutApproval = inUse.Where(u => latest.GetValueOrDefault(u.ResourceId) is not (Decision.Approved or Decision.ApprovedWithConditions)).ToList();
+        var current = await CurrentDecisions(inUse.Select(u => u.ResourceId).Distinct().ToList())
+            .ToDictionaryAsync(d => d.ResourceId, d => (Decision?)d.Decision);
+        var withoutApproval = inUse.Where(u => current.GetValueOrDefault(u.ResourceId) is not (Decision.Approved or Decision.ApprovedWithConditions)).ToList();
 
         var notInForce = inUse.Where(u => u.Agreement == AgreementCoverage.Missing).ToList();
         var endingSoon = inUse.Where(u => u.AgreementEnds is { } end && end <= today.AddDays(EndingSoonDays)).ToList();

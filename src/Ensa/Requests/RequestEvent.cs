@@ -14,6 +14,8 @@ public enum RequestEventKind
     ResourceLinked,
     WaitingForAgreement,
     Decided,
+    /// <summary>Approved by the organizer's current decision on the resource, without a new review.</summary>
+    ApprovedByStandingDecision,
     ReopenedForReview,
     PurchaseRecorded,
     ResponsiblesNamed,

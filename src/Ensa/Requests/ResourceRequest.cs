@@ -23,7 +23,7 @@ public enum RequestStatus
 /// <summary>The steps of a request, each one method of <see cref="ResourceRequest"/>.</summary>
 public enum RequestStep
 {
-    Edit, Submit, ApproveAsPrincipal, SendBack, LinkResource, RecordReview, RecordSecurityReview, WaiveSecurityReview, Decide, Reopen,
+    Edit, Submit, ApproveAsPrincipal, SendBack, LinkResource, ApplyStandingDecision, RecordReview, RecordSecurityReview, WaiveSecurityReview, Decide, Reopen,
     RecordPurchase, NameResponsibles, ConfirmTraining, EndUse, HandOver, Withdraw,
 }
 
@@ -94,6 +94,8 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited, IVersioned
     /// <summary>When the request reached the central department (the queue's age).</summary>
     public DateTime? ReviewQueuedAt { get; private set; }
     public DateTime? DecidedAt { get; private set; }
+    /// <summary>The organizer's decision on the resource that approved this request without a new review, if any.</summary>
+    public Guid? StandingDecisionId { get; private set; }
 
     public Guid? ResourceId { get; private set; }
     public string? ProposedName { get; private set; }
@@ -130,14 +132,15 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited, IVersioned
         return Result.Ok;
     }
 
-    /// <summary>Step 0 → 1: to the principal, or straight to review when the requester is the unit's principal.</summary>
-    public Result Submit(Actor actor, DateTime now)
+    /// <summary>Step 0 → 1: to the principal, or straight on when the requester is the unit's principal (see
+    /// <see cref="ApproveAsPrincipal"/>).</summary>
+    public Result Submit(Actor actor, DateTime now, ResourceDecision? standing = null)
     {
         if (Check(actor, RequestStep.Submit) is { Succeeded: false } refused) return refused;
         if (MissingForSubmission(Details()) is [var missing, ..]) return missing;
         SubmittedAt = now;
         Log(RequestEventKind.Submitted, actor, now);
-        if (actor.IsPrincipalOf(SchoolUnitId)) ToReview(now);
+        if (actor.IsPrincipalOf(SchoolUnitId)) ToReview(actor, standing, now);
         else Status = RequestStatus.AwaitingPrincipal;
         return Result.Ok;
     }
@@ -151,12 +154,34 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited, IVersioned
         return missing;
     }
 
-    public Result ApproveAsPrincipal(Actor actor, DateTime now)
+    /// <summary>Step 1 → 2: to the central department's review; or, when <paramref name="standing"/> (the organizer's
+    /// current decision on the resource) approves it, approved at once, and the unit goes on to name its people.</summary>
+    public Result ApproveAsPrincipal(Actor actor, DateTime now, ResourceDecision? standing = null)
     {
         if (Check(actor, RequestStep.ApproveAsPrincipal) is { Succeeded: false } refused) return refused;
         Log(RequestEventKind.PrincipalApproved, actor, now);
-        ToReview(now);
+        ToReview(actor, standing, now);
         return Result.Ok;
+    }
+
+    /// <summary>A reviewer applies the organizer's current decision on the linked resource instead of a new review.</summary>
+    public Result ApplyStandingDecision(Actor actor, ResourceDecision? standing, DateTime now)
+    {
+        if (Check(actor, RequestStep.ApplyStandingDecision) is { Succeeded: false } refused) return refused;
+        if (!Fits(standing)) return new DomainError("Request.NoStandingDecision");
+        ApproveBy(standing!, actor, now);
+        return Result.Ok;
+    }
+
+    private bool Fits(ResourceDecision? standing) =>
+        standing is { Approves: true, SupersededAt: null } && standing.OrganizerId == OrganizerId && standing.ResourceId == ResourceId;
+
+    private void ApproveBy(ResourceDecision standing, Actor actor, DateTime now)
+    {
+        StandingDecisionId = standing.Id;
+        Status = standing.Decision == Decision.ApprovedWithConditions ? RequestStatus.ApprovedWithConditions : RequestStatus.Approved;
+        DecidedAt = now;
+        Log(RequestEventKind.ApprovedByStandingDecision, actor, now, standing.Conditions);
     }
 
     public Result SendBack(Actor actor, string comment, DateTime now)
@@ -265,6 +290,7 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited, IVersioned
         Status = RequestStatus.InReview;
         ReviewQueuedAt = now;
         DecidedAt = null;
+        StandingDecisionId = null;
         Log(RequestEventKind.ReopenedForReview, actor, now, reason.Trim());
         return Result.Ok;
     }
@@ -346,6 +372,9 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited, IVersioned
                 : Status != RequestStatus.AwaitingPrincipal ? new DomainError("Request.NotAwaitingPrincipal") : Result.Ok,
             RequestStep.LinkResource => !actor.IsReviewer ? new DomainError("Request.NotReviewer")
                 : !InReviewStage ? new DomainError("Request.NotInReview") : Result.Ok,
+            RequestStep.ApplyStandingDecision => !actor.IsReviewer ? new DomainError("Request.NotReviewer")
+                : Status != RequestStatus.InReview ? new DomainError("Request.NotInReview")
+                : ResourceId is null ? new DomainError("Request.ResourceNotLinked") : Result.Ok,
             RequestStep.RecordReview => !actor.IsReviewer ? new DomainError("Request.NotReviewer")
                 : requester ? new DomainError("Request.OwnRequest")
                 : !InReviewStage ? new DomainError("Request.NotInReview") : Result.Ok,
@@ -391,10 +420,11 @@ public sealed class ResourceRequest : IOrganizerOwned, IAudited, IVersioned
         Log(RequestEventKind.InUse, actor, now);
     }
 
-    private void ToReview(DateTime now)
+    private void ToReview(Actor actor, ResourceDecision? standing, DateTime now)
     {
         Status = RequestStatus.InReview;
         ReviewQueuedAt = now;
+        if (Fits(standing)) ApproveBy(standing!, actor, now);
     }
 
     private void Apply(RequestDetails d)

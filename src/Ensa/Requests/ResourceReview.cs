@@ -87,6 +87,9 @@ public sealed class ResourceReview : IOrganizerOwned, IAudited
 
     public bool Shared { get; set; }
 
+    /// <summary>The organizer's decision on the resource this review's decision made (set when decided).</summary>
+    public ResourceDecision? Outcome { get; private set; }
+
     /// <summary>What the screening answers suggest; the reviewer decides <see cref="DpiaNeeded"/>.</summary>
     public bool DpiaSuggested =>
         (ScreeningChildren && ScreeningLargeScale) || ScreeningNewTechnology || ScreeningSystematicMonitoring || SensitiveData;
@@ -134,6 +137,7 @@ public sealed class ResourceReview : IOrganizerOwned, IAudited
         DecidedById = actor.UserId;
         DecidedByName = actor.Name;
         DecidedAt = now;
+        Outcome = new ResourceDecision(this, resourceId);
     }
 
     /// <summary>Starts a re-review from this one's assessment, to be changed where needed.</summary>

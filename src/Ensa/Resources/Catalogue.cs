@@ -81,33 +81,17 @@ public sealed class Catalogue(EnsaDbContext db)
                 Supplier = db.Suppliers.Where(s => s.Id == r.SupplierId).Select(s => s.Name).FirstOrDefault(),
             })
             .ToListAsync();
-        var here = await LatestDecisionsAsync(db.ResourceReviews, ids);
-        // Every organizer's latest decision counts, shared or not: a count shows no organizer's review.
-        var everywhere = await LatestDecisionsByOrganizerAsync(ids);
+        var here = await db.ResourceDecisions.AsNoTracking().Where(d => d.SupersededAt == null && ids.Contains(d.ResourceId))
+            .ToDictionaryAsync(d => d.ResourceId, d => (Decision?)d.Decision);
+        // Every organizer's current decision counts, shared or not: a count shows no organizer's review.
+        var everywhere = await db.ResourceDecisions.IgnoreQueryFilters().AsNoTracking()
+            .Where(d => d.SupersededAt == null && ids.Contains(d.ResourceId)
+                && (d.Decision == Decision.Approved || d.Decision == Decision.ApprovedWithConditions))
+            .GroupBy(d => d.ResourceId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         return resources.OrderBy(r => order[r.Id])
             .Select(r => new CatalogueItem(r.Id, r.Name, r.Type, r.Supplier, r.Subjects, r.Grades, here.GetValueOrDefault(r.Id),
                 everywhere.GetValueOrDefault(r.Id)))
             .ToList();
     }
-
-    /// <summary>The latest decided review of each resource among <paramref name="reviews"/> (the query filter keeps
-    /// them to the current organizer).</summary>
-    private static async Task<Dictionary<Guid, Decision?>> LatestDecisionsAsync(IQueryable<ResourceReview> reviews, IReadOnlyCollection<Guid> ids) =>
-        (await reviews.AsNoTracking()
-            .Where(r => r.ResourceId != null && ids.Contains(r.ResourceId.Value) && r.DecidedAt != null)
-            .Select(r => new { ResourceId = r.ResourceId!.Value, r.Decision, r.DecidedAt })
-            .ToListAsync())
-        .GroupBy(r => r.ResourceId)
-        .ToDictionary(g => g.Key, g => g.MaxBy(r => r.DecidedAt)!.Decision);
-
-    /// <summary>Per resource, the number of organizers whose latest decision approves it (with or without conditions).</summary>
-    private async Task<Dictionary<Guid, int>> LatestDecisionsByOrganizerAsync(IReadOnlyCollection<Guid> ids) =>
-        (await db.ResourceReviews.IgnoreQueryFilters().AsNoTracking()
-            .Where(r => r.ResourceId != null && ids.Contains(r.ResourceId.Value) && r.DecidedAt != null)
-            .Select(r => new { ResourceId = r.ResourceId!.Value, r.OrganizerId, r.Decision, r.DecidedAt })
-            .ToListAsync())
-        .GroupBy(r => r.ResourceId)
-        .ToDictionary(g => g.Key, g => g.GroupBy(r => r.OrganizerId)
-            .Count(o => o.MaxBy(r => r.DecidedAt)!.Decision is Decision.Approved or Decision.ApprovedWithConditions));
 }

@@ -40,14 +40,22 @@ public sealed class DetailsModel(EnsaDbContext db, RequestAccess access, Agreeme
     public IReadOnlySet<RequestStep> Allowed { get; private set; } = new HashSet<RequestStep>();
     /// <summary>The review page is the central department's (its folder's policy), in every state.</summary>
     public bool SeesReview { get; private set; }
+    /// <summary>The organizer's decision on the resource this request was approved by; or, before the central department,
+    /// the decision that will approve it without a new review.</summary>
+    public ResourceDecision? Standing { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostSubmitAsync(Guid id) => ActAsync(id, (request, actor, now) => request.Submit(actor, now),
-        request => request.Status == RequestStatus.InReview ? "Request.SubmittedToReview" : "Request.SubmittedToPrincipal");
+    public Task<IActionResult> OnPostSubmitAsync(Guid id) => ActAsync(id, (request, actor, now) => request.Submit(actor, now, Standing),
+        SubmittedKey);
 
-    public Task<IActionResult> OnPostApproveAsync(Guid id) => ActAsync(id, (request, actor, now) => request.ApproveAsPrincipal(actor, now),
-        _ => "Request.PrincipalApprovedDone");
+    public Task<IActionResult> OnPostApproveAsync(Guid id) => ActAsync(id, (request, actor, now) => request.ApproveAsPrincipal(actor, now, Standing),
+        request => request.StandingDecisionId is not null ? "Request.ApprovedByStandingDecisionDone" : "Request.PrincipalApprovedDone");
+
+    /// <summary>What a submission led to: the principal, the central department, or approval by the organizer's decision.</summary>
+    internal static string SubmittedKey(ResourceRequest request) =>
+        request.StandingDecisionId is not null ? "Request.ApprovedByStandingDecisionDone"
+        : request.Status == RequestStatus.InReview ? "Request.SubmittedToReview" : "Request.SubmittedToPrincipal";
 
     public Task<IActionResult> OnPostSendBackAsync(Guid id) => ActAsync(id, (request, actor, now) => request.SendBack(actor, Comment ?? "", now),
         _ => "Request.WasSentBack");
@@ -104,6 +112,11 @@ public sealed class DetailsModel(EnsaDbContext db, RequestAccess access, Agreeme
             ? Timeline.LastOrDefault(e => e.Kind == RequestEventKind.SentBack)?.Comment
             : null;
         Review = await access.CurrentReviewAsync(id);
+        Standing = request.StandingDecisionId is { } standingId
+            ? await db.ResourceDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == standingId)
+            : request.Status is RequestStatus.Draft or RequestStatus.SentBack or RequestStatus.AwaitingPrincipal
+                ? await ResourceDecision.StandingApprovalAsync(db, request.OrganizerId, request.ResourceId)
+                : null;
         if (request.Purchase?.FrameworkAgreementId is { } agreementId)
             FrameworkAgreementName = await db.FrameworkAgreements.Where(f => f.Id == agreementId).Select(f => f.Name).SingleOrDefaultAsync();
         if (request.Use?.RegisteransvarigUserId is { } registeransvarig)

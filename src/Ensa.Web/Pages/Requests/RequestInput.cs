@@ -200,15 +200,15 @@ public abstract class RequestFormPage(EnsaDbContext db, RequestAccess access, Ca
     /// only "Save draft" makes a draft.</summary>
     protected async Task<IActionResult> FinishAsync(ResourceRequest request, Actor actor, bool submit)
     {
-        if (submit && request.Submit(actor, Now) is { Succeeded: false } refused)
+        if (submit && request.Submit(actor, Now, await ResourceDecision.StandingApprovalAsync(db, request.OrganizerId, request.ResourceId))
+                is { Succeeded: false } refused)
         {
             AddError(refused.Error!);
             await PrepareAsync(null);
             return Page();
         }
         await db.SaveChangesAsync();
-        TempData["Message"] = l[!submit ? "Request.DraftSaved"
-            : request.Status == RequestStatus.InReview ? "Request.SubmittedToReview" : "Request.SubmittedToPrincipal"].Value;
+        TempData["Message"] = l[submit ? DetailsModel.SubmittedKey(request) : "Request.DraftSaved"].Value;
         return RedirectToPage("/Requests/Details", new { id = request.Id });
     }
 

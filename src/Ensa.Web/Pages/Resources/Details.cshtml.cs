@@ -63,9 +63,9 @@ public sealed class DetailsModel(EnsaDbContext db, Catalogue catalogue, Publishi
         await LoadProposalsAndHistoryAsync(id);
         if (!HasOrganizer) return Page();
 
-        // The query filter keeps reviews and uses to the current organizer.
-        Decisions = (await db.ResourceReviews.AsNoTracking().Where(r => r.ResourceId == id && r.DecidedAt != null)
-                .Select(r => new DecisionRow(r.Decision!.Value, r.Conditions, r.Reason, r.DecidedAt!.Value, r.DecidedByName)).ToListAsync())
+        // The query filter keeps decisions and uses to the current organizer. The current decision first, then its history.
+        Decisions = (await db.ResourceDecisions.AsNoTracking().Where(d => d.ResourceId == id)
+                .Select(d => new DecisionRow(d.Decision, d.Conditions, d.Reason, d.DecidedAt, d.DecidedByName)).ToListAsync())
             .OrderByDescending(r => r.DecidedAt).ToList();
         InUseAt = (await db.ResourceUses.AsNoTracking().Where(u => u.ResourceId == id && u.InUseSince != null)
                 .Join(db.OrganisationUnits, u => u.SchoolUnitId, o => o.Id, (u, o) => new { o.Name, Since = u.InUseSince!.Value }).ToListAsync())

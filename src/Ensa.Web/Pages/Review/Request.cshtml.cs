@@ -73,6 +73,11 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
     public (Guid Id, Ensa.Agreements.AgreementStatus Status)? Agreement { get; private set; }
     /// <summary>The supplier's current published description of the linked resource, if any.</summary>
     public Ensa.Agreements.SupplierDescription? Description { get; private set; }
+    /// <summary>The organizer's current decision on the linked resource, if any: a new decision here replaces it.</summary>
+    public ResourceDecision? OrganizerDecision { get; private set; }
+    /// <summary>Whether <see cref="OrganizerDecision"/> approves this request without a new review (an approval, and an
+    /// agreement in force where one is needed).</summary>
+    public bool OrganizerDecisionApplies { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -139,11 +144,24 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
         if (choice is null) ModelState.AddModelError(field, l[messageKey]);
     }
 
-    public Task<IActionResult> OnPostReopenAsync(Guid id) => ActAsync(id, now =>
+    /// <summary>The organizer's current decision on the resource approves the request: no new review.</summary>
+    public Task<IActionResult> OnPostApplyStandingAsync(Guid id) => ActAsync(id, now =>
+        Task.FromResult(Current.ApplyStandingDecision(Actor, OrganizerDecisionApplies ? OrganizerDecision : null, now)),
+        "Review.StandingApplied");
+
+    /// <summary>A re-review starts from the request's own latest review or, for a request approved by the organizer's
+    /// decision, from the review that decision rests on.</summary>
+    public Task<IActionResult> OnPostReopenAsync(Guid id) => ActAsync(id, async now =>
     {
+        var standingId = Current.StandingDecisionId;
         var result = Current.Reopen(Actor, ReopenReason ?? "", now);
-        if (result.Succeeded && Review is not null) db.ResourceReviews.Add(Review.StartReReview(Current, now));
-        return Task.FromResult(result);
+        if (!result.Succeeded) return result;
+        var from = Review ?? (standingId is { } decisionId
+            ? await db.ResourceDecisions.Where(d => d.Id == decisionId).Join(db.ResourceReviews, d => d.ReviewId, r => r.Id, (d, r) => r)
+                .SingleOrDefaultAsync()
+            : null);
+        if (from is not null) db.ResourceReviews.Add(from.StartReReview(Current, now));
+        return result;
     }, "Review.Reopened");
 
     /// <summary>Load, let the domain decide, save, redirect; or show the refusal on the page.</summary>
@@ -188,6 +206,9 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
             : null;
         if (request.ResourceId is { } resourceId)
         {
+            OrganizerDecision = await db.ResourceDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.ResourceId == resourceId && d.SupersededAt == null);
+            OrganizerDecisionApplies = OrganizerDecision is not null
+                && (await ResourceDecision.StandingApprovalAsync(db, request.OrganizerId, resourceId))?.Id == OrganizerDecision.Id;
             // Only what other organizers chose to share, and only decided reviews.
             OtherOrganizers = (await db.ResourceReviews.IgnoreQueryFilters()
                     .Where(r => r.ResourceId == resourceId && r.Shared && r.Decision != null && r.OrganizerId != request.OrganizerId)

@@ -108,6 +108,25 @@ internal sealed class ResourceReviewConfiguration : IEntityTypeConfiguration<Res
         b.HasIndex(e => new { e.OrganizerId, e.ResourceId, e.DecidedAt });
         b.HasOne<ResourceRequest>().WithMany().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<LearningResource>().WithMany().HasForeignKey(e => e.ResourceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(e => e.Outcome).WithOne().HasForeignKey<ResourceDecision>(d => d.ReviewId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ResourceDecisionConfiguration : IEntityTypeConfiguration<ResourceDecision>
+{
+    public void Configure(EntityTypeBuilder<ResourceDecision> b)
+    {
+        b.ToTable("ResourceDecisions");
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.Conditions).HasMaxLength(ResourceReview.TextMaxLength);
+        b.Property(e => e.Reason).HasMaxLength(ResourceReview.TextMaxLength);
+        b.Property(e => e.DecidedByName).HasMaxLength(200);
+        b.Ignore(e => e.Approves);
+        // One current decision per organizer and resource; the history beside it.
+        b.HasIndex(e => new { e.OrganizerId, e.ResourceId }).IsUnique().HasFilter("\"SupersededAt\" IS NULL");
+        b.HasIndex(e => new { e.OrganizerId, e.ResourceId, e.DecidedAt });
+        b.HasIndex(e => new { e.ResourceId, e.SupersededAt });
+        b.HasOne<LearningResource>().WithMany().HasForeignKey(e => e.ResourceId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
