@@ -100,7 +100,8 @@ public sealed class RegisterTests(EnsaAppFactory app) : IClassFixture<EnsaAppFac
             var now = app.Clock.GetUtcNow().UtcDateTime;
             var request = ResourceRequest.CreateDraft(unit.OrganizerId, unit.Id, oskar, new RequestDetails { ResourceId = resource, Need = "Samhälle." }, now);
             request.Submit(oskar, now);
-            var review = new ResourceReview(request, now);
+            // The agreement stays as it was (the register's agreement column reads the organizer's current decision).
+            var review = new ResourceReview(request, now) { AgreementNeed = AgreementNeed.AlreadySigned };
             review.SignReview(sara, now);
             Assert.True(request.Decide(sara, review, Decision.NotApproved, null, "Leverantören har bytt underbiträde utanför EU.", now).Succeeded);
             db.ResourceRequests.Add(request);

@@ -68,6 +68,7 @@ public sealed class RequestStepsTests
         RequestStep.ApproveAsPrincipal => r.ApproveAsPrincipal(actor, Now),
         RequestStep.SendBack => r.SendBack(actor, "Komplettera.", Now),
         RequestStep.LinkResource => r.LinkResource(actor, Resource, Now),
+        RequestStep.ApplyStandingDecision => r.ApplyStandingDecision(actor, Standing(), Now),
         RequestStep.RecordReview => r.RecordReview(actor, new ResourceReview(r, Now), Now),
         RequestStep.RecordSecurityReview => r.RecordSecurityReview(actor, new ResourceReview(r, Now), Now),
         RequestStep.WaiveSecurityReview => r.WaiveSecurityReview(actor, new ResourceReview(r, Now), "Inga personuppgifter behandlas.", Now),
@@ -94,6 +95,15 @@ public sealed class RequestStepsTests
 
     private static ResourceRequest InUse() => Ok(Ok(Decided(Decision.Approved),
         r => r.NameResponsibles(Principal, Principal.UserId, "Ulla Admin", "ulla@mittkoping.example", Now)), r => r.ConfirmTraining(Principal, Now));
+
+    /// <summary>The organizer's current approval of the resource, made by a full review of another request.</summary>
+    private static ResourceDecision Standing()
+    {
+        var other = InReview();
+        var review = SignedReview(other);
+        Ok(other, r => r.Decide(Reviewer, review, Decision.Approved, null, null, Now));
+        return review.Outcome!;
+    }
 
     private static ResourceReview SignedReview(ResourceRequest request, AgreementNeed need = AgreementNeed.NotNeeded)
     {
