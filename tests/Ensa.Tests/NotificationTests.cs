@@ -189,6 +189,90 @@ public abstract partial class NotificationTests<TFactory>(TFactory app) : IClass
     }
 
     [Fact]
+    public async Task DraftBeforeTheSupplierDescribed_SupplierToldOncePerOrganizer_ItsPublicationTellsTheDraftsPeople_OncePerPublication()
+    {
+        app.RequireDatabase();
+        const string elin = "elin.svahn@sagovaven.example";
+        const string sam = "sam.english@sagovaven.example";
+        const string erik = "erik.english@mittkoping.example";
+        var resource = await app.ResourceIdAsync("Sagoväven Bokstavslek");
+        // A second supplier user who reads English, and a reviewer at Mittköping who does.
+        var samUser = await EnglishUserAsync(sam, Role.Requester);
+        await app.WithDbAsync(async db =>
+        {
+            var sagovaven = await db.Suppliers.Where(s => s.Name == "Sagoväven AB").Select(s => s.Id).SingleAsync();
+            await db.Memberships.IgnoreQueryFilters().Where(m => m.UserId == samUser.Id).ExecuteDeleteAsync();
+            return await db.Users.Where(u => u.Id == samUser.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.SupplierId, sagovaven));
+        });
+        await EnglishUserAsync(erik, Role.CentralReviewer);
+        Task<List<OutboxMessage>> AboutBokstavslek() => app.MailAsync(m => m.Subject.Contains("Sagoväven Bokstavslek"));
+
+        // Lisa's draft waits for a description Sagoväven has not published: its people are asked, each once, in their language.
+        using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
+        var created = await lisa.SubmitAsync("/Agreements/New", "main form", new Dictionary<string, string> { ["ResourceId"] = resource.ToString() });
+        var draft = created.Headers.Location!.OriginalString;
+        var asked = await AboutBokstavslek();
+        Assert.Equal([elin, sam], asked.Select(m => m.To).Order(StringComparer.Ordinal));
+        Assert.Equal("Ensa: Mittköpings kommun ber er beskriva Sagoväven Bokstavslek", asked.Single(m => m.To == elin).Subject);
+        Assert.DoesNotContain("Beskriv i leverantörsportalen", asked.Single(m => m.To == sam).TextBody, StringComparison.Ordinal);
+        Assert.Contains("/Supplier", asked.Single(m => m.To == sam).TextBody, StringComparison.Ordinal);
+        // In the app: the supplier's inbox and portal show the organizer waiting.
+        using var elinClient = await app.SignInAs(Roles.SupplierUser);
+        Assert.Contains($"/Supplier/Describe/{resource}",
+            (await elinClient.GetPageAsync("/Inbox")).QuerySelectorAll("table.inbox a").Select(a => a.GetAttribute("href")));
+        Assert.Contains("Mittköpings kommun – Sagoväven Bokstavslek", EnsaClient.Text(await elinClient.GetPageAsync("/Supplier"), "ul.waiting"),
+            StringComparison.Ordinal);
+
+        // Saving the draft again, or a second draft of the same organizer, asks nobody again.
+        await lisa.FollowAsync(await lisa.SubmitAsync(draft, "form[action$='handler=Parts']"));
+        var second = (await lisa.SubmitAsync("/Agreements/New", "main form", new Dictionary<string, string> { ["ResourceId"] = resource.ToString() }))
+            .Headers.Location!.OriginalString;
+        Assert.Equal(2, (await AboutBokstavslek()).Count);
+
+        // Sagoväven publishes: everyone of Mittköping's agreement people is told of each waiting draft, once, in their language;
+        // nobody at Lärande Norr, which waits for nothing.
+        await PublishBokstavslekAsync(elinClient, resource, "Läsinlärning i appen.");
+        foreach (var link in new[] { draft, second })
+        {
+            var told = (await ToldAsync(link)).Where(t => t.Key == "Notify.Agreement.DescriptionPublished").Select(t => t.Email).ToList();
+            Assert.Equal(new[] { Ahmed, erik, Lisa, Sara }.Order(StringComparer.Ordinal), told.Order(StringComparer.Ordinal));
+        }
+        var toErik = Assert.Single(await MailAboutAsync(draft), m => m.To == erik);
+        Assert.Equal("Ensa: The supplier has described Sagoväven Bokstavslek; use the description in the draft agreement.", toErik.Subject);
+        Assert.Equal("Ensa: Leverantören har beskrivit Sagoväven Bokstavslek; använd beskrivningen i avtalsutkastet.",
+            Assert.Single(await MailAboutAsync(draft), m => m.To == Sara).Subject);
+        Assert.DoesNotContain(await app.MailAsync(m => m.TextBody.Contains("Bokstavslek")), m => m.To == Fredrik);
+        Assert.Contains("Leverantören publicerade en beskrivning", EnsaClient.Text(await lisa.GetPageAsync(draft), "main"), StringComparison.Ordinal);
+        // The supplier owes nothing more: the drafts now take the description (their organizer's step).
+        Assert.Contains("Ingen huvudman väntar", EnsaClient.Text(await elinClient.GetPageAsync("/Supplier"), "main"), StringComparison.Ordinal);
+
+        // A second publication tells them once more; the supplier is not asked again.
+        await PublishBokstavslekAsync(elinClient, resource, "Läsinlärning och ljudlek i appen.");
+        Assert.Equal(2, (await ToldAsync(draft)).Count(t => t.Email == Sara && t.Key == "Notify.Agreement.DescriptionPublished"));
+        Assert.Equal(2, (await MailAboutAsync(draft)).Count(m => m.To == erik));
+        Assert.Equal(2, (await AboutBokstavslek()).Count(m => m.To is elin or sam));
+    }
+
+    /// <summary>The supplier's user fills in and publishes a description of the resource over HTTP.</summary>
+    private static async Task PublishBokstavslekAsync(EnsaClient supplier, Guid resource, string subjectMatter)
+    {
+        var describe = $"/Supplier/Describe/{resource}";
+        var form = (await supplier.GetPageAsync(describe)).QuerySelector<IHtmlFormElement>("form[action$='handler=Save']")!;
+        form.Action = describe + "?handler=Publish";
+        var page = await supplier.FollowAsync(await supplier.SubmitAsync(describe, form, new Dictionary<string, string>
+        {
+            ["Input.SubjectMatter"] = subjectMatter, ["Input.Nature"] = "Lagring av elevens framsteg.", ["Input.Purposes"] = "Att eleven ska lära sig läsa.",
+            ["Input.DataSubjects"] = "Pupils", ["Input.PersonalData[0].Name"] = "Elevens förnamn", ["Input.ProcessingOperations"] = "Lagring",
+            ["Input.Retention"] = "Så länge skolan använder appen.", ["Input.Deletion"] = "Raderas inom 30 dagar efter avslut.",
+            ["Input.Locations[0].Description"] = "Datacenter i Stockholm", ["Input.Locations[0].CountryCode"] = "SE", ["Input.Locations[0].Storage"] = "true",
+            ["Input.SecurityMeasures"] = "Kryptering", ["Input.Logging"] = "Inloggningar loggas.", ["Input.LogAccess"] = "Huvudmannen på begäran.",
+            ["Input.AgreementContactName"] = "Elin Svahn", ["Input.AgreementContactEmail"] = "elin.svahn@sagovaven.example",
+            ["Input.DataProtectionContactName"] = "Dana Skydd", ["Input.DataProtectionContactEmail"] = "dpo@sagovaven.example",
+        }));
+        Assert.Contains("är publicerad", EnsaClient.Text(page, ".notice"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RightsCase_LastTaskAnsweredByLink_OwnerIsTold()
     {
         app.RequireDatabase();
@@ -257,7 +341,7 @@ public abstract partial class NotificationTests<TFactory>(TFactory app) : IClass
             await job.RunOnceAsync(CancellationToken.None, holder: "node-a");
             await job.RunOnceAsync(CancellationToken.None, holder: "node-b");
             var digest = Assert.Single(await app.MailToAsync(email));
-            Assert.StartsWith("Ensa: 1 nya meddelanden", digest.Subject, StringComparison.Ordinal);
+            Assert.Equal("Ensa: 1 nytt meddelande sedan förra sammanfattningen", digest.Subject);
             Assert.Contains("Sammanfattningsappen väntar på central granskning.", digest.TextBody, StringComparison.Ordinal);
             Assert.Contains($"/Requests/{first}", digest.TextBody, StringComparison.Ordinal);
 

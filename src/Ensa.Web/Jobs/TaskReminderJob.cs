@@ -2,6 +2,7 @@ using Ensa.Data;
 using Ensa.Identity;
 using Ensa.Jobs;
 using Ensa.Notifications;
+using Ensa.Privacy;
 using Ensa.Tasks;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,8 @@ namespace Ensa.Web.Jobs;
 /// set another on /Admin/Organizer), and past twice the target tells the central department (its reviewers and the organizer's admins) once.
 /// The tasks are each person's <see cref="TaskList"/>, so a reminder is about exactly what the inbox shows. Runs under a
 /// database lease; each reminder is stored in the same save as its notices (a unique index), so it is sent once.
-/// Rights tasks have their own reminders (<see cref="RightsReminderJob"/>) and suppliers their organizer's.</summary>
+/// Rights tasks have their own reminders (<see cref="RightsReminderJob"/>), but past the case's legal deadline are told to
+/// the central department and the case's owner once; suppliers have their organizer's reminders.</summary>
 public sealed class TaskReminderJob(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock,
     ILogger<TaskReminderJob> logger, MailComposer mail) : LeasedJob<TaskReminderJob.RunResult>(scopes, clock, logger)
 {
@@ -78,10 +80,48 @@ public sealed class TaskReminderJob(IServiceScopeFactory scopes, IConfiguration 
                 await NotifyAsync(db, organizerId, task, central, escalated: true, now, cancellationToken);
                 escalated++;
             }
+            escalated += await EscalateRightsTasksAsync(db, organizerId, central, today, now, cancellationToken);
             // One save per organizer: a crash leaves the others to the next pass, never a notice without its record.
             await db.SaveChangesAsync(cancellationToken);
         }
         return new RunResult(reminded, escalated);
+    }
+
+    private const string RightsEscalatedKey = "Notify.RightsTaskEscalated";
+
+    /// <summary>A rights task's target is the law's: an open task whose case passed its deadline (one month from receipt)
+    /// is told once to the central department and the case's owner, each task in its own record (the task's id); the
+    /// administrator's weekly reminders go on beside it (<see cref="RightsReminderJob"/>).</summary>
+    private async Task<int> EscalateRightsTasksAsync(EnsaDbContext db, Guid organizerId, IReadOnlyList<Person> central, DateOnly today,
+        DateTime now, CancellationToken cancellationToken)
+    {
+        var overdue = await db.RightsTasks
+            .Where(t => t.Status == RightsTaskStatus.Open
+                        && !db.TaskReminders.Any(r => r.Kind == TaskKind.RightsTask && r.SubjectId == t.Id && r.Escalated))
+            .Join(db.RightsRequests.Where(c => c.ClosedAt == null && c.Deadline < today), t => t.RightsRequestId, c => c.Id, (t, c) => new
+            {
+                TaskId = t.Id, CaseId = c.Id, c.CaseReference, c.Deadline, c.CreatedAt, c.CreatedByUserId,
+                Resource = db.LearningResources.Where(r => r.Id == t.ResourceId).Select(r => r.Name).First(),
+                Unit = db.OrganisationUnits.Where(u => u.Id == t.SchoolUnitId).Select(u => u.Name).First(),
+            })
+            .ToListAsync(cancellationToken);
+        if (overdue.Count == 0) return 0;
+        var ownerIds = overdue.Select(x => x.CreatedByUserId).Distinct().ToList();
+        var owners = await db.Users.Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
+        foreach (var x in overdue)
+        {
+            db.TaskReminders.Add(new TaskReminder(organizerId,
+                new WaitingTask { Kind = TaskKind.RightsTask, Id = x.TaskId, Since = x.CreatedAt, About = x.Resource }, escalated: true, now));
+            var told = central.Select(p => (p.UserId, p.Email)).ToList();
+            if (owners.TryGetValue(x.CreatedByUserId, out var ownerEmail)) told.Add((x.CreatedByUserId, ownerEmail));
+            told = told.DistinctBy(p => p.UserId).ToList();
+            var about = $"{x.Resource}, {x.Unit} ({x.CaseReference}, {x.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)})";
+            if (about.Length > 200) about = about[..200];
+            var link = $"/Privacy/{x.CaseId}";
+            foreach (var (userId, _) in told) db.Notifications.Add(new Notification(userId, organizerId, RightsEscalatedKey, about, link, now));
+            await mail.QueueNoticeAsync(db, new TaskMail(RightsEscalatedKey, about, link), told.Select(p => p.Email), now, cancellationToken);
+        }
+        return overdue.Count;
     }
 
     private static bool Reminded(TaskKind kind) => kind is not (TaskKind.RightsTask or TaskKind.SupplierDescription);

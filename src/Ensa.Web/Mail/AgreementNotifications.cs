@@ -9,14 +9,16 @@ namespace Ensa.Web.Mail;
 /// <summary>Tells an organizer's agreement people (reviewers, security coordinators, admins, and the agreement's
 /// contact) when a supplier changed the description an agreement in force rests on: in the app and by e-mail with the
 /// field-by-field comparison and the objection deadline, in the same save as the notice itself; and of each step that
-/// waits on them (the supplier answered, review started, ready to sign), never the one who took it.</summary>
+/// waits on them (the supplier answered or published the description a draft waits for, review started, ready to sign),
+/// never the one who took it.</summary>
 public sealed class AgreementNotifications(MailComposer mail) : NotifyingInterceptor
 {
     private const string Key = "Notify.Agreement.VersionChangeNotified";
 
-    /// <summary>Steps that give the agreement people the next move: the supplier answered, the review began, it is ready to sign.</summary>
+    /// <summary>Steps that give the agreement people the next move: the supplier answered (or published the description a
+    /// draft waits for), the review began, it is ready to sign.</summary>
     private static readonly AgreementEventKind[] TaskSteps =
-        [AgreementEventKind.SupplierCompleted, AgreementEventKind.ReviewStarted, AgreementEventKind.ReadyToSign];
+        [AgreementEventKind.SupplierCompleted, AgreementEventKind.DescriptionPublished, AgreementEventKind.ReviewStarted, AgreementEventKind.ReadyToSign];
 
     private static readonly Role[] AgreementPeople = [Role.CentralReviewer, Role.SecurityCoordinator, Role.OrganizerAdmin];
 

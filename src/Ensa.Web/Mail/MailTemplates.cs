@@ -85,7 +85,7 @@ public sealed record DigestMail(IReadOnlyList<DigestMail.Item> Items) : MailTemp
 {
     public sealed record Item(string Key, string Argument, string Link, DateTime At);
 
-    public override string Subject(IStringLocalizer l) => l["Digest.Subject", Items.Count];
+    public override string Subject(IStringLocalizer l) => Items.Count == 1 ? l["Digest.SubjectOne"] : l["Digest.Subject", Items.Count];
 
     public override string Body(IStringLocalizer l, PublicLinks links) => l["Digest.Intro"] + "\n\n" +
         string.Concat(Items.Select(i => $"- {Format.DateTime(i.At)}: {l[i.Key, i.Argument]}\n  {links.To(i.Link)}\n"));

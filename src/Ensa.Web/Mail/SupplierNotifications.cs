@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Web.Mail;
 
-/// <summary>When an organizer sends an agreement to its supplier (or sends it back, reminds, or objects to a new version), the supplier's own users
+/// <summary>When an organizer sends an agreement to its supplier (or makes a draft before the supplier described the
+/// resource, sends it back, reminds, or objects to a new version), the supplier's own users
 /// are told by e-mail, in the same save. A supplier with no users yet is not invited by the organizer: the platform
 /// admins are asked to check who represents it and invite them (a supplier's identity is never the organizer's word).</summary>
 public sealed class SupplierNotifications(MailComposer mail) : NotifyingInterceptor
@@ -12,10 +13,20 @@ public sealed class SupplierNotifications(MailComposer mail) : NotifyingIntercep
     protected override async Task AddAsync(EnsaDbContext db, CancellationToken cancellationToken)
     {
         var steps = db.ChangeTracker.Entries<AgreementEvent>()
-            .Where(e => e.State == EntityState.Added && SupplierStepMail.Steps.Contains(e.Entity.Kind)).Select(e => e.Entity).ToList();
+            .Where(e => e.State == EntityState.Added && (SupplierStepMail.Steps.Contains(e.Entity.Kind) || e.Entity.Kind == AgreementEventKind.Created))
+            .Select(e => e.Entity).ToList();
         foreach (var step in steps)
         {
             var agreement = db.ChangeTracker.Entries<Agreement>().Select(e => e.Entity).Single(a => a.Id == step.AgreementId);
+            // A draft made before the supplier described the resource waits for it as one sent would: the supplier is
+            // asked as by a sending, once per organizer (not again for its second such draft).
+            var kind = step.Kind;
+            if (kind == AgreementEventKind.Created)
+            {
+                if (agreement.DescriptionId is not null || steps.Exists(s => s.AgreementId == agreement.Id && s.Kind == AgreementEventKind.SentToSupplier)
+                    || await AlreadyWaitingAsync(db, agreement, cancellationToken)) continue;
+                kind = AgreementEventKind.SentToSupplier;
+            }
             var names = new
             {
                 Resource = await db.LearningResources.Where(r => r.Id == agreement.ResourceId).Select(r => r.Name).SingleAsync(cancellationToken),
@@ -28,7 +39,7 @@ public sealed class SupplierNotifications(MailComposer mail) : NotifyingIntercep
             {
                 // An objection's reason is the organizer's own unless it chose to share it.
                 var comment = step.Kind != AgreementEventKind.VersionChangeObjected || agreement.ObjectionReasonShared ? step.Comment : null;
-                await mail.QueueNoticeAsync(db, new SupplierStepMail(step.Kind, names.Organizer, names.Resource, comment), supplierUsers, step.At,
+                await mail.QueueNoticeAsync(db, new SupplierStepMail(kind, names.Organizer, names.Resource, comment), supplierUsers, step.At,
                     cancellationToken);
                 continue;
             }
@@ -37,4 +48,10 @@ public sealed class SupplierNotifications(MailComposer mail) : NotifyingIntercep
                 names.Supplier.ContactEmail), admins, step.At, cancellationToken);
         }
     }
+
+    /// <summary>Whether another agreement of this organizer already waits for the supplier's description of this resource.</summary>
+    private static Task<bool> AlreadyWaitingAsync(EnsaDbContext db, Agreement agreement, CancellationToken cancellationToken) =>
+        db.Agreements.IgnoreQueryFilters().Where(Agreement.WaitsForDescription(db.SupplierDescriptions))
+            .AnyAsync(a => a.Id != agreement.Id && a.OrganizerId == agreement.OrganizerId && a.ResourceId == agreement.ResourceId
+                           && a.SupplierId == agreement.SupplierId, cancellationToken);
 }

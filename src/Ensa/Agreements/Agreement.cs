@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Ensa.Common;
 using Ensa.Resources;
 
@@ -152,6 +153,14 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
     /// <see cref="RemoveDeviation"/> <see cref="Deviations"/>.</summary>
     public IReadOnlySet<AgreementStep> AllowedSteps(Actor actor, DateTime now) => Steps.Allowed<AgreementStep>(s => Check(actor, s, now));
 
+    /// <summary>The organizer waits for the supplier's description: it sent the agreement to the supplier, or made a draft
+    /// while the supplier had published none (<paramref name="descriptions"/>: every supplier's). The supplier's inbox and
+    /// portal list these; as a query.</summary>
+    public static Expression<Func<Agreement, bool>> WaitsForDescription(IQueryable<SupplierDescription> descriptions) =>
+        a => a.Status == AgreementStatus.SentToSupplier
+             || (a.Status == AgreementStatus.Draft && a.DescriptionId == null
+                 && !descriptions.Any(d => d.ResourceId == a.ResourceId && d.SupplierId == a.SupplierId && d.PublishedAt != null));
+
     /// <summary>Whether <paramref name="version"/> of the supplier's description is newer than the agreement's.</summary>
     public bool IsNewerDescription(int version) => version > (DescriptionVersion ?? 0);
 
@@ -297,6 +306,18 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
         if (Attach(description) is { } error) return error;
         Status = AgreementStatus.SupplierCompleted;
         Log(AgreementEventKind.SupplierCompleted, actor, now);
+        return Result.Ok;
+    }
+
+    /// <summary>The supplier published a description of the resource while this draft, made before there was one, waited
+    /// for it: the timeline records it (and its people are told) so that they take it (<see cref="UseDescription"/>).
+    /// Run by Ensa at each publication.</summary>
+    public Result NoticeDescriptionPublished(SupplierDescription published, DateTime now)
+    {
+        if (Status != AgreementStatus.Draft || DescriptionId is not null) return new DomainError("Agreement.NotWaitingForDescription");
+        if (!published.IsPublished) return new DomainError("Agreement.DescriptionNotPublished");
+        if (published.ResourceId != ResourceId || published.SupplierId != SupplierId) return new DomainError("Agreement.DescriptionOtherResource");
+        Log(AgreementEventKind.DescriptionPublished, Actor.System, now);
         return Result.Ok;
     }
 

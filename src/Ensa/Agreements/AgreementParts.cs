@@ -32,6 +32,8 @@ public enum AgreementEventKind
     DescriptionUpdated,
     SharingChanged,
     SupplierReminded,
+    /// <summary>The supplier published a description a draft made before there was one can now take.</summary>
+    DescriptionPublished,
 }
 
 /// <summary>One step in an agreement's timeline: what happened, who did it (null: Ensa itself) and when.</summary>

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Ensa.Agreements;
 
 /// <summary>A supplier publishes a new version of its description, and every agreement in force on an older version
-/// gets notice of the change (GDPR Art. 28(2): the controller may object). The caller saves; the agreement events
+/// gets notice of the change (GDPR Art. 28(2): the controller may object), and every draft still without a description
+/// gets notice that there is one now. The caller saves; the agreement events
 /// added here are what tells the organizers (see AgreementNotifications in the web app).</summary>
 public static class DescriptionPublishing
 {
@@ -24,6 +25,17 @@ public static class DescriptionPublishing
         foreach (var agreement in agreements)
         {
             var notice = agreement.NoticeVersionChange(draft, now);
+            if (!notice.Succeeded) throw new InvalidOperationException($"Agreement {agreement.Id}: {notice.Error!.Code}");
+        }
+
+        // Drafts made before the supplier described the resource wait for this: their organizers are told at each publication.
+        var drafts = await db.Agreements.IgnoreQueryFilters()
+            .Where(a => a.ResourceId == draft.ResourceId && a.SupplierId == draft.SupplierId
+                        && a.Status == AgreementStatus.Draft && a.DescriptionId == null)
+            .ToListAsync(cancellationToken);
+        foreach (var agreement in drafts)
+        {
+            var notice = agreement.NoticeDescriptionPublished(draft, now);
             if (!notice.Succeeded) throw new InvalidOperationException($"Agreement {agreement.Id}: {notice.Error!.Code}");
         }
         return Result.Ok;

@@ -54,7 +54,7 @@ public sealed class TaskList(EnsaDbContext db)
         {
             // Supplier users act across organizers, only for their own supplier.
             yield return db.Agreements.IgnoreQueryFilters()
-                .Where(a => a.SupplierId == supplierId && a.Status == AgreementStatus.SentToSupplier)
+                .Where(a => a.SupplierId == supplierId).Where(Agreement.WaitsForDescription(db.SupplierDescriptions))
                 .Select(a => new WaitingTask
                 {
                     Kind = TaskKind.SupplierDescription, Id = a.ResourceId, Since = a.UpdatedAt,

@@ -23,7 +23,8 @@ public sealed class TaskReminder : IOrganizerOwned
     public Guid Id { get; private set; }
     public Guid OrganizerId { get; private set; }
     public TaskKind Kind { get; private set; }
-    /// <summary>The request's, agreement's or rights case's id (<see cref="WaitingTask.Id"/>).</summary>
+    /// <summary>The request's, agreement's or rights case's id (<see cref="WaitingTask.Id"/>); for a rights task escalated
+    /// past its case's legal deadline, the task's own.</summary>
     public Guid SubjectId { get; private set; }
     public DateTime WaitingSince { get; private set; }
     /// <summary>False: the task's people were reminded; true: the central department was told it is overdue.</summary>

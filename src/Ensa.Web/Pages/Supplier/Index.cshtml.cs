@@ -36,7 +36,7 @@ public sealed class IndexModel(EnsaDbContext db) : PageModel
                 .ToListAsync())
             .OrderBy(r => r.Name, SwedishCalendar.Comparer).ToList();
         var mine = db.Agreements.IgnoreQueryFilters().Where(a => a.SupplierId == supplierId);
-        WaitingFor = await mine.Where(a => a.Status == AgreementStatus.SentToSupplier)
+        WaitingFor = await mine.Where(Agreement.WaitsForDescription(db.SupplierDescriptions))
             .Select(a => new Waiting(db.Organizers.Where(o => o.Id == a.OrganizerId).Select(o => o.Name).First(),
                 db.LearningResources.Where(r => r.Id == a.ResourceId).Select(r => r.Name).First(), a.ResourceId, a.UpdatedAt,
                 db.AgreementEvents.IgnoreQueryFilters().Where(e => e.AgreementId == a.Id && e.Kind == AgreementEventKind.ReturnedToSupplier)
