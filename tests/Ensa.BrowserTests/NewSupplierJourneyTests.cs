@@ -9,7 +9,8 @@ namespace Ensa.BrowserTests;
 /// approves, the central reviewer adds it to the catalogue with its new supplier, reviews it (an agreement is needed) and
 /// starts the agreement; the platform admin onboards the supplier, whose person describes the resource; the agreement is
 /// reviewed, signed and put in force, and the request is then approved. The principal, the supplier's person and the
-/// agreement's reviewers find their steps in their inbox. The same organisation number entered again finds that supplier instead of making a second.</summary>
+/// agreement's reviewers find their steps in their inbox. The same organisation number entered again finds that
+/// supplier instead of making a second.</summary>
 public sealed partial class NewSupplierJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     private const string Organizer = "Mittköpings kommun";
