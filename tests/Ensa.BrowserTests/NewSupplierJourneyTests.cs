@@ -8,8 +8,9 @@ namespace Ensa.BrowserTests;
 /// <summary>A resource from a supplier that was not in Ensa before the test: a teacher requests it by name, the principal
 /// approves, the central reviewer adds it to the catalogue with its new supplier, reviews it (an agreement is needed) and
 /// starts the agreement; the platform admin onboards the supplier, whose person describes the resource; the agreement is
-/// reviewed, signed and put in force, and the request is then approved. The same organisation number entered again finds
-/// that supplier instead of making a second.</summary>
+/// reviewed, signed and put in force, and the request is then approved. The principal, the supplier's person and the
+/// agreement's reviewers find their steps in their inbox. The same organisation number entered again finds that
+/// supplier instead of making a second.</summary>
 public sealed partial class NewSupplierJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     private const string Organizer = "Mittköpings kommun";
@@ -40,8 +41,8 @@ public sealed partial class NewSupplierJourneyTests(BrowserFixture fixture) : Br
 
         var karin = await NewVisitorAsync();
         await (await LoginPage.OpenAsync(karin)).SignInAsDemoAsync("Rektor", Organizer, "Karin Holm");
-        await karin.GotoAsync("/Requests");
-        var karinsRequest = await (await RequestsPage.ExpectAsync(karin)).OpenWaitingAsync(resource);
+        await (await InboxPage.OpenFromMenuAsync(karin)).FollowAsync("Godkänn förfrågan som rektor", resource);
+        var karinsRequest = await RequestPage.ExpectAsync(karin, resource);
         karinsRequest = await karinsRequest.ApproveAsPrincipalAsync(resource);
         await Expect(karinsRequest.Status).ToHaveTextAsync("Status: Granskas av förvaltningen");
 
@@ -90,7 +91,6 @@ public sealed partial class NewSupplierJourneyTests(BrowserFixture fixture) : Br
         await review.DecideAsync("Godkänd", resource);
         await Expect(review.Lead).ToContainTextAsync("Väntar på personuppgiftsbiträdesavtal");
         var agreement = await review.StartAgreementAsync(resource);
-        var agreementUrl = sara.Page.Url;
         await Expect(agreement.Status).ToHaveTextAsync("Utkast");
         await Expect(sara.Page.GetByText($"Ingen företräder {supplier} i Ensa än.", new() { Exact = false })).ToBeVisibleAsync();
         agreement = await agreement.PressAsync("Skicka till leverantören");
@@ -110,7 +110,11 @@ public sealed partial class NewSupplierJourneyTests(BrowserFixture fixture) : Br
         var nina = await NewVisitorAsync();
         var portal = await (await AcceptInvitationPage.OpenAsync(nina, link.Value)).AcceptForSupplierAsync("en lång och hemlig fras");
         await Expect(portal.Waiting).ToContainTextAsync($"{Organizer} – {resource}");
-        var describe = await portal.DescribeAsync(resource);
+        // She finds what the organizer asks of her in her inbox, and describes the resource from there.
+        var ninasInbox = await InboxPage.OpenFromMenuAsync(nina);
+        await Expect(ninasInbox.Row("Fyll i eller komplettera beskrivningen", resource)).ToContainTextAsync($"{resource} – {Organizer}");
+        await ninasInbox.FollowAsync("Fyll i eller komplettera beskrivningen", resource);
+        var describe = await DescribePage.ExpectAsync(nina, resource);
         await describe.FillAsync("Föremål för behandlingen", "Färdighetsträning i matematik.");
         await describe.FillAsync("Behandlingens art", "Lagring av elevens resultat.");
         await describe.FillAsync("Ändamål", "Att eleven ska öva på sin nivå.");
@@ -127,17 +131,21 @@ public sealed partial class NewSupplierJourneyTests(BrowserFixture fixture) : Br
         await describe.FillAsync("Kontaktperson för dataskydd", "Dag Skydd");
         await describe.FillAsync("Kontaktpersonens e-post (dataskydd)", $"dpo.{supplier[^8..]}@nystartade.example");
         await describe.PublishAsync();
+        await InboxPage.ExpectCountAsync(nina, 0);
 
-        // The organizer reviews, signs and puts the agreement in force.
-        agreement = await AgreementPage.OpenAsync(sara, agreementUrl, resource);
+        // The organizer reviews, signs and puts the agreement in force, each finding the next step in the inbox.
+        await (await InboxPage.OpenFromMenuAsync(sara)).FollowAsync("Starta granskningen av avtalet", resource);
+        agreement = await AgreementPage.ExpectAsync(sara, resource);
         await Expect(agreement.Status).ToHaveTextAsync("Leverantören har svarat");
         agreement = await agreement.PressAsync("Starta granskningen");
         agreement = await agreement.RecordReviewAsync("Granskarens bedömning", "Få uppgifter, lagras i Sverige.", "Spara granskningen");
         var ahmed = await NewVisitorAsync();
         await (await LoginPage.OpenAsync(ahmed)).SignInAsDemoAsync("Informationssäkerhetssamordnare", Organizer, "Ahmed Karimi");
-        await (await AgreementPage.OpenAsync(ahmed, agreementUrl, resource))
+        await (await InboxPage.OpenFromMenuAsync(ahmed)).FollowAsync("Granska avtalet (informationssäkerhet)", resource);
+        await (await AgreementPage.ExpectAsync(ahmed, resource))
             .RecordReviewAsync("Informationssäkerhetssamordnarens bedömning", "Godtagbar säkerhet.", "Spara säkerhetsbedömningen");
-        agreement = await AgreementPage.OpenAsync(sara, agreementUrl, resource);
+        await (await InboxPage.OpenFromMenuAsync(sara)).FollowAsync("Godkänn avtalet för undertecknande", resource);
+        agreement = await AgreementPage.ExpectAsync(sara, resource);
         agreement = await agreement.PressAsync("Godkänn för signering");
         var pdf = await agreement.DownloadPdfAsync();
         var today = DateOnly.FromDateTime(DateTime.Now);

@@ -207,6 +207,35 @@ public abstract class InboxTests<TFactory>(TFactory app) : IClassFixture<TFactor
     }
 
     [Fact]
+    public async Task AgreementSentToSupplierNobodyActsFor_ForThePlatformAdmin_UntilSomeoneIsInvited()
+    {
+        app.RequireDatabase();
+        var kodkraft = await app.SupplierIdAsync("Kodkraft Education AB");
+        var details = $"/Platform/Suppliers/Details/{kodkraft}";
+        using var nora = await app.SignInAs(Roles.PlatformAdmin);
+        using var lisa = await app.SignInAs(Roles.OrganizerAdmin);
+        Assert.Empty(await KindsAsync(nora, details));
+
+        var created = await lisa.SubmitAsync("/Agreements/New", "main form",
+            new Dictionary<string, string> { ["ResourceId"] = (await app.ResourceIdAsync("Kodkraft Blocklabb")).ToString() });
+        var url = created.Headers.Location!.OriginalString;
+        await lisa.FollowAsync(await lisa.SubmitAsync(url, "form[action$='handler=Send']"));
+
+        // The platform admin finds it in the inbox, not only in the e-mail.
+        Assert.Equal(["Kontrollera vem som företräder leverantören och bjud in personen"], await KindsAsync(nora, details));
+        Assert.Contains(await RowsAsync(nora), r => r.Href == details && r.About == "Kodkraft Education AB");
+        Assert.Empty(await KindsAsync(lisa, details));
+
+        // Once someone is invited for the supplier, it waits on that person, not on the platform admin.
+        await nora.FollowAsync(await nora.SubmitAsync(details, "main form", new Dictionary<string, string>
+        {
+            ["Invite.Email"] = "amira.inkorg@kodkraft.example", ["Invite.DisplayName"] = "Amira Haddad", ["Invite.IsAdmin"] = "true",
+        }));
+        Assert.True(await app.IsStoredAsync<SupplierInvitation>(i => i.SupplierId == kodkraft && i.AcceptedAt == null));
+        Assert.Empty(await KindsAsync(nora, details));
+    }
+
+    [Fact]
     public async Task StartPage_CountsTheInbox_OldestFirst()
     {
         app.RequireDatabase();

@@ -7,27 +7,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Tasks;
 
-/// <summary>A step that waits on someone. <see cref="WaitingTask.Id"/> is the request's, agreement's, rights case's or
-/// (for <see cref="SupplierDescription"/>) resource's id.</summary>
+/// <summary>A step that waits on someone. <see cref="WaitingTask.Id"/> is the request's, agreement's, rights case's,
+/// (for <see cref="SupplierDescription"/>) resource's or (for <see cref="SupplierOnboarding"/>) supplier's id.</summary>
 public enum TaskKind
 {
     PrincipalApproval, Review, SecurityPart, Decision, NameResponsibles, ConfirmTraining,
     AgreementStartReview, AgreementReview, AgreementSecurityReview, AgreementApproval, AgreementSigning, AgreementInForce, VersionChange, RightsTask, SupplierDescription,
+    /// <summary>A platform admin's: organizers wait on a supplier nobody acts for in Ensa, and nobody has been invited
+    /// for it (or the invitation expired).</summary>
+    SupplierOnboarding,
 }
 
 public sealed class WaitingTask
 {
     public TaskKind Kind { get; init; }
     public Guid Id { get; init; }
-    /// <summary>The resource (or proposed name) it is about.</summary>
+    /// <summary>The resource (or proposed name, or for a platform admin the supplier) it is about.</summary>
     public string About { get; init; } = "";
     /// <summary>The school unit, or for a supplier the organizer.</summary>
     public string? Where { get; init; }
     public DateTime Since { get; init; }
 }
 
-/// <summary>Every open step that waits on one person at the current organizer (the query filter), or on a supplier's
-/// user: the inbox and the start page's count. Mirrors the step checks of <see cref="ResourceRequest"/>,
+/// <summary>Every open step that waits on one person at the current organizer (the query filter), on a supplier's
+/// user, or on a platform admin: the inbox and the start page's count. Mirrors the step checks of <see cref="ResourceRequest"/>,
 /// <see cref="Agreement"/> and <see cref="RightsRequest"/>; each kind is one indexed query, counted in SQL, listed oldest
 /// first up to <see cref="Cap"/>.</summary>
 public sealed class TaskList(EnsaDbContext db)
@@ -62,6 +65,22 @@ public sealed class TaskList(EnsaDbContext db)
                     Where = db.Organizers.Where(o => o.Id == a.OrganizerId).Select(o => o.Name).First(),
                 });
             yield break;
+        }
+        if (actor.IsPlatformAdmin)
+        {
+            // Across organizers: a supplier that organizers wait on, with no people in Ensa and no invitation still open.
+            var now = db.Clock.GetUtcNow().UtcDateTime;
+            yield return db.Suppliers
+                .Where(s => !db.Users.Any(u => u.SupplierId == s.Id)
+                            && !db.SupplierInvitations.Any(i => i.SupplierId == s.Id && i.AcceptedAt == null && i.ExpiresAt > now))
+                .Select(s => new
+                {
+                    Supplier = s,
+                    Since = db.Agreements.IgnoreQueryFilters().Where(a => a.SupplierId == s.Id && a.Status == AgreementStatus.SentToSupplier)
+                        .Min(a => (DateTime?)a.UpdatedAt),
+                })
+                .Where(x => x.Since != null)
+                .Select(x => new WaitingTask { Kind = TaskKind.SupplierOnboarding, Id = x.Supplier.Id, About = x.Supplier.Name, Since = x.Since!.Value });
         }
 
         var inReview = db.ResourceRequests.Where(r => r.Status == RequestStatus.InReview || r.Status == RequestStatus.AwaitingAgreement);

@@ -110,6 +110,13 @@ public sealed class AgreementDocumentPage(Visitor visitor) : EnsaPage(visitor)
 
     public ILocator Parties => Page.Locator("section.parties");
     public ILocator SubProcessors => Page.Locator("section.sub-processors");
+
+    /// <summary>The document stands alone (no menu, for print): the browser's back button returns to the agreement.</summary>
+    public async Task<AgreementPage> BackAsync(string resource)
+    {
+        await Visitor.NavigateByAsync(() => Page.GoBackAsync());
+        return await AgreementPage.ExpectAsync(Visitor, resource);
+    }
 }
 
 /// <summary>/Supplier: the supplier portal.</summary>

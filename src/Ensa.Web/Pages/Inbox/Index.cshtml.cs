@@ -27,6 +27,7 @@ public sealed class IndexModel(MyTasks tasks, TimeProvider clock) : PageModel
         TaskKind.NameResponsibles or TaskKind.ConfirmTraining => ("/Requests/Use", task.Id),
         TaskKind.RightsTask => MayOpenRightsCases ? ("/Privacy/Details", task.Id) : null,
         TaskKind.SupplierDescription => ("/Supplier/Describe", task.Id),
+        TaskKind.SupplierOnboarding => ("/Platform/Suppliers/Details", task.Id),
         _ => ("/Agreements/Details", task.Id),
     };
 }

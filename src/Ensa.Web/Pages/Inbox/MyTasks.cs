@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Web.Pages.Inbox;
 
-/// <summary>The signed-in person's <see cref="TaskList"/>: as an organizer's staff at the current organizer, or as a
-/// supplier's user. The count is kept for the request, since the layout and the start page both show it.</summary>
+/// <summary>The signed-in person's <see cref="TaskList"/>: as an organizer's staff at the current organizer, as a
+/// supplier's user, or as a platform admin. The count is kept for the request, since the layout and the start page both
+/// show it.</summary>
 public sealed class MyTasks(EnsaDbContext db, TaskList tasks, RequestAccess access, IHttpContextAccessor http)
 {
     private int? _count;
@@ -16,7 +17,9 @@ public sealed class MyTasks(EnsaDbContext db, TaskList tasks, RequestAccess acce
         var user = http.HttpContext?.User;
         if (_actor is not null || user?.UserId() is not { } userId) return _actor;
         if (user.SupplierId() is { } supplierId) return _actor = Actor.SupplierUser(userId, "", supplierId);
-        return _actor = user.OrganizerId() is null ? null : await access.ActorAsync();
+        var platformAdmin = user.IsInRole(Ensa.Identity.Roles.PlatformAdmin);
+        if (user.OrganizerId() is null) return _actor = platformAdmin ? Actor.PlatformAdmin(userId, "") : null;
+        return _actor = await access.ActorAsync() with { IsPlatformAdmin = platformAdmin };
     }
 
     public async Task<int> CountAsync()
