@@ -8,11 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ensa.Register;
 
-/// <summary>One resource at one school unit: in use (or approved and waiting for its people), with who answers for it.</summary>
+/// <summary>One resource at one school unit: in use (or approved and waiting for its people), with who answers for it.
+/// <see cref="Approved"/>: the organizer's current decision on the resource approves it (a later refusal leaves the use
+/// without approval).</summary>
 public sealed record UseRow(
     Guid RequestId, RequestStatus Status, Guid UnitId, string Unit, Guid ResourceId, string Resource, DateTime? Since,
     Guid? RegisteransvarigUserId, string? Registeransvarig, string? Administrator, string? AdministratorEmail,
-    AgreementCoverage Agreement, DateOnly? AgreementEnds);
+    AgreementCoverage Agreement, DateOnly? AgreementEnds, bool Approved);
 
 /// <summary>What the central department must put right.</summary>
 public sealed record Gaps(
@@ -80,8 +82,9 @@ public sealed class UseRegister(EnsaDbContext db)
         var userIds = rows.Where(r => r.RegisteransvarigUserId != null).Select(r => r.RegisteransvarigUserId!.Value).Distinct().ToList();
         var userNames = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName);
-        // Whether an agreement is needed: the organizer's current decision on the resource says.
-        var needs = await CurrentDecisions(resourceIds).ToDictionaryAsync(d => d.ResourceId, d => d.AgreementNeed);
+        // Whether it is approved and whether an agreement is needed: the organizer's current decision on the resource says.
+        var decisions = await db.ResourceDecisions.AsNoTracking().Where(d => d.SupersededAt == null && resourceIds.Contains(d.ResourceId))
+            .Select(d => new { d.ResourceId, d.Decision, d.AgreementNeed }).ToDictionaryAsync(d => d.ResourceId);
 
         // This organizer's agreements per resource (the tenant filter applies): whether one is in force, and until when
         // (none means open-ended, so the latest end of those in force counts).
@@ -96,11 +99,13 @@ public sealed class UseRegister(EnsaDbContext db)
         return rows.Select(r =>
             {
                 var agreement = agreements.TryGetValue(r.ResourceId, out var a) ? a : ((bool InForce, DateOnly? Ends)?)null;
+                var decision = decisions.GetValueOrDefault(r.ResourceId);
                 return new UseRow(r.Id, r.Status, r.SchoolUnitId, unitNames.GetValueOrDefault(r.SchoolUnitId, ""), r.ResourceId,
                     resourceNames.GetValueOrDefault(r.ResourceId, ""), r.Since,
                     r.RegisteransvarigUserId, r.RegisteransvarigUserId is { } user ? userNames.GetValueOrDefault(user) : null,
                     r.Administrator, r.AdministratorEmail,
-                    Coverage.Of(needs.TryGetValue(r.ResourceId, out var need) ? need : AgreementNeed.Needed, agreement?.InForce), agreement?.Ends);
+                    Coverage.Of(decision?.AgreementNeed ?? AgreementNeed.Needed, agreement?.InForce), agreement?.Ends,
+                    decision?.Decision is Decision.Approved or Decision.ApprovedWithConditions);
             })
             .ToList();
     }
@@ -145,10 +150,6 @@ public sealed class UseRegister(EnsaDbContext db)
     public Task<List<Guid>> UnitsWithUsesAsync(bool includeEnded = false) =>
         Registered(includeEnded).Select(r => r.SchoolUnitId).Distinct().ToListAsync();
 
-    /// <summary>The organizer's current decisions on <paramref name="resourceIds"/> (the tenant filter applies).</summary>
-    private IQueryable<ResourceDecision> CurrentDecisions(List<Guid> resourceIds) =>
-        db.ResourceDecisions.AsNoTracking().Where(d => d.SupersededAt == null && resourceIds.Contains(d.ResourceId));
-
     private IQueryable<ResourceRequest> Registered(bool includeEnded)
     {
         var statuses = includeEnded
@@ -162,10 +163,7 @@ public sealed class UseRegister(EnsaDbContext db)
         var uses = await UsesAsync();
         var inUse = uses.Where(u => u.Status == RequestStatus.InUse).ToList();
 
-        // The organizer's current decision per resource: a later refusal (a re-review) leaves the use without approval.
-        var current = await CurrentDecisions(inUse.Select(u => u.ResourceId).Distinct().ToList())
-            .ToDictionaryAsync(d => d.ResourceId, d => (Decision?)d.Decision);
-        var withoutApproval = inUse.Where(u => current.GetValueOrDefault(u.ResourceId) is not (Decision.Approved or Decision.ApprovedWithConditions)).ToList();
+        var withoutApproval = inUse.Where(u => !u.Approved).ToList();
 
         var notInForce = inUse.Where(u => u.Agreement == AgreementCoverage.Missing).ToList();
         var endingSoon = inUse.Where(u => u.AgreementEnds is { } end && end <= today.AddDays(EndingSoonDays)).ToList();

@@ -46,20 +46,28 @@ public sealed class ResourceDecision : IOrganizerOwned, IAudited
 
     public bool Approves => Decision is Decision.Approved or Decision.ApprovedWithConditions;
 
-    /// <summary>The current decision of <paramref name="organizerId"/> on <paramref name="resourceId"/>, if it approves the
-    /// resource for a unit's request without a new review: an approval, and an agreement in force where one was needed.</summary>
+    /// <summary>The current decision of <paramref name="organizerId"/> on <paramref name="resourceId"/>, if any.</summary>
+    public static Task<ResourceDecision?> CurrentAsync(EnsaDbContext db, Guid organizerId, Guid resourceId,
+        CancellationToken cancellationToken = default) =>
+        db.ResourceDecisions.IgnoreQueryFilters()
+            .SingleOrDefaultAsync(d => d.OrganizerId == organizerId && d.ResourceId == resourceId && d.SupersededAt == null, cancellationToken);
+
+    /// <summary>Whether <paramref name="current"/> approves the resource for a unit's request without a new review: an
+    /// approval, and an agreement in force where one was needed.</summary>
+    public static async Task<bool> StandsAsync(EnsaDbContext db, ResourceDecision? current, CancellationToken cancellationToken = default) =>
+        current is { Approves: true }
+        && (current.AgreementNeed != AgreementNeed.Needed
+            || await db.Agreements.IgnoreQueryFilters().AnyAsync(a => a.OrganizerId == current.OrganizerId && a.ResourceId == current.ResourceId
+                && a.Status == AgreementStatus.InForce, cancellationToken));
+
+    /// <summary>The current decision of <paramref name="organizerId"/> on <paramref name="resourceId"/>, if it
+    /// <see cref="StandsAsync">stands</see> for a unit's request.</summary>
     public static async Task<ResourceDecision?> StandingApprovalAsync(EnsaDbContext db, Guid organizerId, Guid? resourceId,
         CancellationToken cancellationToken = default)
     {
         if (resourceId is not { } id) return null;
-        var current = await db.ResourceDecisions.IgnoreQueryFilters()
-            .SingleOrDefaultAsync(d => d.OrganizerId == organizerId && d.ResourceId == id && d.SupersededAt == null, cancellationToken);
-        if (current is not { Approves: true }) return null;
-        if (current.AgreementNeed == AgreementNeed.Needed
-            && !await db.Agreements.IgnoreQueryFilters().AnyAsync(a => a.OrganizerId == organizerId && a.ResourceId == id
-                && a.Status == AgreementStatus.InForce, cancellationToken))
-            return null;
-        return current;
+        var current = await CurrentAsync(db, organizerId, id, cancellationToken);
+        return await StandsAsync(db, current, cancellationToken) ? current : null;
     }
 
     /// <summary>Before a save: each new decision supersedes the current one for its organizer and resource (the unique

@@ -206,9 +206,8 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
             : null;
         if (request.ResourceId is { } resourceId)
         {
-            OrganizerDecision = await db.ResourceDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.ResourceId == resourceId && d.SupersededAt == null);
-            OrganizerDecisionApplies = OrganizerDecision is not null
-                && (await ResourceDecision.StandingApprovalAsync(db, request.OrganizerId, resourceId))?.Id == OrganizerDecision.Id;
+            OrganizerDecision = await ResourceDecision.CurrentAsync(db, request.OrganizerId, resourceId);
+            OrganizerDecisionApplies = await ResourceDecision.StandsAsync(db, OrganizerDecision);
             // Only what other organizers chose to share, and only decided reviews.
             OtherOrganizers = (await db.ResourceReviews.IgnoreQueryFilters()
                     .Where(r => r.ResourceId == resourceId && r.Shared && r.Decision != null && r.OrganizerId != request.OrganizerId)
