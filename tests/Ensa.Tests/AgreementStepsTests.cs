@@ -149,6 +149,7 @@ public sealed class AgreementStepsTests
             AgreementStep.AcceptVersionChange => a.AcceptVersionChange(actor, Description(a.PendingDescriptionId), Now),
             AgreementStep.ObjectToVersionChange => a.ObjectToVersionChange(actor, "Lagringstiden är för lång.", Now),
             AgreementStep.Terminate => a.Terminate(actor, a.InForceFrom ?? today, DataDisposition.Deleted, "Intyg från leverantören", Now),
+            AgreementStep.ShareReview => a.ShareReview(actor, !a.ReviewShared, Now),
             _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Give the new step a valid input here."),
         };
     }

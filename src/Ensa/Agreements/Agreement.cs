@@ -43,6 +43,8 @@ public enum AgreementStep
     AcceptVersionChange,
     ObjectToVersionChange,
     Terminate,
+    /// <summary>Shares the organizer's review (its notes, under the organizer's name) with other organizers, or stops.</summary>
+    ShareReview,
 }
 
 /// <summary>A date of an agreement in force that someone must act on before it comes.</summary>
@@ -110,6 +112,9 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
     public string? SecurityCoordinatorName { get; private set; }
     public DateTime? SecurityReviewedAt { get; private set; }
     public string? SecurityNotes { get; private set; }
+    /// <summary>Other organizers may read this agreement's review and security notes, under the organizer's name (never the
+    /// reviewer's); set when a review is recorded, from the organizer's default unless chosen (<see cref="VersionAssessments"/>).</summary>
+    public bool ReviewShared { get; private set; }
 
     public DateTime? SignedAt { get; private set; }
     public string? SignedDocumentSha256 { get; private set; }
@@ -128,9 +133,10 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
     public int? PendingDescriptionVersion { get; private set; }
     public DateTime? VersionChangeNotifiedAt { get; private set; }
     public DateTime? ObjectionDeadline { get; private set; }
-    /// <summary>The organizer's objection to the pending version, shown to the supplier.</summary>
+    /// <summary>The organizer's objection to the pending version; other organizers and the supplier see that it objected.</summary>
     public string? ObjectionReason { get; private set; }
-    /// <summary>The organizer chose to show its reason to the supplier; otherwise the supplier sees only that it objected.</summary>
+    /// <summary>The organizer chose to share its reason outside the organizer: with the supplier and with other organizers
+    /// (one choice for both). Otherwise they see only that it objected.</summary>
     public bool ObjectionReasonShared { get; private set; }
     public DateTime? ObjectedAt { get; private set; }
     public string? ObjectedByName { get; private set; }
@@ -174,7 +180,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
                 actor.IsReviewer ? null : new DomainError("Agreement.NotReviewer"),
             AgreementStep.RecordSecurityReview => actor.IsSecurityCoordinator ? null : new DomainError("Agreement.NotSecurityCoordinator"),
             // The version-change notice asks the security coordinator too.
-            AgreementStep.AcceptVersionChange or AgreementStep.ObjectToVersionChange =>
+            AgreementStep.AcceptVersionChange or AgreementStep.ObjectToVersionChange or AgreementStep.ShareReview =>
                 actor.IsAgreementManager || actor.IsSecurityCoordinator ? null : new DomainError("Agreement.NotManagerOrSecurityCoordinator"),
             _ => actor.IsAgreementManager ? null : new DomainError("Agreement.NotManager"),
         };
@@ -186,6 +192,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
             AgreementStep.RemoveDeviation when !IsEditable => new DomainError("Agreement.NotEditable"),
             AgreementStep.RemoveDeviation when _deviations.Count == 0 => new DomainError("Agreement.DeviationNotFound"),
             AgreementStep.Share when SignedAt is null => new DomainError("Agreement.ShareNotSigned"),
+            AgreementStep.ShareReview when ReviewedAt is null && SecurityReviewedAt is null => new DomainError("Agreement.NoReviewToShare"),
             AgreementStep.SendToSupplier when Status != AgreementStatus.Draft => new DomainError("Agreement.NotDraft"),
             AgreementStep.RemindSupplier when Status != AgreementStatus.SentToSupplier => new DomainError("Agreement.NotWithSupplier"),
             AgreementStep.RemindSupplier when LastToldSupplier is { } told && now - told.At < SupplierReminderInterval
@@ -344,19 +351,33 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
         return Result.Ok;
     }
 
-    public Result RecordReview(Actor actor, string? notes, DateTime now)
+    /// <param name="share">Whether other organizers may read the review (<see cref="ReviewShared"/>); null leaves it as it is.</param>
+    public Result RecordReview(Actor actor, string? notes, DateTime now, bool? share = null)
     {
         if (Check(actor, AgreementStep.RecordReview, now) is { Succeeded: false } refused) return refused;
         (ReviewerId, ReviewerName, ReviewedAt, ReviewNotes) = (actor.UserId, actor.Name, now, Trim(notes));
+        ReviewShared = share ?? ReviewShared;
         Log(AgreementEventKind.ReviewRecorded, actor, now);
         return Result.Ok;
     }
 
-    public Result RecordSecurityReview(Actor actor, string? notes, DateTime now)
+    /// <param name="share">As for <see cref="RecordReview"/>: one choice covers both reviews.</param>
+    public Result RecordSecurityReview(Actor actor, string? notes, DateTime now, bool? share = null)
     {
         if (Check(actor, AgreementStep.RecordSecurityReview, now) is { Succeeded: false } refused) return refused;
         (SecurityCoordinatorId, SecurityCoordinatorName, SecurityReviewedAt, SecurityNotes) = (actor.UserId, actor.Name, now, Trim(notes));
+        ReviewShared = share ?? ReviewShared;
         Log(AgreementEventKind.SecurityReviewRecorded, actor, now);
+        return Result.Ok;
+    }
+
+    /// <summary>Shares the recorded review with other organizers, or stops sharing it; the timeline and the audit log keep it.</summary>
+    public Result ShareReview(Actor actor, bool share, DateTime now)
+    {
+        if (Check(actor, AgreementStep.ShareReview, now) is { Succeeded: false } refused) return refused;
+        if (ReviewShared == share) return Result.Ok;
+        ReviewShared = share;
+        Log(AgreementEventKind.ReviewSharingChanged, actor, now, share ? "shared" : "not shared");
         return Result.Ok;
     }
 

@@ -45,6 +45,7 @@ public sealed class EnsaDbContext(DbContextOptions<EnsaDbContext> options, ICurr
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<LearningResource> LearningResources => Set<LearningResource>();
     public DbSet<ResourceChangeProposal> ResourceChangeProposals => Set<ResourceChangeProposal>();
+    public DbSet<ResourceRevision> ResourceRevisions => Set<ResourceRevision>();
     public DbSet<ResourceRequest> ResourceRequests => Set<ResourceRequest>();
     public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
     public DbSet<ResourceReview> ResourceReviews => Set<ResourceReview>();

@@ -53,6 +53,12 @@ public sealed class Organizer : IAudited
     /// department is told).</summary>
     public int TaskTargetWorkingDays { get; private set; } = DefaultTaskTargetWorkingDays;
 
+    /// <summary>Whether a review recorded on one of the organizer's agreements is shared with other organizers unless the
+    /// reviewer chooses otherwise (Agreement.ReviewShared).</summary>
+    public bool ShareReviewsByDefault { get; private set; }
+
+    public void ShareReviews(bool byDefault) => ShareReviewsByDefault = byDefault;
+
     public void SetTaskTarget(int workingDays) => TaskTargetWorkingDays = workingDays is >= 1 and <= MaxTaskTargetWorkingDays
         ? workingDays : throw new ArgumentOutOfRangeException(nameof(workingDays));
 

@@ -79,6 +79,14 @@ public sealed class LearningResource : IAudited
         return resource;
     }
 
+    /// <summary>Changes the shared facts and gives the revisions to save with it: one per field changed.</summary>
+    public IReadOnlyList<ResourceRevision> Change(ResourceFacts facts, RevisionAuthor by, DateTime now)
+    {
+        var revisions = ResourceRevision.Between(Id, ResourceFacts.Of(this), facts, by, now);
+        Apply(facts);
+        return revisions;
+    }
+
     /// <summary>Sets every shared fact.</summary>
     public void Apply(ResourceFacts facts)
     {

@@ -47,12 +47,15 @@ public sealed class ResourceChangeProposal : IAudited
         return Result.Ok;
     }
 
-    /// <summary>Applies the proposed fields to the entry (the caller has checked that the user may).</summary>
-    public Result Apply(LearningResource resource, string decidedBy, DateTime now)
+    /// <summary>Applies the proposed fields to the entry (the caller has checked that the user may); the revisions, to save
+    /// with it, name the proposer and its organizer, applied by <paramref name="decidedBy"/>.</summary>
+    public Result Apply(LearningResource resource, string decidedBy, DateTime now, out IReadOnlyList<ResourceRevision> revisions)
     {
+        revisions = [];
         if (Status != ProposalStatus.Open) return new DomainError("Catalogue.ProposalDecided");
         if (resource.Id != ResourceId) throw new ArgumentException("Another resource.", nameof(resource));
-        resource.Apply(ResourceFacts.Of(resource).With(ResourceFacts.FromJson(ProposedFacts), Fields));
+        revisions = resource.Change(ResourceFacts.Of(resource).With(ResourceFacts.FromJson(ProposedFacts), Fields),
+            new RevisionAuthor(ProposedByUserId, ProposedByName, ProposedByOrganizerId, decidedBy), now);
         (Status, DecidedAt, DecidedByName) = (ProposalStatus.Applied, now, decidedBy);
         return Result.Ok;
     }

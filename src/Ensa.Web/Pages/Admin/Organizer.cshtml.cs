@@ -23,6 +23,9 @@ public sealed class OrganizerModel(EnsaDbContext db, IStringLocalizer<SharedReso
 
         [Range(1, Organizer.MaxTaskTargetWorkingDays, ErrorMessage = "Validation.Range"), Display(Name = "Field.TaskTarget")]
         public int TaskTargetWorkingDays { get; set; } = Organizer.DefaultTaskTargetWorkingDays;
+
+        [Display(Name = "Shared.ShareReviewsByDefault")]
+        public bool ShareReviewsByDefault { get; set; }
     }
 
     public async Task OnGetAsync()
@@ -35,6 +38,7 @@ public sealed class OrganizerModel(EnsaDbContext db, IStringLocalizer<SharedReso
             DpoEmail = organizer.DataProtectionOfficerEmail,
             RequiredTwoFactor = organizer.RequiredTwoFactor,
             TaskTargetWorkingDays = organizer.TaskTargetWorkingDays,
+            ShareReviewsByDefault = organizer.ShareReviewsByDefault,
         };
     }
 
@@ -46,6 +50,7 @@ public sealed class OrganizerModel(EnsaDbContext db, IStringLocalizer<SharedReso
         organizer.SetDataProtectionOfficer(Input.DpoName?.Trim(), Input.DpoEmail?.Trim());
         organizer.RequireTwoFactor(Input.RequiredTwoFactor);
         organizer.SetTaskTarget(Input.TaskTargetWorkingDays);
+        organizer.ShareReviews(Input.ShareReviewsByDefault);
         await db.SaveChangesAsync();
         TempData["Message"] = l["Organizer.Saved"].Value;
         return RedirectToPage();

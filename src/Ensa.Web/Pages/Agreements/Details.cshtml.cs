@@ -61,6 +61,12 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
     [BindProperty] public DeviationInput Deviation { get; set; } = new();
     [BindProperty] public Guid? DeviationId { get; set; }
     [BindProperty] public bool ShareReason { get; set; }
+    /// <summary>The reviewer's choice to share the review with other organizers; absent, the organizer's default applies.</summary>
+    [BindProperty] public bool? ShareReview { get; set; }
+    /// <summary>Whether the review form's share box starts ticked: the agreement's choice once a review is recorded, else the organizer's default.</summary>
+    public bool ShareReviewChecked { get; private set; }
+    /// <summary>Other organizers' assessments of the agreement's version and pending version (counts and shared texts).</summary>
+    public AssessmentsView Assessments { get; private set; } = new([], [], ForSupplier: false);
     /// <summary>How many people act for the supplier in Ensa (none: the platform admin is asked to onboard it).</summary>
     public int SupplierUsers { get; private set; }
 
@@ -143,10 +149,16 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
             : new DomainError("Agreement.DescriptionMissing"), "Agreement.DescriptionUsed");
 
     public Task<IActionResult> OnPostReviewAsync(Guid id) => ActAsync(id, AgreementStep.RecordReview,
-        (a, now) => a.RecordReview(Actor, Notes, now), "Agreement.ReviewSaved");
+        async (a, now) => a.RecordReview(Actor, Notes, now, ShareReview ?? await SharesReviewsByDefaultAsync(a)), "Agreement.ReviewSaved");
 
     public Task<IActionResult> OnPostSecurityAsync(Guid id) => ActAsync(id, AgreementStep.RecordSecurityReview,
-        (a, now) => a.RecordSecurityReview(Actor, Notes, now), "Agreement.SecuritySaved");
+        async (a, now) => a.RecordSecurityReview(Actor, Notes, now, ShareReview ?? await SharesReviewsByDefaultAsync(a)), "Agreement.SecuritySaved");
+
+    public Task<IActionResult> OnPostShareReviewAsync(Guid id, bool share) => ActAsync(id, AgreementStep.ShareReview,
+        (a, now) => a.ShareReview(Actor, share, now), share ? "Shared.ReviewShared" : "Shared.ReviewUnshared");
+
+    private Task<bool> SharesReviewsByDefaultAsync(Agreement agreement) =>
+        db.Organizers.Where(o => o.Id == agreement.OrganizerId).Select(o => o.ShareReviewsByDefault).SingleAsync();
 
     public Task<IActionResult> OnPostReturnAsync(Guid id) => ActAsync(id, AgreementStep.ReturnToSupplier,
         (a, now) => a.ReturnToSupplier(Actor, Comment ?? "", now), "Agreement.Returned");
@@ -267,6 +279,9 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
                 .Join(db.Organizers, a => a.OrganizerId, o => o.Id, (a, o) => new SharedAgreement(a.Id, o.Name, a.SignedAt!.Value, a.DescriptionVersion, a.RegistryNumber))
                 .ToListAsync())
             .OrderByDescending(a => a.SignedAt).ToList();
+        Assessments = await new VersionAssessments(db).ForAgreementAsync(agreement, Allowed);
+        ShareReviewChecked = agreement.ReviewedAt is not null || agreement.SecurityReviewedAt is not null
+            ? agreement.ReviewShared : await SharesReviewsByDefaultAsync(agreement);
         var signed = await db.SignedAgreementDocuments.Where(d => d.AgreementId == id).Select(d => new { d.FileName, d.Size }).SingleOrDefaultAsync();
         (SignedFileName, SignedFileSize) = (signed?.FileName, signed?.Size);
         return true;

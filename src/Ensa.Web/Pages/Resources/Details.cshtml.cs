@@ -32,6 +32,9 @@ public sealed class DetailsModel(EnsaDbContext db, Catalogue catalogue, Publishi
 
     public IReadOnlyList<ProposalRow> Proposals { get; private set; } = [];
     public IReadOnlyList<HistoryRow> History { get; private set; } = [];
+    /// <summary>One change to a shared fact, newest first. <paramref name="ByOtherOrganizer"/>: made for an organizer other than the reader's.</summary>
+    public sealed record RevisionRow(DateTime At, string Who, string? Organizer, bool ByOtherOrganizer, string? AppliedBy, FieldChange Change);
+    public IReadOnlyList<RevisionRow> Revisions { get; private set; } = [];
     public bool ChangesDirectly { get; private set; }
     public bool MayDecideProposals { get; private set; }
 
@@ -79,7 +82,12 @@ public sealed class DetailsModel(EnsaDbContext db, Catalogue catalogue, Publishi
     }
 
     public Task<IActionResult> OnPostApplyProposalAsync(Guid id, Guid proposalId) =>
-        DecideAsync(id, proposalId, (proposal, resource, by, now) => proposal.Apply(resource, by, now), "Catalogue.ProposalApplied");
+        DecideAsync(id, proposalId, (proposal, resource, by, now) =>
+        {
+            var result = proposal.Apply(resource, by, now, out var revisions);
+            db.ResourceRevisions.AddRange(revisions);
+            return result;
+        }, "Catalogue.ProposalApplied");
 
     public Task<IActionResult> OnPostRejectProposalAsync(Guid id, Guid proposalId) =>
         DecideAsync(id, proposalId, (proposal, _, by, now) => proposal.Reject(by, now), "Catalogue.ProposalRejected");
@@ -109,6 +117,13 @@ public sealed class DetailsModel(EnsaDbContext db, Catalogue catalogue, Publishi
             bool b => l[b ? "Common.Yes" : "Common.No"].Value,
             _ => value.ToString(),
         };
+        // Shared data, like the entry itself: every organizer reads every revision.
+        var reader = User.OrganizerId();
+        Revisions = (await db.ResourceRevisions.AsNoTracking().Where(r => r.ResourceId == id).OrderByDescending(r => r.At).Take(200).ToListAsync())
+            .Select(r => new RevisionRow(r.At, r.ChangedByName, r.OrganizerId is { } o ? organizers.GetValueOrDefault(o) : null,
+                r.OrganizerId is not null && r.OrganizerId != reader, r.AppliedByName,
+                new FieldChange(r.Field, Show(r.Field, Revised(r.Field, r.Before)), Show(r.Field, Revised(r.Field, r.After)))))
+            .ToList();
         Proposals = proposals.Where(p => p.Status == ProposalStatus.Open).OrderBy(p => p.ProposedAt).Select(p =>
         {
             var (before, after) = (ResourceFacts.FromJson(p.BaseFacts), ResourceFacts.FromJson(p.ProposedFacts));
@@ -139,6 +154,15 @@ public sealed class DetailsModel(EnsaDbContext db, Catalogue catalogue, Publishi
                 what == "Catalogue.HistoryProposed" ? [] : shown);
         }).ToList();
     }
+
+    /// <summary>A revision's stored text as the value <see cref="LoadProposalsAndHistoryAsync"/> shows (yes/no, supplier name).</summary>
+    private static object? Revised(string field, string? text) => text switch
+    {
+        null => null,
+        "true" or "false" when field == nameof(LearningResource.ProcessesPersonalData) => text == "true",
+        _ when field == nameof(LearningResource.SupplierId) && Guid.TryParse(text, out var g) => g,
+        _ => text,
+    };
 
     private static object? Plain(System.Text.Json.JsonElement e) => e.ValueKind switch
     {

@@ -139,7 +139,8 @@ public sealed class EditModel(EnsaDbContext db, RequestAccess access, Catalogue 
         }
         else if (ChangesDirectly)
         {
-            resource.Apply(facts);
+            db.ResourceRevisions.AddRange(resource.Change(facts,
+                new RevisionAuthor(User.UserId(), User.FindFirst(EnsaClaimTypes.DisplayName)?.Value ?? "", User.OrganizerId()), now));
         }
         else
         {

@@ -82,6 +82,8 @@ public sealed class DescribeModel(EnsaDbContext db, TimeProvider clock, IStringL
     public SupplierDescription? Latest { get; private set; }
     public IReadOnlySet<DescriptionStep> Allowed { get; private set; } = new HashSet<DescriptionStep>();
     public int OrganizersInForce { get; private set; }
+    /// <summary>How organizers assessed each published version: counts, and objections' reasons shared with the supplier.</summary>
+    public AssessmentsView Assessments { get; private set; } = new([], [], ForSupplier: true);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -156,6 +158,7 @@ public sealed class DescribeModel(EnsaDbContext db, TimeProvider clock, IStringL
         OrganizersInForce = await db.Agreements.IgnoreQueryFilters()
             .Where(a => a.ResourceId == id && a.SupplierId == supplierId && a.Status == AgreementStatus.InForce)
             .Select(a => a.OrganizerId).Distinct().CountAsync();
+        Assessments = await new VersionAssessments(db).ForSupplierAsync(supplierId, id);
         return true;
     }
 

@@ -56,6 +56,7 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         // Added to a table with rows: the column needs a default, in the model too so both schemas agree.
         b.Property(e => e.SharedWithOtherOrganizers).HasDefaultValue(false);
         b.Property(e => e.ObjectionReasonShared).HasDefaultValue(false);
+        b.Property(e => e.ReviewShared).HasDefaultValue(false);
         b.Ignore(e => e.Parts);
         b.Property(e => e.ControllerName).HasMaxLength(Agreement.NameMaxLength);
         ContactColumns.Configure(b);

@@ -25,6 +25,7 @@ internal sealed class OrganizerConfiguration : IEntityTypeConfiguration<Organize
         // Existing organizers start with the rule off.
         b.Property(e => e.RequiredTwoFactor).HasDefaultValue(RequiredTwoFactor.Off);
         b.Property(e => e.TaskTargetWorkingDays).HasDefaultValue(Organizer.DefaultTaskTargetWorkingDays);
+        b.Property(e => e.ShareReviewsByDefault).HasDefaultValue(false);
     }
 }
 

@@ -42,6 +42,23 @@ internal sealed class ResourceChangeProposalConfiguration : IEntityTypeConfigura
     }
 }
 
+internal sealed class ResourceRevisionConfiguration : IEntityTypeConfiguration<ResourceRevision>
+{
+    public void Configure(EntityTypeBuilder<ResourceRevision> b)
+    {
+        b.ToTable("ResourceRevisions");
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.ChangedByName).HasMaxLength(ResourceRevision.NameMaxLength);
+        b.Property(e => e.AppliedByName).HasMaxLength(ResourceRevision.NameMaxLength);
+        b.Property(e => e.Field).HasMaxLength(ResourceRevision.FieldMaxLength);
+        b.Property(e => e.Before).HasMaxLength(ResourceRevision.ValueMaxLength);
+        b.Property(e => e.After).HasMaxLength(ResourceRevision.ValueMaxLength);
+        b.HasIndex(e => new { e.ResourceId, e.At });
+        b.HasOne<LearningResource>().WithMany().HasForeignKey(e => e.ResourceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Organizer>().WithMany().HasForeignKey(e => e.OrganizerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class ResourceRequestConfiguration : IEntityTypeConfiguration<ResourceRequest>
 {
     public void Configure(EntityTypeBuilder<ResourceRequest> b)
