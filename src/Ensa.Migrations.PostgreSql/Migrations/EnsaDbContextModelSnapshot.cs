@@ -128,6 +128,11 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<bool>("ReviewShared")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
+
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1269,6 +1274,11 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(40)")
                         .HasDefaultValue("Off");
 
+                    b.Property<bool>("ShareReviewsByDefault")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2155,6 +2165,54 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                     b.ToTable("ResourceChangeProposals", (string)null);
                 });
 
+            modelBuilder.Entity("Ensa.Resources.ResourceRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("AppliedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("ChangedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("OrganizerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizerId");
+
+                    b.HasIndex("ResourceId", "At");
+
+                    b.ToTable("ResourceRevisions", (string)null);
+                });
+
             modelBuilder.Entity("Ensa.SignIn.IdentityProvider", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2856,6 +2914,20 @@ namespace Ensa.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Ensa.Resources.ResourceChangeProposal", b =>
                 {
+                    b.HasOne("Ensa.Resources.LearningResource", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ensa.Resources.ResourceRevision", b =>
+                {
+                    b.HasOne("Ensa.Organizers.Organizer", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Ensa.Resources.LearningResource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
