@@ -220,6 +220,7 @@ public sealed class AgreementStepPageTests(EnsaAppFactory app) : IClassFixture<E
         AgreementStep.AcceptVersionChange => "Accept",
         AgreementStep.ObjectToVersionChange => "Object",
         AgreementStep.Terminate => "Terminate",
+        AgreementStep.ShareReview => "ShareReview",
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Name the page handler of the new step here."),
     };
 
