@@ -34,6 +34,8 @@ public enum AgreementEventKind
     SupplierReminded,
     /// <summary>The supplier published a description a draft made before there was one can now take.</summary>
     DescriptionPublished,
+    /// <summary>The agreement moved to a newer version of the main text before it was signed.</summary>
+    TemplateUpdated,
 }
 
 /// <summary>One step in an agreement's timeline: what happened, who did it (null: Ensa itself) and when.</summary>
