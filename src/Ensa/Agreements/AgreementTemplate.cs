@@ -12,6 +12,8 @@ public sealed class AgreementTemplate : IAudited
     public const int TitleMaxLength = 300;
     /// <summary>The text the platform admin pastes or uploads; kept as JSON sections (unbounded).</summary>
     public const int TextMaxLength = 200_000;
+    public const int SectionNumberMaxLength = 20;
+    public const int SectionHeadingMaxLength = 300;
 
     private AgreementTemplate() { }
 
@@ -33,6 +35,8 @@ public sealed class AgreementTemplate : IAudited
         if (title.Trim().Length > TitleMaxLength) return new DomainError("Template.TitleTooLong", TitleMaxLength);
         if (sections.Any(s => string.IsNullOrWhiteSpace(s.Number) || string.IsNullOrWhiteSpace(s.Heading) || string.IsNullOrWhiteSpace(s.Text)))
             return new DomainError("Template.SectionIncomplete");
+        if (sections.Any(s => s.Number.Trim().Length > SectionNumberMaxLength || s.Heading.Trim().Length > SectionHeadingMaxLength))
+            return new DomainError("Template.SectionHeadingTooLong", SectionNumberMaxLength, SectionHeadingMaxLength);
         if (sections.Select(s => s.Number.Trim()).Distinct(StringComparer.Ordinal).Count() != sections.Count)
             return new DomainError("Template.DuplicateSectionNumber");
         return Result.Ok;
