@@ -101,7 +101,8 @@ public sealed class ImportModel(EnsaDbContext db, TimeProvider clock, IStringLoc
         Previewing = true;
         var sections = Read();
         Changes = TemplateChanges.Between(latest, (latest?.Version ?? 0) + 1, sections);
-        Problem = AgreementTemplate.Check(Title ?? "", sections).Error is { } e ? l[e.Code, e.Args].Value : null;
+        // A missing title is typed on the preview itself; what else is wrong needs another file.
+        Problem = AgreementTemplate.Check(string.IsNullOrWhiteSpace(Title) ? "–" : Title, sections).Error is { } e ? l[e.Code, e.Args].Value : null;
     }
 
     private PageResult Refuse(string key)
