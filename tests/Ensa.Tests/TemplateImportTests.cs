@@ -26,10 +26,12 @@ public static class Docx
     public static Para H2(string text) => new(text, "Heading2");
     public static Para Body(string text) => new(text);
 
-    public static byte[] Build(params Para[] paragraphs)
+    public static byte[] Build(params Para[] paragraphs) => Build(WordprocessingDocumentType.Document, paragraphs);
+
+    public static byte[] Build(WordprocessingDocumentType type, params Para[] paragraphs)
     {
         using var memory = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(memory, WordprocessingDocumentType.Document))
+        using (var document = WordprocessingDocument.Create(memory, type))
         {
             var main = document.AddMainDocumentPart();
             var styles = main.AddNewPart<StyleDefinitionsPart>();
@@ -128,6 +130,7 @@ public sealed class DocxTemplateReaderTests
         Assert.NotNull(DocxTemplateReader.Read(file[..(file.Length / 2)]).Error);
         Assert.Equal("Templates.ImportNoSections", DocxTemplateReader.Read(Docx.Build(Docx.Body("Bara brödtext."), Docx.Body("Och mer."))).Error);
         Assert.Equal("Templates.ImportTooLarge", DocxTemplateReader.Read(new byte[DocxTemplateReader.MaxBytes + 1]).Error);
+        Assert.Equal("Templates.ImportNotDocx", DocxTemplateReader.Read(Docx.Build(WordprocessingDocumentType.MacroEnabledDocument, Docx.H1("1 Parter"), Docx.Body("Text."))).Error);
     }
 
     [Fact]
