@@ -70,6 +70,7 @@ public static class EnsaApp
         services.AddSingleton<ISaveChangesInterceptor, AgreementNotifications>();
         services.AddSingleton<ISaveChangesInterceptor, SupplierNotifications>();
         services.AddSingleton<ISaveChangesInterceptor, RightsNotifications>();
+        services.AddSingleton<ISaveChangesInterceptor, TemplateNotifications>();
         services.AddDbContext<EnsaDbContext>((sp, options) =>
         {
             ConfigureDatabase(options, configuration, builder.Environment.ContentRootPath);

@@ -33,6 +33,7 @@ public sealed class AgreementStepsTests
     private readonly Supplier _otherSupplier = new("Numerix AB", null, "REG 2", "SE", "Per Gran", "per@numerix.example", Built);
     private readonly LearningResource _resource;
     private readonly AgreementTemplate _template;
+    private readonly AgreementTemplate _newerTemplate;
     private readonly SupplierDescription _v1;
     private readonly SupplierDescription _v2;
 
@@ -41,6 +42,8 @@ public sealed class AgreementStepsTests
         _resource = new LearningResource("Läsresan", _supplier.Id, ResourceType.WebService, Built);
         Assert.True(AgreementTemplate.Publish(Actor.System, 0, PlaceholderTemplate.Title, PlaceholderTemplate.Sections, true, Built, out var template).Succeeded);
         _template = template!;
+        Assert.True(AgreementTemplate.Publish(Actor.System, 1, "Huvudavtalet", PlaceholderTemplate.Sections, false, Built, out var newer).Succeeded);
+        _newerTemplate = newer!;
         var user = SupplierUser;
         Assert.True(SupplierDescription.StartFirstDraft(user, _resource, Built, out var v1).Succeeded);
         Ok(v1!.Edit(user, AgreementDomainTests.Content(), Built));
@@ -150,6 +153,7 @@ public sealed class AgreementStepsTests
             AgreementStep.ObjectToVersionChange => a.ObjectToVersionChange(actor, "Lagringstiden är för lång.", Now),
             AgreementStep.Terminate => a.Terminate(actor, a.InForceFrom ?? today, DataDisposition.Deleted, "Intyg från leverantören", Now),
             AgreementStep.ShareReview => a.ShareReview(actor, !a.ReviewShared, Now),
+            AgreementStep.UseTemplate => a.UseTemplate(actor, _newerTemplate, Now),
             _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Give the new step a valid input here."),
         };
     }
@@ -221,6 +225,7 @@ public sealed class AgreementStepPageTests(EnsaAppFactory app) : IClassFixture<E
         AgreementStep.ObjectToVersionChange => "Object",
         AgreementStep.Terminate => "Terminate",
         AgreementStep.ShareReview => "ShareReview",
+        AgreementStep.UseTemplate => "UseTemplate",
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Name the page handler of the new step here."),
     };
 
@@ -268,11 +273,13 @@ public sealed class AgreementStepPageTests(EnsaAppFactory app) : IClassFixture<E
                 var allowed = agreement.AllowedSteps(actor, app.Clock.GetUtcNow().UtcDateTime);
                 var latest = await app.WithDbAsync(db => db.SupplierDescriptions
                     .Where(d => d.ResourceId == agreement.ResourceId && d.PublishedAt != null).MaxAsync(d => (int?)d.Version));
+                var latestTemplate = await app.WithDbAsync(db => db.AgreementTemplates.MaxAsync(t => t.Version));
                 foreach (var step in Enum.GetValues<AgreementStep>())
                 {
                     if (Handler(step) is not { } handler) continue;
                     // Taking the supplier's latest description is offered only when there is a newer one to take.
-                    var expected = allowed.Contains(step) && (step != AgreementStep.UseDescription || latest is { } v && agreement.IsNewerDescription(v));
+                    var expected = allowed.Contains(step) && (step != AgreementStep.UseDescription || latest is { } v && agreement.IsNewerDescription(v))
+                                   && (step != AgreementStep.UseTemplate || agreement.IsNewerTemplate(latestTemplate));
                     // While the parts may be edited, the registry number is one of their fields.
                     var shown = page.QuerySelector(Form(handler)) is not null
                                 || step == AgreementStep.SetRegistryNumber && page.QuerySelector($"{Form("Parts")} [name='Parts.RegistryNumber']") is not null;

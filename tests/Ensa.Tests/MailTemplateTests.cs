@@ -44,6 +44,9 @@ public sealed partial class MailTemplateTests(EnsaAppFactory app) : IClassFixtur
             new("PersonalData[Namn].Sensitive", "False", "True"),
             new("DataSubjects[Pupils].Description", null, "Elever i åk 1–3"),
         ], Guid.NewGuid()),
+        new TemplatePublishedMail(3, 2, "Personuppgiftsbiträdesavtal", [.. Enum.GetValues<SectionChangeKind>().Select(k =>
+            new SectionChange(k, k == SectionChangeKind.Added ? null : new("2", "Behandling", "Förr."), k == SectionChangeKind.Removed ? null : new("2", "Behandling", "Nu.")))],
+            4, "/Agreements/MainText/3"),
         .. Enum.GetValues<AgreementReminder>().Select(r => new AgreementReminderMail(r, "Sagoväven Läsresan", Day, Guid.NewGuid())),
         .. SupplierStepMail.Steps.Select(s => new SupplierStepMail(s, "Mittköpings kommun", "Sagoväven Läsresan", "Fyll i underbiträdena.")),
         new SupplierOnboardMail("Mittköpings kommun", "Kodkraft AB", "Kodkraft Matte", "Jonas Lund", "jonas@kodkraft.example"),

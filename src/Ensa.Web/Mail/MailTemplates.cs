@@ -113,6 +113,22 @@ public sealed record AgreementVersionChangeMail(string Resource, DateTime Deadli
         value is null ? "–" : value.Length > 200 ? string.Concat(value.AsSpan(0, 200), "…") : value;
 }
 
+/// <summary>A new version of the main text is published while agreements of the reader's organizer rest on an older one:
+/// the sections that changed (by number and heading) and the page that shows how.</summary>
+public sealed record TemplatePublishedMail(int Version, int Previous, string Title, IReadOnlyList<SectionChange> Changes, int Agreements, string Link)
+    : MailTemplate
+{
+    public override string Subject(IStringLocalizer l) => Notice(l["Notify.Template.Subject", Version]);
+
+    public override string Body(IStringLocalizer l, PublicLinks links)
+    {
+        var list = string.Concat(Changes.Select(c => $"  {l["Templates.Change." + c.Kind]}: {c.Section.Number} {c.Section.Heading}\n"));
+        return $"{l[TemplateNotifications.Key, Version]}\n{Title}\n\n{l["Notify.Template.Agreements", Agreements]}\n\n" +
+               $"{l["Notify.Template.Changes", Changes.Count, Previous]}\n{list}\n{l["Notify.Template.Resign"]}\n\n" +
+               l["Notify.MailLink", links.To(Link)];
+    }
+}
+
 /// <summary>An agreement's review date or end date is near.</summary>
 public sealed record AgreementReminderMail(AgreementReminder Reminder, string Resource, DateOnly Date, Guid AgreementId) : MailTemplate
 {

@@ -45,6 +45,7 @@ public enum AgreementStep
     Terminate,
     /// <summary>Shares the organizer's review (its notes, under the organizer's name) with other organizers, or stops.</summary>
     ShareReview,
+    UseTemplate,
 }
 
 /// <summary>A date of an agreement in force that someone must act on before it comes.</summary>
@@ -201,6 +202,7 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
             AgreementStep.StartReview when Status is not (AgreementStatus.Draft or AgreementStatus.SupplierCompleted)
                 => new DomainError("Agreement.NotReadyForReview"),
             AgreementStep.StartReview when DescriptionId is null => new DomainError("Agreement.DescriptionMissing"),
+            AgreementStep.UseTemplate when !IsEditable => new DomainError("Agreement.NotEditable"),
             AgreementStep.UseDescription when Status is not (AgreementStatus.Draft or AgreementStatus.SupplierCompleted or AgreementStatus.UnderReview)
                 => new DomainError("Agreement.NotEditable"),
             AgreementStep.RecordReview or AgreementStep.RecordSecurityReview or AgreementStep.ReturnToSupplier or AgreementStep.ApproveForSigning
@@ -348,6 +350,22 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
         if (Attach(description) is { } error) return error;
         if (Status == AgreementStatus.UnderReview) ClearReviews();
         Log(AgreementEventKind.DescriptionUpdated, actor, now, Invariant($"{from?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"} → {description.Version}"));
+        return Result.Ok;
+    }
+
+    /// <summary>Whether <paramref name="version"/> of the main text is newer than the agreement's.</summary>
+    public bool IsNewerTemplate(int version) => version > TemplateVersion;
+
+    /// <summary>Before signing, the agreement moves to a newer version of the main text (a review under way starts again,
+    /// since what was reviewed changed). A signed agreement moves only by being signed again.</summary>
+    public Result UseTemplate(Actor actor, AgreementTemplate template, DateTime now)
+    {
+        if (Check(actor, AgreementStep.UseTemplate, now) is { Succeeded: false } refused) return refused;
+        if (!IsNewerTemplate(template.Version)) return new DomainError("Agreement.NotNewerTemplate");
+        var from = TemplateVersion;
+        (TemplateId, TemplateVersion) = (template.Id, template.Version);
+        if (Status == AgreementStatus.UnderReview) ClearReviews();
+        Log(AgreementEventKind.TemplateUpdated, actor, now, Invariant($"{from} → {template.Version}"));
         return Result.Ok;
     }
 

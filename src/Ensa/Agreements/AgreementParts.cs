@@ -36,6 +36,8 @@ public enum AgreementEventKind
     DescriptionPublished,
     /// <summary>The organizer shared its review with other organizers, or stopped sharing it.</summary>
     ReviewSharingChanged,
+    /// <summary>The agreement moved to a newer version of the main text before it was signed.</summary>
+    TemplateUpdated,
 }
 
 /// <summary>One step in an agreement's timeline: what happened, who did it (null: Ensa itself) and when.</summary>

@@ -95,6 +95,11 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
     /// <summary>The supplier's latest published version when it is newer than the agreement's and the user may take it.</summary>
     public int? UsableNewerVersion => Allowed.Contains(AgreementStep.UseDescription) && LatestPublishedVersion is { } latest
         && Current.IsNewerDescription(latest) ? latest : null;
+    /// <summary>The latest version of the main text (the agreement page says when it is newer than the agreement's).</summary>
+    public int? LatestTemplateVersion { get; private set; }
+    /// <summary>That version when the agreement may still move to it (before signing) and the user may move it.</summary>
+    public int? UsableNewerTemplate => Allowed.Contains(AgreementStep.UseTemplate) && LatestTemplateVersion is { } latest
+        && Current.IsNewerTemplate(latest) ? latest : null;
     /// <summary>Signed agreements other organizers have chosen to share for the same resource and supplier.</summary>
     public IReadOnlyList<SharedAgreement> SharedByOthers { get; private set; } = [];
 
@@ -147,6 +152,9 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
         await PublishedDescriptions(a).OrderByDescending(d => d.Version).FirstOrDefaultAsync() is { } latest
             ? a.UseDescription(Actor, latest, now)
             : new DomainError("Agreement.DescriptionMissing"), "Agreement.DescriptionUsed");
+
+    public Task<IActionResult> OnPostUseTemplateAsync(Guid id) => ActAsync(id, AgreementStep.UseTemplate, async (a, now) =>
+        a.UseTemplate(Actor, await db.AgreementTemplates.OrderByDescending(t => t.Version).FirstAsync(), now), "Agreement.TemplateUsed");
 
     public Task<IActionResult> OnPostReviewAsync(Guid id) => ActAsync(id, AgreementStep.RecordReview,
         async (a, now) => a.RecordReview(Actor, Notes, now, ShareReview ?? await SharesReviewsByDefaultAsync(a)), "Agreement.ReviewSaved");
@@ -269,6 +277,7 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
         DescriptionFields = Description is null ? new Dictionary<string, string>() : DescriptionComparison.Fields(Description.Content());
         PendingChanges = Description is not null && Pending is not null ? DescriptionComparison.Compare(Description.Content(), Pending.Content()) : [];
         LatestPublishedVersion = await PublishedDescriptions(agreement).MaxAsync(d => (int?)d.Version);
+        LatestTemplateVersion = await db.AgreementTemplates.MaxAsync(t => (int?)t.Version);
         if (agreement.DescriptionId is { } signedOn)
         {
             OthersSigned = await db.Agreements.IgnoreQueryFilters()
