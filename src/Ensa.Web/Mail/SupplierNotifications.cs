@@ -43,6 +43,8 @@ public sealed class SupplierNotifications(MailComposer mail) : NotifyingIntercep
                     cancellationToken);
                 continue;
             }
+            // Signing concerns a supplier someone acts for; onboarding is asked for by the steps that wait for a description.
+            if (kind is AgreementEventKind.ReadyToSign or AgreementEventKind.Signed) continue;
             var admins = await db.Users.Where(u => u.IsPlatformAdmin && u.Email != null).Select(u => u.Email!).ToListAsync(cancellationToken);
             await mail.QueueAsync(db, new SupplierOnboardMail(names.Organizer, names.Supplier.Name, names.Resource, names.Supplier.ContactName,
                 names.Supplier.ContactEmail), admins, step.At, cancellationToken);
