@@ -24,7 +24,7 @@ public sealed class AgreementSigning(EnsaDbContext db, ChromiumPdf chromium, Agr
         if (agreement.SigningDocument is { } fixedDocument) return fixedDocument;
         var view = await AgreementDocumentView.LoadAsync(db, agreement, page.HttpContext.RequestAborted);
         view.ForSigning = true;
-        return new AgreementSigningDocument(agreement, await InSwedishAsync(() => page.RenderPartialAsync(views, "_AgreementDocument", view)), now);
+        return new AgreementSigningDocument(agreement, await InSwedishAsync(() => page.RenderPartialAsync(views, "/Pages/Agreements/_AgreementDocument.cshtml", view)), now);
     }
 
     /// <summary>Signs for <paramref name="actor"/>'s party and, when it was the last signature, seals the final PDF. Nothing
@@ -55,7 +55,7 @@ public sealed class AgreementSigning(EnsaDbContext db, ChromiumPdf chromium, Agr
     /// <summary>The signed document with the signature page, printed and sealed; null when it cannot be printed.</summary>
     private async Task<byte[]?> FinalPdfAsync(PageModel page, Agreement agreement, AgreementSigningDocument document)
     {
-        var signatures = await InSwedishAsync(() => page.RenderPartialAsync(views, "_SignaturePage", new SignaturePageView(agreement, document.Sha256)));
+        var signatures = await InSwedishAsync(() => page.RenderPartialAsync(views, "/Pages/Agreements/_SignaturePage.cshtml", new SignaturePageView(agreement, document.Sha256)));
         var css = await StylesheetAsync(environment, page.HttpContext.RequestAborted);
         var html = document.Html;
         var end = html.LastIndexOf("</main>", StringComparison.Ordinal);

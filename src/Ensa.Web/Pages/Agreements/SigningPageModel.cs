@@ -64,7 +64,9 @@ public abstract class SigningPageModel(EnsaDbContext db, AgreementSigning signin
             ModelState.AddModelError(nameof(Confirmed), l["Signing.NotConfirmed"]);
             return Page();
         }
-        var method = User.HasClaim(TwoFactorGate.Password.Type, TwoFactorGate.Password.Value) ? SignatureMethod.EnsaAccountWithTotp : SignatureMethod.FederatedWithMfa;
+        // A federated sign-in names its provider (Identity's authentication method); Ensa's own is password and code.
+        var method = User.HasClaim(c => c.Type == System.Security.Claims.ClaimTypes.AuthenticationMethod) ? SignatureMethod.FederatedWithMfa
+            : SignatureMethod.EnsaAccountWithTotp;
         var signature = new ElectronicSignature(Title ?? "", Organisation, method, HasSecondFactor, DocumentSha256 ?? "");
         var result = await signing.SignAsync(this, Current, SignedInActor(), signature, clock.GetUtcNow().UtcDateTime);
         if (!result.Succeeded)
