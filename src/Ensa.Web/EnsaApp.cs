@@ -82,6 +82,8 @@ public static class EnsaApp
         services.AddScoped<RequestAccess>();
         services.AddScoped<AgreementAccess>();
         services.AddSingleton<ChromiumPdf>();
+        services.AddSingleton<AgreementSeal>();
+        services.AddScoped<AgreementSigning>();
         services.AddScoped<Catalogue>();
         services.AddSingleton<MailComposer>();
         services.AddScoped<InvitationMail>();

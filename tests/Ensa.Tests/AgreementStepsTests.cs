@@ -97,6 +97,8 @@ public sealed class AgreementStepsTests
         ["Under review, both reviews made"] = t => t.Reviewed(Parts),
         ["Under review, both reviews made, parts incomplete"] = t => t.Reviewed(IncompleteParts),
         ["Ready to sign"] = t => Walk(t.Reviewed(Parts), a => a.ApproveForSigning(Reviewer, Built)),
+        ["Ready to sign, the organizer signed in Ensa"] = t => Walk(t.Reviewed(Parts), a => a.ApproveForSigning(Reviewer, Built),
+            a => SignInEnsa(a, Actor.OrganizerStaff(Guid.NewGuid(), "Gunilla Ståhl", new HashSet<Role> { Role.Signatory }), Built)),
         ["Signed"] = t => t.Signed(),
         ["In force"] = t => t.InForce(),
         ["In force, a version change pending"] = t => Walk(t.InForce(), a => a.NoticeVersionChange(t._v2, Built)),
@@ -113,9 +115,19 @@ public sealed class AgreementStepsTests
         {
             ["the agreement's supplier's user"] = t => t.SupplierUser,
             ["another supplier's user"] = t => Actor.SupplierUser(Guid.NewGuid(), "Per Gran", t._otherSupplier.Id),
+            ["the agreement's supplier's signatory"] = t => Actor.SupplierUser(Guid.NewGuid(), "Nils Numerix", t._supplier.Id, signs: true),
+            ["another supplier's signatory"] = t => Actor.SupplierUser(Guid.NewGuid(), "Per Gran", t._otherSupplier.Id, signs: true),
             ["a platform admin"] = _ => Actor.PlatformAdmin(Guid.NewGuid(), "Nora Lindgren"),
             ["Ensa itself"] = _ => Actor.System,
         }).ToDictionary();
+
+    /// <summary>Signs in Ensa with a second factor, over the document fixed at the first signature (or a new one).</summary>
+    private static Result SignInEnsa(Agreement a, Actor actor, DateTime at)
+    {
+        var document = a.SigningDocument ?? new AgreementSigningDocument(a, "<html><body>Avtalet</body></html>", at);
+        return a.SignInEnsa(actor, new ElectronicSignature("Förvaltningschef", "Part", SignatureMethod.EnsaAccountWithTotp, true, document.Sha256),
+            document, at);
+    }
 
     public static TheoryData<string, string> Cases()
     {
@@ -154,6 +166,7 @@ public sealed class AgreementStepsTests
             AgreementStep.Terminate => a.Terminate(actor, a.InForceFrom ?? today, DataDisposition.Deleted, "Intyg från leverantören", Now),
             AgreementStep.ShareReview => a.ShareReview(actor, !a.ReviewShared, Now),
             AgreementStep.UseTemplate => a.UseTemplate(actor, _newerTemplate, Now),
+            AgreementStep.SignInEnsa => SignInEnsa(a, actor, Now),
             _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Give the new step a valid input here."),
         };
     }
@@ -226,6 +239,8 @@ public sealed class AgreementStepPageTests(EnsaAppFactory app) : IClassFixture<E
         AgreementStep.Terminate => "Terminate",
         AgreementStep.ShareReview => "ShareReview",
         AgreementStep.UseTemplate => "UseTemplate",
+        // Signed on its own page (/Agreements/{id}/Sign, /Supplier/Agreements/{id}): SigningInEnsaTests.
+        AgreementStep.SignInEnsa => null,
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Name the page handler of the new step here."),
     };
 

@@ -16,10 +16,12 @@ internal static class Tool
                 ensa-tools generate --provider sqlite|postgresql --db <file or connection string> [--scale 1.0] [--seed 1] [--batch 8000]
                 ensa-tools bench    --provider sqlite|postgresql --db <file or connection string> --app <Ensa.Web.dll>
                                     [--clients 32] [--seconds 15] [--warmup 3] [--port 0] [--out results.md] [--only "start page,Inbox"]
+                ensa-tools seal     [--rounds 5] [--sections 40] [--chromium /usr/bin/chromium]
                 """);
             return 0;
         }
         var options = Options.Parse(args.Skip(1));
+        if (args[0] == "seal") return await SealBench.RunAsync(options);
         var database = Database.From(options.Get("provider", "sqlite"), options.Require("db"));
         switch (args[0])
         {

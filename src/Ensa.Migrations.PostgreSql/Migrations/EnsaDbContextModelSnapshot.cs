@@ -312,8 +312,20 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("AgreementId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("DocumentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Organisation")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -325,6 +337,9 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTime?>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly>("SignedOn")
                         .HasColumnType("date");
 
@@ -333,11 +348,45 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgreementId");
 
                     b.ToTable("AgreementSignatories", (string)null);
+                });
+
+            modelBuilder.Entity("Ensa.Agreements.AgreementSigningDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("OrganizerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId")
+                        .IsUnique();
+
+                    b.ToTable("AgreementSigningDocuments", (string)null);
                 });
 
             modelBuilder.Entity("Ensa.Agreements.AgreementTemplate", b =>
@@ -2541,6 +2590,15 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ensa.Agreements.AgreementSigningDocument", b =>
+                {
+                    b.HasOne("Ensa.Agreements.Agreement", null)
+                        .WithOne("SigningDocument")
+                        .HasForeignKey("Ensa.Agreements.AgreementSigningDocument", "AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ensa.Agreements.SignedAgreementDocument", b =>
                 {
                     b.HasOne("Ensa.Agreements.Agreement", null)
@@ -3007,6 +3065,8 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                     b.Navigation("Signatories");
 
                     b.Navigation("SignedDocument");
+
+                    b.Navigation("SigningDocument");
                 });
 
             modelBuilder.Entity("Ensa.Privacy.RightsRequest", b =>

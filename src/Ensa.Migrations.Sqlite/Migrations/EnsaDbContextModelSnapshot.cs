@@ -307,8 +307,20 @@ namespace Ensa.Migrations.Sqlite.Migrations
                     b.Property<Guid>("AgreementId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DocumentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -320,6 +332,9 @@ namespace Ensa.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SignedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("SignedOn")
                         .HasColumnType("TEXT");
 
@@ -328,11 +343,45 @@ namespace Ensa.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgreementId");
 
                     b.ToTable("AgreementSignatories", (string)null);
+                });
+
+            modelBuilder.Entity("Ensa.Agreements.AgreementSigningDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId")
+                        .IsUnique();
+
+                    b.ToTable("AgreementSigningDocuments", (string)null);
                 });
 
             modelBuilder.Entity("Ensa.Agreements.AgreementTemplate", b =>
@@ -2532,6 +2581,15 @@ namespace Ensa.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ensa.Agreements.AgreementSigningDocument", b =>
+                {
+                    b.HasOne("Ensa.Agreements.Agreement", null)
+                        .WithOne("SigningDocument")
+                        .HasForeignKey("Ensa.Agreements.AgreementSigningDocument", "AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ensa.Agreements.SignedAgreementDocument", b =>
                 {
                     b.HasOne("Ensa.Agreements.Agreement", null)
@@ -2998,6 +3056,8 @@ namespace Ensa.Migrations.Sqlite.Migrations
                     b.Navigation("Signatories");
 
                     b.Navigation("SignedDocument");
+
+                    b.Navigation("SigningDocument");
                 });
 
             modelBuilder.Entity("Ensa.Privacy.RightsRequest", b =>

@@ -13,7 +13,7 @@ namespace Ensa.Web.Authorization;
 public sealed class AgreementAccess(EnsaDbContext db, IAuthorizationService authorization, IHttpContextAccessor http)
 {
     /// <summary>The roles that work on agreements: the central department and the organizer's admin.</summary>
-    public static readonly string[] StaffRoles = [Roles.CentralReviewer, Roles.SecurityCoordinator, Roles.OrganizerAdmin];
+    public static readonly string[] StaffRoles = [Roles.CentralReviewer, Roles.SecurityCoordinator, Roles.Signatory, Roles.OrganizerAdmin];
 
     private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
 
@@ -53,6 +53,10 @@ public sealed class AgreementAccess(EnsaDbContext db, IAuthorizationService auth
         };
         return query is null ? await FindAsync(id) : await AuthorizedAsync(await query.SingleOrDefaultAsync(a => a.Id == id));
     }
+
+    /// <summary>The agreement <paramref name="id"/> from <paramref name="agreements"/> (with what it includes), or null (404).</summary>
+    public async Task<Agreement?> AuthorizedAsync(IQueryable<Agreement> agreements, Guid id) =>
+        await AuthorizedAsync(await agreements.SingleOrDefaultAsync(a => a.Id == id));
 
     private async Task<Agreement?> AuthorizedAsync(Agreement? agreement) =>
         agreement is not null && (await authorization.AuthorizeAsync(User, agreement, Policies.SameOrganizer)).Succeeded ? agreement : null;

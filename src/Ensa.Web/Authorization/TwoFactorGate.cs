@@ -18,7 +18,7 @@ public static class TwoFactorGate
     public const string SetUpPage = "/Account/TwoFactor";
 
     private static readonly HashSet<string> Reachable = [SetUpPage, "/Account/Logout", "/Language", "/Error"];
-    private static readonly string[] CentralAndAdmins = [Roles.CentralReviewer, Roles.SecurityCoordinator, Roles.OrganizerAdmin];
+    private static readonly string[] CentralAndAdmins = [Roles.CentralReviewer, Roles.SecurityCoordinator, Roles.Signatory, Roles.OrganizerAdmin];
 
     public static IApplicationBuilder UseTwoFactorGate(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {

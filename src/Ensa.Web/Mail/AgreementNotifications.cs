@@ -20,7 +20,7 @@ public sealed class AgreementNotifications(MailComposer mail) : NotifyingInterce
     private static readonly AgreementEventKind[] TaskSteps =
         [AgreementEventKind.SupplierCompleted, AgreementEventKind.DescriptionPublished, AgreementEventKind.ReviewStarted, AgreementEventKind.ReadyToSign];
 
-    private static readonly Role[] AgreementPeople = [Role.CentralReviewer, Role.SecurityCoordinator, Role.OrganizerAdmin];
+    private static readonly Role[] AgreementPeople = [Role.CentralReviewer, Role.SecurityCoordinator, Role.Signatory, Role.OrganizerAdmin];
 
     protected override async Task AddAsync(EnsaDbContext db, CancellationToken cancellationToken)
     {

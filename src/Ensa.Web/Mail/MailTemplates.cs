@@ -147,7 +147,7 @@ public sealed record SupplierStepMail(AgreementEventKind Step, string Organizer,
 {
     public static readonly AgreementEventKind[] Steps =
         [AgreementEventKind.SentToSupplier, AgreementEventKind.ReturnedToSupplier, AgreementEventKind.SupplierReminded,
-            AgreementEventKind.VersionChangeObjected];
+            AgreementEventKind.VersionChangeObjected, AgreementEventKind.ReadyToSign, AgreementEventKind.Signed];
 
     public override string Subject(IStringLocalizer l) => Notice(l[$"SupplierMail.{Step}.Subject", Organizer, Resource]);
 

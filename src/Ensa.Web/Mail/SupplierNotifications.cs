@@ -27,11 +27,13 @@ public sealed class SupplierNotifications(MailComposer mail) : NotifyingIntercep
                     || await AlreadyWaitingAsync(db, agreement, cancellationToken)) continue;
                 kind = AgreementEventKind.SentToSupplier;
             }
+            // Find looks in the change tracker first: the resource, or the whole agreement, may be saved in this very save.
+            var supplier = (await db.Suppliers.FindAsync([agreement.SupplierId], cancellationToken))!;
             var names = new
             {
-                Resource = await db.LearningResources.Where(r => r.Id == agreement.ResourceId).Select(r => r.Name).SingleAsync(cancellationToken),
-                Organizer = await db.Organizers.Where(o => o.Id == agreement.OrganizerId).Select(o => o.Name).SingleAsync(cancellationToken),
-                Supplier = await db.Suppliers.Where(s => s.Id == agreement.SupplierId).Select(s => new { s.Name, s.ContactName, s.ContactEmail }).SingleAsync(cancellationToken),
+                Resource = (await db.LearningResources.FindAsync([agreement.ResourceId], cancellationToken))!.Name,
+                Organizer = (await db.Organizers.FindAsync([agreement.OrganizerId], cancellationToken))!.Name,
+                Supplier = new { supplier.Name, supplier.ContactName, supplier.ContactEmail },
             };
             var supplierUsers = await db.Users.Where(u => u.SupplierId == agreement.SupplierId && u.Email != null)
                 .Select(u => u.Email!).ToListAsync(cancellationToken);
@@ -43,6 +45,8 @@ public sealed class SupplierNotifications(MailComposer mail) : NotifyingIntercep
                     cancellationToken);
                 continue;
             }
+            // Signing concerns a supplier someone acts for; onboarding is asked for by the steps that wait for a description.
+            if (kind is AgreementEventKind.ReadyToSign or AgreementEventKind.Signed) continue;
             var admins = await db.Users.Where(u => u.IsPlatformAdmin && u.Email != null).Select(u => u.Email!).ToListAsync(cancellationToken);
             await mail.QueueAsync(db, new SupplierOnboardMail(names.Organizer, names.Supplier.Name, names.Resource, names.Supplier.ContactName,
                 names.Supplier.ContactEmail), admins, step.At, cancellationToken);

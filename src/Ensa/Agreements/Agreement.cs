@@ -36,6 +36,8 @@ public enum AgreementStep
     ReturnToSupplier,
     ApproveForSigning,
     RecordSigning,
+    /// <summary>A signatory of either party signs the agreement inside Ensa (account and two-factor).</summary>
+    SignInEnsa,
     PutInForce,
     SetDates,
     RecordDeviation,
@@ -180,6 +182,9 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
             AgreementStep.RecordReview or AgreementStep.ReturnToSupplier or AgreementStep.ApproveForSigning =>
                 actor.IsReviewer ? null : new DomainError("Agreement.NotReviewer"),
             AgreementStep.RecordSecurityReview => actor.IsSecurityCoordinator ? null : new DomainError("Agreement.NotSecurityCoordinator"),
+            AgreementStep.SignInEnsa when actor.SupplierId is not null =>
+                actor.ActsFor(SupplierId) && actor.SignsForSupplier ? null : new DomainError("Agreement.NotSupplierSignatory"),
+            AgreementStep.SignInEnsa => actor.IsSignatory ? null : new DomainError("Agreement.NotSignatory"),
             // The version-change notice asks the security coordinator too.
             AgreementStep.AcceptVersionChange or AgreementStep.ObjectToVersionChange or AgreementStep.ShareReview =>
                 actor.IsAgreementManager || actor.IsSecurityCoordinator ? null : new DomainError("Agreement.NotManagerOrSecurityCoordinator"),
@@ -209,7 +214,10 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
                 when Status != AgreementStatus.UnderReview => new DomainError("Agreement.NotUnderReview"),
             AgreementStep.ApproveForSigning when ReviewedAt is null || SecurityReviewedAt is null => new DomainError("Agreement.ReviewsMissing"),
             AgreementStep.ApproveForSigning when !Parts.IsComplete => new DomainError("Agreement.PartsIncomplete"),
-            AgreementStep.RecordSigning when Status != AgreementStatus.ReadyToSign => new DomainError("Agreement.NotReadyToSign"),
+            AgreementStep.RecordSigning or AgreementStep.SignInEnsa when Status != AgreementStatus.ReadyToSign => new DomainError("Agreement.NotReadyToSign"),
+            // One way of signing per agreement: once a party has signed in Ensa, the other signs there too.
+            AgreementStep.RecordSigning when _signatories.Exists(s => s.SignedAt is not null) => new DomainError("Agreement.SigningInEnsaStarted"),
+            AgreementStep.SignInEnsa when _signatories.Exists(s => s.Party == PartyOf(actor)) => new DomainError("Agreement.PartyAlreadySigned"),
             AgreementStep.PutInForce when Status != AgreementStatus.Signed => new DomainError("Agreement.NotSigned"),
             // Dates are set with the entry into force; after it they may move.
             AgreementStep.SetDates or AgreementStep.Terminate or AgreementStep.AcceptVersionChange or AgreementStep.ObjectToVersionChange
@@ -434,6 +442,48 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
         SignedAt = now;
         Status = AgreementStatus.Signed;
         Log(AgreementEventKind.Signed, actor, now);
+        return Result.Ok;
+    }
+
+    /// <summary>The party <paramref name="actor"/> signs for: a supplier's user for the supplier, anyone else for the organizer.</summary>
+    public static AgreementParty PartyOf(Actor actor) => actor.SupplierId is null ? AgreementParty.Organizer : AgreementParty.Supplier;
+
+    /// <summary>Loaded only when asked for (Include): the exact document the signatories sign, fixed at the first signature.</summary>
+    public AgreementSigningDocument? SigningDocument { get; private set; }
+
+    /// <summary>A signatory signs <paramref name="document"/> inside Ensa: the one fixed at the first signature (load
+    /// <see cref="SigningDocument"/> and <see cref="Signatories"/>), or, for the first, the document as rendered now.
+    /// <paramref name="signature"/> carries the hash of the document the signatory read: when it is not the document's,
+    /// the document changed after they read it and nothing is signed. When both parties have signed the agreement is
+    /// signed; the caller then seals the final PDF (<see cref="AttachSealedDocument"/>).</summary>
+    public Result SignInEnsa(Actor actor, ElectronicSignature signature, AgreementSigningDocument document, DateTime now)
+    {
+        if (Check(actor, AgreementStep.SignInEnsa, now) is { Succeeded: false } refused) return refused;
+        if (!signature.SecondFactor) return new DomainError("Agreement.SecondFactorRequired");
+        if (string.IsNullOrWhiteSpace(signature.Title) || string.IsNullOrWhiteSpace(actor.Name)) return new DomainError("Agreement.SignatoryIncomplete");
+        if (signature.Title.Trim().Length > AgreementSignatory.TitleMaxLength) return new DomainError("Agreement.SignatoryIncomplete");
+        if (SigningDocument is { } fixedDocument && fixedDocument.Id != document.Id) return new DomainError("Agreement.DocumentChanged");
+        if (document.AgreementId != Id || !string.Equals(document.Sha256, signature.DocumentSha256, StringComparison.OrdinalIgnoreCase))
+            return new DomainError("Agreement.DocumentChanged");
+        SigningDocument ??= document;
+        var party = PartyOf(actor);
+        _signatories.Add(new AgreementSignatory(this, party, actor, signature, now));
+        Log(AgreementEventKind.SignedInEnsa, actor, now, party.ToString());
+        if (!Enum.GetValues<AgreementParty>().All(p => _signatories.Exists(s => s.Party == p && s.SignedAt is not null))) return Result.Ok;
+        SignedAt = now;
+        Status = AgreementStatus.Signed;
+        Log(AgreementEventKind.Signed, actor, now);
+        return Result.Ok;
+    }
+
+    /// <summary>The final PDF of an agreement signed in Ensa, sealed: kept as the signed copy.</summary>
+    public Result AttachSealedDocument(string fileName, byte[] pdf, DateTime now)
+    {
+        if (Status != AgreementStatus.Signed || SigningDocument is null) return new DomainError("Agreement.NotSigned");
+        if (SignedDocument is not null) return new DomainError("Agreement.AlreadySealed");
+        if (SignedAgreementDocument.Check(pdf).Error is { } pdfError) return pdfError;
+        SignedDocument = new SignedAgreementDocument(this, fileName, pdf, now);
+        SignedDocumentSha256 = SignedDocument.Sha256;
         return Result.Ok;
     }
 

@@ -38,6 +38,8 @@ public enum AgreementEventKind
     ReviewSharingChanged,
     /// <summary>The agreement moved to a newer version of the main text before it was signed.</summary>
     TemplateUpdated,
+    /// <summary>One party's signatory signed inside Ensa (the comment names the party).</summary>
+    SignedInEnsa,
 }
 
 /// <summary>One step in an agreement's timeline: what happened, who did it (null: Ensa itself) and when.</summary>
@@ -83,6 +85,45 @@ public enum AgreementParty { Organizer, Supplier }
 
 public sealed record SignatoryInput(AgreementParty Party, string Name, string Title, DateOnly SignedOn);
 
+/// <summary>How a signatory proved who they were when signing in Ensa.</summary>
+public enum SignatureMethod
+{
+    /// <summary>Ensa's own account, password and a code from an authenticator app (TOTP).</summary>
+    EnsaAccountWithTotp,
+    /// <summary>Signed in through the organizer's identity provider, which reported more than one factor.</summary>
+    FederatedWithMfa,
+}
+
+/// <summary>A signatory's signature inside Ensa: their title, the organisation they sign for, how they proved who they
+/// were (<paramref name="SecondFactor"/>: the session has a second factor), and the SHA-256 of the document they read.</summary>
+public sealed record ElectronicSignature(string Title, string Organisation, SignatureMethod Method, bool SecondFactor, string DocumentSha256);
+
+/// <summary>The exact document an agreement's signatories sign in Ensa: the agreement as one HTML document, rendered in
+/// Swedish when the first signatory read it and fixed from then on (the next signatory reads these bytes, and the final
+/// PDF is printed from them). Not audited: the agreement's timeline records each signature and this hash.</summary>
+public sealed class AgreementSigningDocument : IOrganizerOwned
+{
+    private AgreementSigningDocument() { }
+
+    public AgreementSigningDocument(Agreement agreement, string html, DateTime now)
+    {
+        Id = Guid.NewGuid();
+        OrganizerId = agreement.OrganizerId;
+        AgreementId = agreement.Id;
+        Html = html;
+        Sha256 = SignedAgreementDocument.Hash(System.Text.Encoding.UTF8.GetBytes(html));
+        CreatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrganizerId { get; private set; }
+    public Guid AgreementId { get; private set; }
+    public string Html { get; private set; } = "";
+    /// <summary>Of the UTF-8 bytes of <see cref="Html"/>, lower-case hex.</summary>
+    public string Sha256 { get; private set; } = "";
+    public DateTime CreatedAt { get; private set; }
+}
+
 /// <summary>A person who signed the agreement, for one party.</summary>
 public sealed class AgreementSignatory : IOrganizerOwned
 {
@@ -102,6 +143,16 @@ public sealed class AgreementSignatory : IOrganizerOwned
         SignedOn = input.SignedOn;
     }
 
+    internal AgreementSignatory(Agreement agreement, AgreementParty party, Actor actor, ElectronicSignature signature, DateTime now)
+        : this(agreement, new SignatoryInput(party, actor.Name, signature.Title, SwedishCalendar.Today(now)))
+    {
+        UserId = actor.UserId;
+        Organisation = signature.Organisation.Trim();
+        Method = signature.Method;
+        DocumentSha256 = signature.DocumentSha256.ToLowerInvariant();
+        SignedAt = now;
+    }
+
     public Guid Id { get; private set; }
     public Guid OrganizerId { get; private set; }
     public Guid AgreementId { get; private set; }
@@ -109,6 +160,15 @@ public sealed class AgreementSignatory : IOrganizerOwned
     public string Name { get; private set; } = "";
     public string Title { get; private set; } = "";
     public DateOnly SignedOn { get; private set; }
+
+    // Set when the signatory signed inside Ensa; an uploaded copy's signatories have none of these.
+    public Guid? UserId { get; private set; }
+    /// <summary>The organisation's name as it was when they signed.</summary>
+    public string? Organisation { get; private set; }
+    public SignatureMethod? Method { get; private set; }
+    /// <summary>Of the document they signed (<see cref="AgreementSigningDocument.Sha256"/>).</summary>
+    public string? DocumentSha256 { get; private set; }
+    public DateTime? SignedAt { get; private set; }
 }
 
 /// <summary>Where an organizer's agreement departs from the supplier's description, field by field (the same paths as

@@ -7,7 +7,7 @@ namespace Ensa.Common;
 /// Ensa itself (a background job). Built from the signed-in user's memberships; the domain decides with it, so a page
 /// cannot forget a rule.</summary>
 public sealed record Actor(Guid UserId, string Name, IReadOnlySet<Role> Roles, IReadOnlySet<Guid> PrincipalOfUnits,
-    Guid? SupplierId = null, bool IsPlatformAdmin = false)
+    Guid? SupplierId = null, bool IsPlatformAdmin = false, bool SignsForSupplier = false)
 {
     private static readonly IReadOnlySet<Guid> NoUnits = new HashSet<Guid>();
 
@@ -15,7 +15,9 @@ public sealed record Actor(Guid UserId, string Name, IReadOnlySet<Role> Roles, I
 
     public static Actor OrganizerStaff(Guid userId, string name, IReadOnlySet<Role> roles) => new(userId, name, roles, NoUnits);
 
-    public static Actor SupplierUser(Guid userId, string name, Guid supplierId) => new(userId, name, new HashSet<Role>(), NoUnits, supplierId);
+    /// <summary>A supplier's user; <paramref name="signs"/>: the user may sign agreements for the supplier (its admins).</summary>
+    public static Actor SupplierUser(Guid userId, string name, Guid supplierId, bool signs = false) =>
+        new(userId, name, new HashSet<Role>(), NoUnits, supplierId, SignsForSupplier: signs);
 
     public static Actor PlatformAdmin(Guid userId, string name) => new(userId, name, new HashSet<Role>(), NoUnits, IsPlatformAdmin: true);
 
@@ -24,6 +26,8 @@ public sealed record Actor(Guid UserId, string Name, IReadOnlySet<Role> Roles, I
     /// <summary>Prepares, signs and manages the organizer's agreements: the central department or the organizer's admin.
     /// DPAs are always signed centrally, never by a school.</summary>
     public bool IsAgreementManager => Roles.Contains(Role.CentralReviewer) || Roles.Contains(Role.OrganizerAdmin);
+    /// <summary>Signs the organizer's agreements inside Ensa.</summary>
+    public bool IsSignatory => Roles.Contains(Role.Signatory);
     public bool IsPrincipalOf(Guid unitId) => PrincipalOfUnits.Contains(unitId);
     public bool ActsFor(Guid supplierId) => SupplierId == supplierId;
 }

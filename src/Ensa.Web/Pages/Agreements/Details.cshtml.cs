@@ -67,6 +67,8 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
     public bool ShareReviewChecked { get; private set; }
     /// <summary>Other organizers' assessments of the agreement's version and pending version (counts and shared texts).</summary>
     public AssessmentsView Assessments { get; private set; } = new([], [], ForSupplier: false);
+    /// <summary>A copy of the signed agreement someone wants to check against the one kept.</summary>
+    [BindProperty] public IFormFile? VerifyFile { get; set; }
     /// <summary>How many people act for the supplier in Ensa (none: the platform admin is asked to onboard it).</summary>
     public int SupplierUsers { get; private set; }
 
@@ -194,6 +196,26 @@ public sealed class DetailsModel(EnsaDbContext db, AgreementAccess access, TimeP
         if (result.Succeeded) db.SignedAgreementDocuments.Add(a.SignedDocument!);
         return result;
     }, "Agreement.SigningSaved");
+
+    /// <summary>Says whether an uploaded PDF is, byte for byte, the signed copy Ensa keeps (a sealed copy changed after
+    /// sealing is told apart). Changes nothing.</summary>
+    public async Task<IActionResult> OnPostVerifyAsync(Guid id)
+    {
+        if (await access.FindAsync(id) is not { SignedDocumentSha256: { } kept, SignedAt: { } signedAt }) return NotFound();
+        string key;
+        if (VerifyFile is not { Length: > 0 and <= SignedAgreementDocument.MaxBytes } file) key = "Signing.VerifyNoFile";
+        else
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer);
+            var bytes = buffer.ToArray();
+            key = SignedAgreementDocument.Hash(bytes) == kept ? "Signing.VerifyMatch"
+                : Documents.AgreementSeal.Verify(bytes) is { Sealed: true, Intact: false } ? "Signing.VerifyChanged"
+                : "Signing.VerifyNoMatch";
+        }
+        TempData["Message"] = l[key, Format.Date(signedAt)].Value;
+        return RedirectToPage(new { id });
+    }
 
     public Task<IActionResult> OnPostInForceAsync(Guid id) => ActAsync(id, AgreementStep.PutInForce,
         (a, now) => AgreementEntry.PutInForceAsync(db, Actor, a, InForceFrom, ReviewDate, EndDate, now), "Agreement.PutInForce");

@@ -23,6 +23,9 @@ public sealed class IndexModel(EnsaDbContext db) : PageModel
     public IReadOnlyList<Waiting> WaitingFor { get; private set; } = [];
     public IReadOnlyList<Objection> Objections { get; private set; } = [];
     public bool IsSupplierAdmin { get; private set; }
+    /// <summary>Agreements ready to sign or signed, the ones waiting for the supplier's signature first.</summary>
+    public IReadOnlyList<SigningRow> Signing { get; private set; } = [];
+    public sealed record SigningRow(Guid Id, string Organizer, string Resource, AgreementStatus Status, bool SupplierSigned, DateTime Updated);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -47,6 +50,13 @@ public sealed class IndexModel(EnsaDbContext db) : PageModel
                 db.LearningResources.Where(r => r.Id == a.ResourceId).Select(r => r.Name).First(), a.PendingDescriptionVersion,
                 a.ObjectedAt!.Value, a.ObjectionReasonShared ? a.ObjectionReason : null))
             .ToListAsync();
+        Signing = (await mine.Where(a => a.Status == AgreementStatus.ReadyToSign || a.SignedAt != null)
+                .OrderByDescending(a => a.UpdatedAt).Take(200)
+                .Select(a => new SigningRow(a.Id, db.Organizers.Where(o => o.Id == a.OrganizerId).Select(o => o.Name).First(),
+                    db.LearningResources.Where(r => r.Id == a.ResourceId).Select(r => r.Name).First(), a.Status,
+                    db.AgreementSignatories.IgnoreQueryFilters().Any(s => s.AgreementId == a.Id && s.Party == AgreementParty.Supplier), a.UpdatedAt))
+                .ToListAsync())
+            .OrderBy(r => r.Status != AgreementStatus.ReadyToSign || r.SupplierSigned).ThenByDescending(r => r.Updated).ToList();
         return Page();
     }
 }

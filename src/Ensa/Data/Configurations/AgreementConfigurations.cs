@@ -87,6 +87,17 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         b.HasMany(e => e.Deviations).WithOne().HasForeignKey(e => e.AgreementId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(e => e.Deviations).HasField("_deviations");
         b.HasOne(e => e.SignedDocument).WithOne().HasForeignKey<SignedAgreementDocument>(d => d.AgreementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(e => e.SigningDocument).WithOne().HasForeignKey<AgreementSigningDocument>(d => d.AgreementId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AgreementSigningDocumentConfiguration : IEntityTypeConfiguration<AgreementSigningDocument>
+{
+    public void Configure(EntityTypeBuilder<AgreementSigningDocument> b)
+    {
+        b.ToTable("AgreementSigningDocuments");
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.Sha256).HasMaxLength(64);
     }
 }
 
@@ -112,6 +123,9 @@ internal sealed class AgreementSignatoryConfiguration : IEntityTypeConfiguration
         b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.Name).HasMaxLength(AgreementSignatory.NameMaxLength);
         b.Property(e => e.Title).HasMaxLength(AgreementSignatory.TitleMaxLength);
+        b.Property(e => e.Organisation).HasMaxLength(Agreement.NameMaxLength);
+        b.Property(e => e.Method).HasConversion<string>().HasMaxLength(40);
+        b.Property(e => e.DocumentSha256).HasMaxLength(64);
     }
 }
 
