@@ -36,7 +36,7 @@ public sealed class VersionAssessments(EnsaDbContext db)
     ];
 
     /// <summary>The steps before which another organizer's objection to the version must be seen first.</summary>
-    private static readonly AgreementStep[] CommittingToCurrent = [AgreementStep.ApproveForSigning, AgreementStep.RecordSigning];
+    private static readonly AgreementStep[] CommittingToCurrent = [AgreementStep.ApproveForSigning, AgreementStep.RecordSigning, AgreementStep.SignInEnsa];
 
     /// <summary>For the agreement page: other organizers' assessments of the agreement's version and its pending one.</summary>
     public async Task<AssessmentsView> ForAgreementAsync(Agreement agreement, IReadOnlySet<AgreementStep> allowed)

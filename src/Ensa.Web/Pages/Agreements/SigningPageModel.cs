@@ -32,6 +32,8 @@ public abstract class SigningPageModel(EnsaDbContext db, AgreementSigning signin
     public bool HasSecondFactor => User.HasClaim(TwoFactorGate.Mfa.Type, TwoFactorGate.Mfa.Value);
     /// <summary>The hash of the document the user reads now (the one fixed at the first signature, or rendered now).</summary>
     public string? Sha256 { get; private set; }
+    /// <summary>For the organizer's signatory: other organizers' assessments of the version signed, an objection first.</summary>
+    public AssessmentsView? Assessments { get; private set; }
 
     /// <summary>The agreement with its signatories and <see cref="Agreement.SigningDocument"/>, or null (404).</summary>
     protected abstract Task<Agreement?> LoadAgreementAsync(Guid id, IQueryable<Agreement> agreements);
@@ -94,7 +96,9 @@ public abstract class SigningPageModel(EnsaDbContext db, AgreementSigning signin
         ResourceName = names.Resource;
         (Organisation, OtherParty) = Agreement.PartyOf(actor) == AgreementParty.Organizer ? (names.Organizer, names.Supplier) : (names.Supplier, names.Organizer);
         var now = clock.GetUtcNow().UtcDateTime;
-        var allowed = agreement.AllowedSteps(actor, now).Contains(AgreementStep.SignInEnsa);
+        var steps = agreement.AllowedSteps(actor, now);
+        var allowed = steps.Contains(AgreementStep.SignInEnsa);
+        if (Agreement.PartyOf(actor) == AgreementParty.Organizer) Assessments = await new VersionAssessments(Db).ForAgreementAsync(agreement, steps);
         (MaySign, Refusal) = (allowed && HasSecondFactor, allowed ? HasSecondFactor ? null : "Agreement.SecondFactorRequired" : null);
         if (agreement.Status == AgreementStatus.ReadyToSign) Sha256 = (await signing.DocumentAsync(this, agreement, now)).Sha256;
         return true;
