@@ -43,6 +43,8 @@ public sealed partial class MailTemplateTests(EnsaAppFactory app) : IClassFixtur
             new("Locations[Datahall i Frankfurt].Use", nameof(LocationUse.Storage), "Processing, Storage"),
             new("PersonalData[Namn].Sensitive", "False", "True"),
             new("DataSubjects[Pupils].Description", null, "Elever i åk 1–3"),
+            new("SubProcessors[Molnbolaget Inc].CountryCode", "SE", "US"),
+            new("Transfers[Molnbolaget Inc US].Safeguard", nameof(TransferSafeguard.AdequacyDecision), nameof(TransferSafeguard.DataPrivacyFramework)),
         ], Guid.NewGuid()),
         .. Enum.GetValues<AgreementReminder>().Select(r => new AgreementReminderMail(r, "Sagoväven Läsresan", Day, Guid.NewGuid())),
         .. SupplierStepMail.Steps.Select(s => new SupplierStepMail(s, "Mittköpings kommun", "Sagoväven Läsresan", "Fyll i underbiträdena.")),
