@@ -63,7 +63,7 @@ public sealed partial class AgreementJourneyTests(BrowserFixture fixture) : Brow
         await describe.FillAsync("Lagringstid", "Så länge skolan använder appen.");
         await describe.FillAsync("Radering och återlämning", "Raderas inom 30 dagar efter avslut.");
         await describe.Row("Plats för behandling och lagring", 1, "Plats").FillAsync("Datacenter i Stockholm");
-        await describe.Row("Plats för behandling och lagring", 1, "Land").FillAsync("SE");
+        await describe.Row("Plats för behandling och lagring", 1, "Land").SelectOptionAsync("SE");
         await describe.Row("Plats för behandling och lagring", 1, "Lagring").CheckAsync();
         await describe.FillAsync("Kontaktperson för avtalet", "Jonas Weber");
         await describe.FillAsync("Kontaktpersonens e-post (avtal)", email);
@@ -72,7 +72,7 @@ public sealed partial class AgreementJourneyTests(BrowserFixture fixture) : Brow
         await describe.Row("Underbiträden", 1, "Namn").FillAsync("Norrhallen AB");
         await describe.Row("Underbiträden", 1, "Adress").FillAsync("Serverv. 1, Luleå");
         await describe.Row("Underbiträden", 1, "Vad underbiträdet gör").FillAsync("Drift");
-        await describe.Row("Underbiträden", 1, "Land").FillAsync("SE");
+        await describe.Row("Underbiträden", 1, "Land").SelectOptionAsync("SE");
         await Screenshots.SaveAsync(jonas.Page, "supplier-describe");
         await describe.PublishAsync();
         await InboxPage.ExpectCountAsync(jonas, 0);

@@ -124,7 +124,7 @@ public sealed partial class NewSupplierJourneyTests(BrowserFixture fixture) : Br
         await describe.FillAsync("Lagringstid", "Så länge skolan använder tjänsten.");
         await describe.FillAsync("Radering och återlämning", "Raderas inom 30 dagar efter avslut.");
         await describe.Row("Plats för behandling och lagring", 1, "Plats").FillAsync("Datacenter i Sundsvall");
-        await describe.Row("Plats för behandling och lagring", 1, "Land").FillAsync("SE");
+        await describe.Row("Plats för behandling och lagring", 1, "Land").SelectOptionAsync("SE");
         await describe.Row("Plats för behandling och lagring", 1, "Lagring").CheckAsync();
         await describe.FillAsync("Kontaktperson för avtalet", "Nina Nystart");
         await describe.FillAsync("Kontaktpersonens e-post (avtal)", email);

@@ -22,7 +22,7 @@ public sealed class ResourceCatalogueTests(BrowserFixture fixture) : BrowserTest
 
         var resource = await resources.OpenAsync(mathematics.Name);
         await Expect(resource.DecisionHere).ToContainTextAsync("har inte prövat");
-        await Expect(resource.Fact("Leverantör")).ToHaveTextAsync($"{mathematics.Supplier.Name} (SE)");
+        await Expect(resource.Fact("Leverantör")).ToHaveTextAsync($"{mathematics.Supplier.Name} (Sverige)");
         await Screenshots.SaveAsync(anna.Page, "resource");
 
         await resource.RequestItAsync();

@@ -58,7 +58,7 @@ public sealed class AgreementDomainTests
         LogAccess = "Huvudmannen får loggar på begäran",
         AgreementContact = new("Elin Svahn", "elin@sagovaven.example"),
         DataProtectionContact = new("Dataskydd Sagoväven", "dpo@sagovaven.example"),
-        SubProcessors = [new("Molnhallen AB", "556000-0000", "Box 1, Stockholm", "Drift", "SE")],
+        SubProcessors = [new("Molnhallen AB", "556000-0001", "Box 1, Stockholm", "Drift", "SE")],
     };
 
     private SupplierDescription Published(LearningResource? resource = null, InstructionContent? content = null)

@@ -28,7 +28,7 @@ public sealed class AgreementVersionChangePageTests(EnsaAppFactory app) : IClass
             var content = draft!.Content();
             Assert.True(draft.Edit(supplier, content with
             {
-                SubProcessors = [.. content.SubProcessors, new SubProcessor("Nya Molnet AB", "5560000000", "Molngatan 1, Kista", "Säkerhetskopior", "SE")],
+                SubProcessors = [.. content.SubProcessors, new SubProcessor("Nya Molnet AB", "5560000001", "Molngatan 1, Kista", "Säkerhetskopior", "SE")],
             }, now).Succeeded);
             db.SupplierDescriptions.Add(draft);
             Assert.True((await DescriptionPublishing.PublishAsync(db, supplier, draft, now)).Succeeded);

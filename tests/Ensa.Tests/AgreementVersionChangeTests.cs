@@ -102,9 +102,11 @@ internal static class VersionChangeScenario
                 mail.Select(m => m.To).Order(StringComparer.Ordinal));
             var body = mail.First(m => m.To == "agreement@larandenorr.example").TextBody;
             // Fields by their names on the page, choices by theirs: no field path or enum name.
-            Assert.Contains("Sub-processors – Supportbolaget Inc – Country: – → US", body, StringComparison.Ordinal);
+            Assert.Contains("Sub-processors – Supportbolaget Inc – Country: – → United States", body, StringComparison.Ordinal);
             Assert.Contains("Sub-processors – Supportbolaget Inc – Safeguard: – → Standard contractual clauses", body, StringComparison.Ordinal);
             Assert.DoesNotContain("SubProcessors[", body, StringComparison.Ordinal);
+            // Countries by name in each reader's language: Swedish first, English below.
+            Assert.Contains("Underbiträden – Supportbolaget Inc – Land: – → USA", body, StringComparison.Ordinal);
             Assert.Contains(Web.Forms.Format.Date(now.AddDays(30)), body, StringComparison.Ordinal);
             Assert.Contains("Last day to object", body, StringComparison.Ordinal);
             return true;

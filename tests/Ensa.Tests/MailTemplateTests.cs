@@ -43,6 +43,8 @@ public sealed partial class MailTemplateTests(EnsaAppFactory app) : IClassFixtur
             new("Locations[Datahall i Frankfurt].Use", nameof(LocationUse.Storage), "Processing, Storage"),
             new("PersonalData[Namn].Sensitive", "False", "True"),
             new("DataSubjects[Pupils].Description", null, "Elever i åk 1–3"),
+            new("SubProcessors[Molnbolaget Inc].CountryCode", "SE", "US"),
+            new("Transfers[Molnbolaget Inc US].Safeguard", nameof(TransferSafeguard.AdequacyDecision), nameof(TransferSafeguard.DataPrivacyFramework)),
         ], Guid.NewGuid()),
         new TemplatePublishedMail(3, 2, "Personuppgiftsbiträdesavtal", [.. Enum.GetValues<SectionChangeKind>().Select(k =>
             new SectionChange(k, k == SectionChangeKind.Added ? null : new("2", "Behandling", "Förr."), k == SectionChangeKind.Removed ? null : new("2", "Behandling", "Nu.")))],

@@ -16,6 +16,13 @@ public static class Format
     public static bool IsWebAddress(string? text) =>
         Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
+    /// <summary>A country's name (ISO 3166-1 alpha-2 code) in the page's language; an unknown code as it is.</summary>
+    public static string Country(string? code) => Countries.Name(code, CultureInfo.CurrentUICulture);
+
+    /// <summary>A country's name in the language of <paramref name="l"/>: a mail's reader's, or else the page's.</summary>
+    public static string Country(string? code, Microsoft.Extensions.Localization.IStringLocalizer l) =>
+        Countries.Name(code, l is MailTexts mail ? mail.Culture : CultureInfo.CurrentUICulture);
+
     /// <summary>The single flags set in a [Flags] value.</summary>
     public static IEnumerable<T> Flags<T>(T value) where T : struct, Enum =>
         Enum.GetValues<T>().Where(v => Convert.ToInt64(v, CultureInfo.InvariantCulture) != 0 && value.HasFlag(v));

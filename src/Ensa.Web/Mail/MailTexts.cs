@@ -15,6 +15,9 @@ public sealed class MailTexts : IStringLocalizer
     private readonly CultureInfo _culture;
     private MailTexts(CultureInfo culture) => _culture = culture;
 
+    /// <summary>The reader's language, for what is named from a table rather than the resources (countries).</summary>
+    public CultureInfo Culture => _culture;
+
     /// <summary>The texts of a user's stored language (a UI culture name); Swedish for anything else.</summary>
     public static MailTexts For(string? language) =>
         string.Equals(language, English._culture.Name, StringComparison.OrdinalIgnoreCase) ? English : Swedish;

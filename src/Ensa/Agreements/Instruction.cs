@@ -71,11 +71,5 @@ public sealed record InstructionContent
 /// <summary>The EU/EEA member states, where personal data may go without a chapter V safeguard.</summary>
 public static class Eea
 {
-    private static readonly HashSet<string> Codes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT",
-        "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
-    };
-
-    public static bool Contains(string countryCode) => Codes.Contains(countryCode);
+    public static bool Contains(string countryCode) => Common.Countries.IsEea(countryCode);
 }

@@ -1,4 +1,5 @@
 using Ensa.Common;
+using Ensa.Mail;
 using Ensa.Resources;
 
 namespace Ensa.Agreements;
@@ -117,11 +118,31 @@ public sealed class SupplierDescription : IAudited, IVersioned
         if (string.IsNullOrWhiteSpace(Retention) || string.IsNullOrWhiteSpace(Deletion)) return new("Description.RetentionMissing");
         if (Locations.Count == 0) return new("Description.LocationsMissing");
         if (!Content().AgreementContact.IsComplete || !Content().DataProtectionContact.IsComplete) return new("Description.ContactsMissing");
+        if (InvalidValue() is { } invalid) return invalid;
         foreach (var location in Locations.Where(l => !Eea.Contains(l.CountryCode)))
             if (!Transfers.Any(t => string.Equals(t.CountryCode, location.CountryCode, StringComparison.OrdinalIgnoreCase)))
                 return new("Description.TransferMissing", location.CountryCode.ToUpperInvariant());
         foreach (var sub in SubProcessors.Where(s => !Eea.Contains(s.CountryCode) && s.Safeguard is null))
             return new("Description.SafeguardMissing", sub.Name);
+        return null;
+    }
+
+    /// <summary>The first value that is filled in but not valid, naming its field: a contact's e-mail address as Ensa
+    /// would send to it, a country outside ISO 3166-1, a sub-processor's registration number by its country's rules.</summary>
+    public DomainError? InvalidValue()
+    {
+        if (!EmailAddresses.IsValid(AgreementContactEmail)) return new("Description.AgreementContactEmailInvalid", AgreementContactEmail);
+        if (!EmailAddresses.IsValid(DataProtectionContactEmail)) return new("Description.DataProtectionContactEmailInvalid", DataProtectionContactEmail);
+        foreach (var location in Locations.Where(l => !Countries.IsKnown(l.CountryCode)))
+            return new("Description.LocationCountryUnknown", location.Description);
+        foreach (var transfer in Transfers.Where(t => !Countries.IsKnown(t.CountryCode)))
+            return new("Description.TransferCountryUnknown", transfer.Recipient);
+        foreach (var sub in SubProcessors)
+        {
+            if (!Countries.IsKnown(sub.CountryCode)) return new("Description.SubProcessorCountryUnknown", sub.Name);
+            if (!string.IsNullOrWhiteSpace(sub.OrganisationNumber) && !RegistrationNumber.IsValid(sub.CountryCode, sub.OrganisationNumber))
+                return new("Description.OrganisationNumberInvalid", sub.Name, sub.OrganisationNumber);
+        }
         return null;
     }
 

@@ -25,7 +25,7 @@ public sealed class MailDelivery(IOptions<MailOptions> options, TimeProvider clo
     {
         var from = MailboxAddress.Parse(options.From);
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
-        return new MimeMessage([from], [MailboxAddress.Parse(message.To)], message.Subject, body.ToMessageBody())
+        return new MimeMessage([from], [EmailAddresses.Parse(message.To)], message.Subject, body.ToMessageBody())
         {
             Date = date,
             MessageId = $"{message.Id:N}@{from.Domain}",

@@ -185,6 +185,25 @@ public sealed class DescribePage(Visitor visitor, string resource) : EnsaPage(vi
             .GetByRole(AriaRole.Group, new() { Name = $"Rad {row}", Exact = true })
             .GetByLabel(label, new() { Exact = true });
 
+    /// <summary>The rows of one list, as the page shows them now.</summary>
+    public ILocator Rows(string list) =>
+        Page.GetByRole(AriaRole.Group, new() { Name = list, Exact = true }).GetByRole(AriaRole.Group, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Rad \\d+$") });
+
+    /// <summary>"Lägg till rad" under a list (the script's button; without JavaScript there is none).</summary>
+    public Task AddRowAsync(string list) =>
+        Page.GetByRole(AriaRole.Group, new() { Name = list, Exact = true }).GetByRole(AriaRole.Button, new() { Name = "Lägg till rad", Exact = true }).ClickAsync();
+
+    /// <summary>"Ta bort" in row <paramref name="row"/> of a list.</summary>
+    public Task RemoveRowAsync(string list, int row) =>
+        Page.GetByRole(AriaRole.Group, new() { Name = list, Exact = true }).GetByRole(AriaRole.Group, new() { Name = $"Rad {row}", Exact = true })
+            .GetByRole(AriaRole.Button, new() { Name = $"Ta bort: Rad {row}", Exact = true }).ClickAsync();
+
+    public async Task<DescribePage> SaveAsync()
+    {
+        await Visitor.ClickToNavigateAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Spara utkast", Exact = true }));
+        return await ExpectAsync(Visitor, resource);
+    }
+
     public async Task<DescribePage> PublishAsync()
     {
         await Visitor.ClickToNavigateAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Publicera", Exact = true }));

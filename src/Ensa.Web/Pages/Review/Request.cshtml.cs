@@ -236,9 +236,9 @@ public sealed class RequestModel(EnsaDbContext db, RequestAccess access, Agreeme
         var content = d.Content();
         var places = new[]
         {
-            (Key: "Review.FromLocations", Items: content.Locations.Select(x => $"{x.Description} ({x.CountryCode})")),
-            (Key: "Review.FromTransfers", Items: content.Transfers.Select(x => $"{x.Recipient} ({x.CountryCode}, {l["Safeguard." + x.Safeguard]})")),
-            (Key: "Review.FromSubProcessors", Items: content.SubProcessors.Select(x => $"{x.Name} ({x.CountryCode}): {x.Activities}")),
+            (Key: "Review.FromLocations", Items: content.Locations.Select(x => $"{x.Description} ({Format.Country(x.CountryCode)})")),
+            (Key: "Review.FromTransfers", Items: content.Transfers.Select(x => $"{x.Recipient} ({Format.Country(x.CountryCode)}, {l["Safeguard." + x.Safeguard]})")),
+            (Key: "Review.FromSubProcessors", Items: content.SubProcessors.Select(x => $"{x.Name} ({Format.Country(x.CountryCode)}): {x.Activities}")),
         }.Select(p => (p.Key, Items: p.Items.ToList())).Where(p => p.Items.Count > 0)
             .Select(p => $"{l[p.Key]}: {string.Join("; ", p.Items)}");
         return new ReviewInput

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Ensa.Agreements;
 using Ensa.Data;
+using Ensa.Mail;
 using Ensa.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -84,6 +86,8 @@ public sealed class DescribeModel(EnsaDbContext db, TimeProvider clock, IStringL
     public int OrganizersInForce { get; private set; }
     /// <summary>How organizers assessed each published version: counts, and objections' reasons shared with the supplier.</summary>
     public AssessmentsView Assessments { get; private set; } = new([], [], ForSupplier: true);
+    /// <summary>The saved draft against the latest published version, field by field: what publishing will change.</summary>
+    public IReadOnlyList<FieldChange> Changes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -100,6 +104,7 @@ public sealed class DescribeModel(EnsaDbContext db, TimeProvider clock, IStringL
     private async Task<IActionResult> ActAsync(Guid id, bool publish)
     {
         if (!await LoadAsync(id)) return NotFound();
+        CheckValues();
         if (!ModelState.IsValid)
         {
             Pad();
@@ -155,12 +160,48 @@ public sealed class DescribeModel(EnsaDbContext db, TimeProvider clock, IStringL
             return false;
         Draft = draft!;
         Allowed = Draft.AllowedSteps(actor);
+        Changes = DraftSaved && Latest is not null ? DescriptionComparison.Compare(Latest.Content(), Draft.Content()) : [];
         OrganizersInForce = await db.Agreements.IgnoreQueryFilters()
             .Where(a => a.ResourceId == id && a.SupplierId == supplierId && a.Status == AgreementStatus.InForce)
             .Select(a => a.OrganizerId).Distinct().CountAsync();
         Assessments = await new VersionAssessments(db).ForSupplierAsync(supplierId, id);
         return true;
     }
+
+    /// <summary>What is filled in must be valid before it is saved, each error at its field: contact addresses by the
+    /// parser that sends mail, countries from the list, registration numbers by their country's rules. Publishing
+    /// checks the same again in the domain (<see cref="SupplierDescription.InvalidValue"/>).</summary>
+    private void CheckValues()
+    {
+        Email(nameof(InputModel.AgreementContactEmail), Input.AgreementContactEmail, "Agreement.AgreementContactEmail");
+        Email(nameof(InputModel.DataProtectionContactEmail), Input.DataProtectionContactEmail, "Agreement.DataProtectionContactEmail");
+        for (var n = 0; n < Input.Locations.Count; n++)
+            Country($"Locations[{n}]", Input.Locations[n].Description, Input.Locations[n].CountryCode);
+        for (var n = 0; n < Input.Transfers.Count; n++)
+            Country($"Transfers[{n}]", Input.Transfers[n].Recipient, Input.Transfers[n].CountryCode);
+        for (var n = 0; n < Input.SubProcessors.Count; n++)
+        {
+            var sub = Input.SubProcessors[n];
+            Country($"SubProcessors[{n}]", sub.Name, sub.CountryCode);
+            if (Filled(sub.OrganisationNumber) && !RegistrationNumber.IsValid(sub.CountryCode, sub.OrganisationNumber))
+                ModelState.AddModelError($"Input.SubProcessors[{n}].OrganisationNumber", l["Describe.OrganisationNumberInvalid", sub.Name ?? "",
+                    Countries.Name(Normalized(sub.CountryCode) ?? Countries.Sweden, CultureInfo.CurrentUICulture), RegistrationNumber.Pattern(sub.CountryCode) ?? ""]);
+        }
+
+        void Email(string field, string? value, string label)
+        {
+            if (Filled(value) && !EmailAddresses.IsValid(value)) ModelState.AddModelError("Input." + field, l["Describe.EmailInvalid", l[label], value!.Trim()]);
+        }
+
+        // A named row needs a country from the list; an unnamed one is an empty row and is left out.
+        void Country(string row, string? name, string? code)
+        {
+            if (Filled(code) && !Countries.IsKnown(code)) ModelState.AddModelError($"Input.{row}.CountryCode", l["Describe.CountryUnknown", code!.Trim()]);
+            else if (Filled(name) && !Filled(code)) ModelState.AddModelError($"Input.{row}.CountryCode", l["Describe.CountryMissing", name!.Trim()]);
+        }
+    }
+
+    private static string? Normalized(string? code) => Filled(code) ? code!.Trim().ToUpperInvariant() : null;
 
     private void Pad()
     {
@@ -185,16 +226,16 @@ public sealed class DescribeModel(EnsaDbContext db, TimeProvider clock, IStringL
         ProcessingOperations = Common.TextLines.Of(i.ProcessingOperations),
         Retention = i.Retention ?? "",
         Deletion = i.Deletion ?? "",
-        Locations = [.. i.Locations.Where(x => Filled(x.Description) && Filled(x.CountryCode)).Select(x => new ProcessingLocation(x.Description!.Trim(), x.CountryCode!,
+        Locations = [.. i.Locations.Where(x => Filled(x.Description) && Filled(x.CountryCode)).Select(x => new ProcessingLocation(x.Description!.Trim(), Normalized(x.CountryCode)!,
             (x.Processing ? LocationUse.Processing : LocationUse.None) | (x.Storage ? LocationUse.Storage : LocationUse.None)))],
-        Transfers = [.. i.Transfers.Where(t => Filled(t.Recipient) && Filled(t.CountryCode)).Select(t => new ThirdCountryTransfer(t.Recipient!.Trim(), t.CountryCode!, t.Safeguard, Filled(t.Notes) ? t.Notes!.Trim() : null))],
+        Transfers = [.. i.Transfers.Where(t => Filled(t.Recipient) && Filled(t.CountryCode)).Select(t => new ThirdCountryTransfer(t.Recipient!.Trim(), Normalized(t.CountryCode)!, t.Safeguard, Filled(t.Notes) ? t.Notes!.Trim() : null))],
         SecurityMeasures = Common.TextLines.Of(i.SecurityMeasures),
         Logging = i.Logging ?? "",
         LogAccess = i.LogAccess ?? "",
         AgreementContact = new ContactPerson(i.AgreementContactName ?? "", i.AgreementContactEmail ?? "", i.AgreementContactPhone),
         DataProtectionContact = new ContactPerson(i.DataProtectionContactName ?? "", i.DataProtectionContactEmail ?? "", i.DataProtectionContactPhone),
         SubProcessors = [.. i.SubProcessors.Where(s => Filled(s.Name)).Select(s => new SubProcessor(s.Name!.Trim(), Filled(s.OrganisationNumber) ? s.OrganisationNumber!.Trim() : null,
-            s.Address?.Trim() ?? "", s.Activities?.Trim() ?? "", s.CountryCode ?? "", s.Safeguard))],
+            s.Address?.Trim() ?? "", s.Activities?.Trim() ?? "", Normalized(s.CountryCode) ?? "", s.Safeguard))],
     };
 
     private static InputModel ToInput(InstructionContent c) => new()
