@@ -73,6 +73,9 @@ public abstract class SigningPageModel(EnsaDbContext db, AgreementSigning signin
         var result = await signing.SignAsync(this, Current, SignedInActor(), signature, clock.GetUtcNow().UtcDateTime);
         if (!result.Succeeded)
         {
+            // The step may have got as far as the last signature before the PDF failed: show what is stored, not that.
+            Db.ChangeTracker.Clear();
+            await LoadAsync(id);
             ModelState.AddModelError("", l[result.Error!.Code, result.Error.Args]);
             return Page();
         }
