@@ -86,6 +86,9 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                     b.Property<DateOnly?>("InForceFrom")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("LeftOfferAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("ObjectedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -173,6 +176,9 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid?>("StandingOfferId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -207,6 +213,8 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                     b.HasIndex("TemplateId");
 
                     b.HasIndex("OrganizerId", "Status");
+
+                    b.HasIndex("StandingOfferId", "OrganizerId");
 
                     b.HasIndex("Status", "EndDate");
 
@@ -465,6 +473,94 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("SignedAgreementDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Ensa.Agreements.StandingOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DescriptionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DescriptionVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DocumentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("NamedOrganizerIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SignedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SignedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SignedByTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SupersededById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DescriptionId");
+
+                    b.HasIndex("ResourceId");
+
+                    b.HasIndex("TemplateId");
+
+                    b.HasIndex("SupplierId", "ResourceId", "SignedAt");
+
+                    b.ToTable("StandingOffers", (string)null);
                 });
 
             modelBuilder.Entity("Ensa.Agreements.SupplierDescription", b =>
@@ -2550,6 +2646,11 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Ensa.Agreements.StandingOffer", null)
+                        .WithMany()
+                        .HasForeignKey("StandingOfferId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Ensa.Suppliers.Supplier", null)
                         .WithMany()
                         .HasForeignKey("SupplierId")
@@ -2605,6 +2706,33 @@ namespace Ensa.Migrations.PostgreSql.Migrations
                         .WithOne("SignedDocument")
                         .HasForeignKey("Ensa.Agreements.SignedAgreementDocument", "AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ensa.Agreements.StandingOffer", b =>
+                {
+                    b.HasOne("Ensa.Agreements.SupplierDescription", null)
+                        .WithMany()
+                        .HasForeignKey("DescriptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ensa.Resources.LearningResource", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ensa.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ensa.Agreements.AgreementTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -81,6 +81,9 @@ namespace Ensa.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("InForceFrom")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LeftOfferAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ObjectedAt")
                         .HasColumnType("TEXT");
 
@@ -168,6 +171,9 @@ namespace Ensa.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("StandingOfferId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -202,6 +208,8 @@ namespace Ensa.Migrations.Sqlite.Migrations
                     b.HasIndex("TemplateId");
 
                     b.HasIndex("OrganizerId", "Status");
+
+                    b.HasIndex("StandingOfferId", "OrganizerId");
 
                     b.HasIndex("Status", "EndDate");
 
@@ -460,6 +468,94 @@ namespace Ensa.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("SignedAgreementDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Ensa.Agreements.StandingOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DescriptionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DescriptionVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamedOrganizerIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SignedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedByTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SupersededById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DescriptionId");
+
+                    b.HasIndex("ResourceId");
+
+                    b.HasIndex("TemplateId");
+
+                    b.HasIndex("SupplierId", "ResourceId", "SignedAt");
+
+                    b.ToTable("StandingOffers", (string)null);
                 });
 
             modelBuilder.Entity("Ensa.Agreements.SupplierDescription", b =>
@@ -2541,6 +2637,11 @@ namespace Ensa.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Ensa.Agreements.StandingOffer", null)
+                        .WithMany()
+                        .HasForeignKey("StandingOfferId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Ensa.Suppliers.Supplier", null)
                         .WithMany()
                         .HasForeignKey("SupplierId")
@@ -2596,6 +2697,33 @@ namespace Ensa.Migrations.Sqlite.Migrations
                         .WithOne("SignedDocument")
                         .HasForeignKey("Ensa.Agreements.SignedAgreementDocument", "AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ensa.Agreements.StandingOffer", b =>
+                {
+                    b.HasOne("Ensa.Agreements.SupplierDescription", null)
+                        .WithMany()
+                        .HasForeignKey("DescriptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ensa.Resources.LearningResource", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ensa.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ensa.Agreements.AgreementTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -34,9 +34,11 @@ public sealed class AgreementSigning(EnsaDbContext db, ChromiumPdf chromium, Agr
     {
         var document = await DocumentAsync(page, agreement, now);
         var isNew = agreement.SigningDocument is null;
-        var result = agreement.SignInEnsa(actor, signature, document, now);
+        var offer = agreement.StandingOfferId is { } offerId
+            ? await db.StandingOffers.SingleOrDefaultAsync(o => o.Id == offerId, page.HttpContext.RequestAborted) : null;
+        var result = agreement.SignInEnsa(actor, signature, document, now, offer);
         if (!result.Succeeded) return result;
-        if (agreement.Status == AgreementStatus.Signed)
+        if (agreement.SignedAt is not null)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var pdf = await FinalPdfAsync(page, agreement, document);
@@ -50,6 +52,14 @@ public sealed class AgreementSigning(EnsaDbContext db, ChromiumPdf chromium, Agr
         }
         if (isNew) db.AgreementSigningDocuments.Add(document);
         return result;
+    }
+
+    /// <summary>The document a supplier admin signs as a standing offer: the agreement document of the offer's template and
+    /// description versions, without an organizer's parts, rendered in Swedish.</summary>
+    public async Task<string> OfferDocumentAsync(PageModel page, AgreementTemplate template, SupplierDescription description)
+    {
+        var view = await AgreementDocumentView.ForOfferAsync(db, template, description, page.HttpContext.RequestAborted);
+        return await InSwedishAsync(() => page.RenderPartialAsync(views, "/Pages/Agreements/_AgreementDocument.cshtml", view));
     }
 
     /// <summary>The signed document with the signature page, printed and sealed; null when it cannot be printed.</summary>

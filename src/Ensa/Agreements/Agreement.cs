@@ -144,6 +144,13 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
     public DateTime? ObjectedAt { get; private set; }
     public string? ObjectedByName { get; private set; }
 
+    /// <summary>The supplier's standing offer the organizer joined (kept after it left the offer, for the supplier's list).</summary>
+    public Guid? StandingOfferId { get; private set; }
+    /// <summary>When a deviation turned the joined offer into an ordinary negotiated agreement.</summary>
+    public DateTime? LeftOfferAt { get; private set; }
+    /// <summary>On the offer: the supplier's signature is the offer's, and the organizer's signature puts it in force.</summary>
+    public bool IsOnOffer => StandingOfferId is not null && LeftOfferAt is null;
+
     public IReadOnlyList<AgreementEvent> Events => _events;
     public IReadOnlyList<AgreementSignatory> Signatories => _signatories;
     public IReadOnlyList<AgreementDeviation> Deviations => _deviations;
@@ -217,7 +224,10 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
             AgreementStep.RecordSigning or AgreementStep.SignInEnsa when Status != AgreementStatus.ReadyToSign => new DomainError("Agreement.NotReadyToSign"),
             // One way of signing per agreement: once a party has signed in Ensa, the other signs there too.
             AgreementStep.RecordSigning when _signatories.Exists(s => s.SignedAt is not null) => new DomainError("Agreement.SigningInEnsaStarted"),
+            AgreementStep.RecordSigning when IsOnOffer => new DomainError("Agreement.OfferSignsInEnsa"),
             AgreementStep.SignInEnsa when _signatories.Exists(s => s.Party == PartyOf(actor)) => new DomainError("Agreement.PartyAlreadySigned"),
+            // The supplier signed the offer once; its signature is taken from there.
+            AgreementStep.SignInEnsa when IsOnOffer && PartyOf(actor) == AgreementParty.Supplier => new DomainError("Agreement.SignedOnOffer"),
             AgreementStep.PutInForce when Status != AgreementStatus.Signed => new DomainError("Agreement.NotSigned"),
             // Dates are set with the entry into force; after it they may move.
             AgreementStep.SetDates or AgreementStep.Terminate or AgreementStep.AcceptVersionChange or AgreementStep.ObjectToVersionChange
@@ -258,6 +268,40 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
         agreement = created;
         return Result.Ok;
     }
+
+    /// <summary>An organizer joins the supplier's standing offer: an agreement on the offer's versions, with the
+    /// organizer's parts, straight into review (the supplier described and signed it already).
+    /// <paramref name="alreadyJoined"/>: the organizer has an agreement on this offer (joining twice is refused).</summary>
+    public static Result JoinOffer(Guid organizerId, Actor actor, StandingOffer offer, AgreementTemplate template, LearningResource resource,
+        SupplierDescription description, OrganizerParts parts, bool alreadyJoined, DateTime now, out Agreement? agreement)
+    {
+        agreement = null;
+        if (CheckCreate(actor) is { Succeeded: false } refused) return refused;
+        if (offer.CheckJoin(organizerId) is { Succeeded: false } closed) return closed;
+        if (alreadyJoined) return new DomainError("Offer.AlreadyJoined");
+        if (template.Id != offer.TemplateId || description.Id != offer.DescriptionId || resource.Id != offer.ResourceId)
+            return new DomainError("Agreement.DescriptionOtherResource");
+        if (Create(organizerId, actor, template, resource, description, parts, now, out var created) is { Succeeded: false } error) return error;
+        created!.StandingOfferId = offer.Id;
+        created.Status = AgreementStatus.UnderReview;
+        created.Log(AgreementEventKind.JoinedOffer, actor, now, Invariant($"{offer.TemplateVersion}/{offer.DescriptionVersion}"));
+        agreement = created;
+        return Result.Ok;
+    }
+
+    /// <summary>The agreement document of a standing offer before any organizer joined it: what the supplier signs.
+    /// Never saved.</summary>
+    public static Agreement OfferText(AgreementTemplate template, SupplierDescription description) => new()
+    {
+        Id = Guid.Empty,
+        SupplierId = description.SupplierId,
+        ResourceId = description.ResourceId,
+        TemplateId = template.Id,
+        TemplateVersion = template.Version,
+        DescriptionId = description.Id,
+        DescriptionVersion = description.Version,
+        Status = AgreementStatus.Draft,
+    };
 
     public Result EditOrganizerParts(Actor actor, OrganizerParts parts, DateTime now)
     {
@@ -455,10 +499,15 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
     /// <see cref="SigningDocument"/> and <see cref="Signatories"/>), or, for the first, the document as rendered now.
     /// <paramref name="signature"/> carries the hash of the document the signatory read: when it is not the document's,
     /// the document changed after they read it and nothing is signed. When both parties have signed the agreement is
-    /// signed; the caller then seals the final PDF (<see cref="AttachSealedDocument"/>).</summary>
-    public Result SignInEnsa(Actor actor, ElectronicSignature signature, AgreementSigningDocument document, DateTime now)
+    /// signed; the caller then seals the final PDF (<see cref="AttachSealedDocument"/>).
+    /// On a standing offer (<see cref="IsOnOffer"/>, pass <paramref name="offer"/>) the supplier's signature is the
+    /// offer's, so the organizer's signature makes the agreement signed and in force from today.</summary>
+    public Result SignInEnsa(Actor actor, ElectronicSignature signature, AgreementSigningDocument document, DateTime now,
+        StandingOffer? offer = null)
     {
         if (Check(actor, AgreementStep.SignInEnsa, now) is { Succeeded: false } refused) return refused;
+        if (IsOnOffer && (offer is null || offer.Id != StandingOfferId)) return new DomainError("Agreement.OfferMissing");
+        if (IsOnOffer && offer!.WithdrawnAt is not null) return new DomainError("Offer.Withdrawn");
         if (!signature.SecondFactor) return new DomainError("Agreement.SecondFactorRequired");
         if (string.IsNullOrWhiteSpace(signature.Title) || string.IsNullOrWhiteSpace(actor.Name)) return new DomainError("Agreement.SignatoryIncomplete");
         if (signature.Title.Trim().Length > AgreementSignatory.TitleMaxLength) return new DomainError("Agreement.SignatoryIncomplete");
@@ -469,17 +518,22 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
         var party = PartyOf(actor);
         _signatories.Add(new AgreementSignatory(this, party, actor, signature, now));
         Log(AgreementEventKind.SignedInEnsa, actor, now, party.ToString());
+        if (IsOnOffer) _signatories.Add(new AgreementSignatory(this, offer!));
         if (!Enum.GetValues<AgreementParty>().All(p => _signatories.Exists(s => s.Party == p && s.SignedAt is not null))) return Result.Ok;
         SignedAt = now;
         Status = AgreementStatus.Signed;
         Log(AgreementEventKind.Signed, actor, now);
+        if (!IsOnOffer) return Result.Ok;
+        InForceFrom = SwedishCalendar.Today(now);
+        Status = AgreementStatus.InForce;
+        Log(AgreementEventKind.InForce, actor, now);
         return Result.Ok;
     }
 
     /// <summary>The final PDF of an agreement signed in Ensa, sealed: kept as the signed copy.</summary>
     public Result AttachSealedDocument(string fileName, byte[] pdf, DateTime now)
     {
-        if (Status != AgreementStatus.Signed || SigningDocument is null) return new DomainError("Agreement.NotSigned");
+        if (SignedAt is null || SigningDocument is null) return new DomainError("Agreement.NotSigned");
         if (SignedDocument is not null) return new DomainError("Agreement.AlreadySealed");
         if (SignedAgreementDocument.Check(pdf).Error is { } pdfError) return pdfError;
         SignedDocument = new SignedAgreementDocument(this, fileName, pdf, now);
@@ -520,6 +574,12 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
         if (_deviations.Find(d => d.Field == field) is { } existing) existing.Update(supplierValue, organizerValue, reason, actor, now);
         else _deviations.Add(new AgreementDeviation(this, field, supplierValue, organizerValue, reason, actor, now));
         Log(AgreementEventKind.DeviationRecorded, actor, now, field);
+        // A deviation is not what the supplier offered: the agreement leaves the offer and is negotiated as any other.
+        if (IsOnOffer)
+        {
+            LeftOfferAt = now;
+            Log(AgreementEventKind.LeftOffer, actor, now);
+        }
         return Result.Ok;
     }
 

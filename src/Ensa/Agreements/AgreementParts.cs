@@ -40,6 +40,10 @@ public enum AgreementEventKind
     TemplateUpdated,
     /// <summary>One party's signatory signed inside Ensa (the comment names the party).</summary>
     SignedInEnsa,
+    /// <summary>The organizer joined the supplier's standing offer (the comment: template/description versions).</summary>
+    JoinedOffer,
+    /// <summary>A deviation took the agreement off the standing offer: the supplier now signs it as any other.</summary>
+    LeftOffer,
 }
 
 /// <summary>One step in an agreement's timeline: what happened, who did it (null: Ensa itself) and when.</summary>
@@ -160,6 +164,17 @@ public sealed class AgreementSignatory : IOrganizerOwned
     public string Name { get; private set; } = "";
     public string Title { get; private set; } = "";
     public DateOnly SignedOn { get; private set; }
+
+    /// <summary>The supplier's signature on the standing offer, as the supplier's signature of an agreement joined to it.</summary>
+    internal AgreementSignatory(Agreement agreement, StandingOffer offer)
+        : this(agreement, new SignatoryInput(AgreementParty.Supplier, offer.SignedByName, offer.SignedByTitle, SwedishCalendar.Today(offer.SignedAt)))
+    {
+        UserId = offer.SignedById;
+        Organisation = offer.Organisation;
+        Method = offer.Method;
+        DocumentSha256 = offer.DocumentSha256;
+        SignedAt = offer.SignedAt;
+    }
 
     // Set when the signatory signed inside Ensa; an uploaded copy's signatories have none of these.
     public Guid? UserId { get; private set; }

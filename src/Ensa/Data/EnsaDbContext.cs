@@ -68,6 +68,7 @@ public sealed class EnsaDbContext(DbContextOptions<EnsaDbContext> options, ICurr
     public DbSet<AgreementDeviation> AgreementDeviations => Set<AgreementDeviation>();
     public DbSet<SignedAgreementDocument> SignedAgreementDocuments => Set<SignedAgreementDocument>();
     public DbSet<AgreementSigningDocument> AgreementSigningDocuments => Set<AgreementSigningDocument>();
+    public DbSet<StandingOffer> StandingOffers => Set<StandingOffer>();
     public DbSet<SignIn.IdentityProvider> IdentityProviders => Set<SignIn.IdentityProvider>();
     public DbSet<SignIn.OrganizerSignIn> OrganizerSignIns => Set<SignIn.OrganizerSignIn>();
 

@@ -14,7 +14,8 @@ public sealed class AgreementDocumentView
     public Agreement Current { get; private init; } = null!;
     public AgreementTemplate Template { get; private init; } = null!;
     public SupplierDescription? Description { get; private init; }
-    public Organizer Organizer { get; private init; } = null!;
+    /// <summary>Null for a standing offer's document: any organizer that joins it.</summary>
+    public Organizer? Organizer { get; private init; }
     public Supplier Supplier { get; private init; } = null!;
     public string ResourceName { get; private init; } = "";
     /// <summary>The organizer's agreement contact is a protected person (marked after being named): the document, which
@@ -25,6 +26,21 @@ public sealed class AgreementDocumentView
     /// <summary>The document signatories sign: without its state, the way back to the page, or lines to sign on (the
     /// signatures are listed on a page of their own in the final PDF).</summary>
     public bool ForSigning { get; set; }
+
+    /// <summary>A standing offer's document (<see cref="Agreement.OfferText"/>): no organizer yet, for signing.</summary>
+    public static async Task<AgreementDocumentView> ForOfferAsync(EnsaDbContext db, AgreementTemplate template, SupplierDescription description,
+        CancellationToken cancellationToken = default)
+    {
+        return new AgreementDocumentView
+        {
+            Current = Agreement.OfferText(template, description),
+            Template = template,
+            Description = description,
+            Supplier = await db.Suppliers.SingleAsync(s => s.Id == description.SupplierId, cancellationToken),
+            ResourceName = await db.LearningResources.Where(r => r.Id == description.ResourceId).Select(r => r.Name).SingleAsync(cancellationToken),
+            ForSigning = true,
+        };
+    }
 
     /// <summary><paramref name="agreement"/> needs its signatories loaded (the signature block lists them).</summary>
     public static async Task<AgreementDocumentView> LoadAsync(EnsaDbContext db, Agreement agreement, CancellationToken cancellationToken = default)

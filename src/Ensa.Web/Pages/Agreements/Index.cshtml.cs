@@ -14,10 +14,15 @@ public sealed class IndexModel(EnsaDbContext db, AgreementAccess access) : PageM
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public bool MayCreate { get; private set; }
+    /// <summary>Suppliers' standing offers open to this organizer that it has not joined.</summary>
+    public int OffersAvailable { get; private set; }
 
     public async Task OnGetAsync()
     {
         MayCreate = Agreement.CheckCreate(access.Actor()).Succeeded;
+        var open = await OffersModel.OpenToAsync(db, User.OrganizerId()!.Value);
+        var joined = await db.Agreements.Where(a => a.StandingOfferId != null).Select(a => a.StandingOfferId!.Value).ToListAsync();
+        OffersAvailable = open.Count(o => !joined.Contains(o.Id));
         var rows = await db.Agreements
             .Select(a => new Row(a.Id,
                 db.LearningResources.Where(r => r.Id == a.ResourceId).Select(r => r.Name).First(),

@@ -80,7 +80,7 @@ public abstract class SigningPageModel(EnsaDbContext db, AgreementSigning signin
             return Page();
         }
         await Db.SaveChangesAsync();
-        TempData["Message"] = l[Current.Status == AgreementStatus.Signed ? "Signing.Completed" : "Signing.Signed"].Value;
+        TempData["Message"] = l[Current.SignedAt is not null ? "Signing.Completed" : "Signing.Signed"].Value;
         return AfterSigning(id);
     }
 

@@ -50,7 +50,8 @@ public sealed class IndexModel(EnsaDbContext db) : PageModel
                 db.LearningResources.Where(r => r.Id == a.ResourceId).Select(r => r.Name).First(), a.PendingDescriptionVersion,
                 a.ObjectedAt!.Value, a.ObjectionReasonShared ? a.ObjectionReason : null))
             .ToListAsync();
-        Signing = (await mine.Where(a => a.Status == AgreementStatus.ReadyToSign || a.SignedAt != null)
+        // An agreement on a standing offer is signed by the supplier already (the offer's page lists them).
+        Signing = (await mine.Where(a => (a.Status == AgreementStatus.ReadyToSign && (a.StandingOfferId == null || a.LeftOfferAt != null)) || a.SignedAt != null)
                 .OrderByDescending(a => a.UpdatedAt).Take(200)
                 .Select(a => new SigningRow(a.Id, db.Organizers.Where(o => o.Id == a.OrganizerId).Select(o => o.Name).First(),
                     db.LearningResources.Where(r => r.Id == a.ResourceId).Select(r => r.Name).First(), a.Status,

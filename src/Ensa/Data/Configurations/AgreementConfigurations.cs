@@ -88,6 +88,32 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         b.Navigation(e => e.Deviations).HasField("_deviations");
         b.HasOne(e => e.SignedDocument).WithOne().HasForeignKey<SignedAgreementDocument>(d => d.AgreementId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(e => e.SigningDocument).WithOne().HasForeignKey<AgreementSigningDocument>(d => d.AgreementId).OnDelete(DeleteBehavior.Cascade);
+        b.Ignore(e => e.IsOnOffer);
+        b.HasOne<StandingOffer>().WithMany().HasForeignKey(e => e.StandingOfferId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => new { e.StandingOfferId, e.OrganizerId });
+    }
+}
+
+internal sealed class StandingOfferConfiguration : IEntityTypeConfiguration<StandingOffer>
+{
+    public void Configure(EntityTypeBuilder<StandingOffer> b)
+    {
+        b.ToTable("StandingOffers");
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Ignore(e => e.IsOpenToAll);
+        b.Ignore(e => e.IsOpen);
+        b.Property(e => e.NamedOrganizerIds).HasJsonConversion();
+        b.Property(e => e.DocumentSha256).HasMaxLength(64);
+        b.Property(e => e.SignedByName).HasMaxLength(AgreementSignatory.NameMaxLength);
+        b.Property(e => e.SignedByTitle).HasMaxLength(AgreementSignatory.TitleMaxLength);
+        b.Property(e => e.Organisation).HasMaxLength(Agreement.NameMaxLength);
+        b.Property(e => e.Method).HasConversion<string>().HasMaxLength(40);
+        b.Property(e => e.WithdrawnByName).HasMaxLength(200);
+        b.HasIndex(e => new { e.SupplierId, e.ResourceId, e.SignedAt });
+        b.HasOne<Supplier>().WithMany().HasForeignKey(e => e.SupplierId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<LearningResource>().WithMany().HasForeignKey(e => e.ResourceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AgreementTemplate>().WithMany().HasForeignKey(e => e.TemplateId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<SupplierDescription>().WithMany().HasForeignKey(e => e.DescriptionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
