@@ -52,6 +52,20 @@ public sealed class AgreementStepsTests
         Ok(v2!.Edit(user, AgreementDomainTests.Content() with { Retention = "Ett läsår" }, Built));
         Ok(v2.Publish(user, Built));
         (_v1, _v2) = (v1, v2);
+        const string offerHtml = "<html><body>Erbjudandet</body></html>";
+        Ok(StandingOffer.Publish(Actor.SupplierUser(Guid.NewGuid(), "Elin Svahn", _supplier.Id, signs: true), _template, v1, offerHtml,
+            new ElectronicSignature("VD", "Sagoväven AB", SignatureMethod.EnsaAccountWithTotp, true,
+                SignedAgreementDocument.Hash(System.Text.Encoding.UTF8.GetBytes(offerHtml))), [], null, Built, out var offer));
+        _offer = offer!;
+    }
+
+    private readonly StandingOffer _offer;
+
+    /// <summary>Joined the supplier's standing offer: under review on its versions.</summary>
+    private Agreement Joined()
+    {
+        Assert.True(Agreement.JoinOffer(Guid.NewGuid(), Admin, _offer, _template, _resource, _v1, Parts, false, Built, out var agreement).Succeeded);
+        return agreement!;
     }
 
     private Actor SupplierUser => Actor.SupplierUser(Guid.NewGuid(), "Elin Svahn", _supplier.Id);
@@ -99,6 +113,15 @@ public sealed class AgreementStepsTests
         ["Ready to sign"] = t => Walk(t.Reviewed(Parts), a => a.ApproveForSigning(Reviewer, Built)),
         ["Ready to sign, the organizer signed in Ensa"] = t => Walk(t.Reviewed(Parts), a => a.ApproveForSigning(Reviewer, Built),
             a => SignInEnsa(a, Actor.OrganizerStaff(Guid.NewGuid(), "Gunilla Ståhl", new HashSet<Role> { Role.Signatory }), Built)),
+        ["Joined a standing offer"] = t => t.Joined(),
+        ["Joined a standing offer, ready to sign"] = t => Walk(t.Joined(), a => a.RecordReview(Reviewer, "Bra", Built),
+            a => a.RecordSecurityReview(Security, "Godtagbar", Built), a => a.ApproveForSigning(Reviewer, Built)),
+        ["Joined a standing offer, left it with a deviation, ready to sign"] = t => Walk(t.Joined(),
+            a => a.RecordDeviation(Admin, t._v1, "Retention", "Ett läsår", "Gallringsplan", Built), a => a.RecordReview(Reviewer, "Bra", Built),
+            a => a.RecordSecurityReview(Security, "Godtagbar", Built), a => a.ApproveForSigning(Reviewer, Built)),
+        ["Joined a standing offer, signed and in force"] = t => Walk(t.Joined(), a => a.RecordReview(Reviewer, "Bra", Built),
+            a => a.RecordSecurityReview(Security, "Godtagbar", Built), a => a.ApproveForSigning(Reviewer, Built),
+            a => SignInEnsa(a, Actor.OrganizerStaff(Guid.NewGuid(), "Gunilla Ståhl", new HashSet<Role> { Role.Signatory }), Built, t._offer)),
         ["Signed"] = t => t.Signed(),
         ["In force"] = t => t.InForce(),
         ["In force, a version change pending"] = t => Walk(t.InForce(), a => a.NoticeVersionChange(t._v2, Built)),
@@ -122,11 +145,11 @@ public sealed class AgreementStepsTests
         }).ToDictionary();
 
     /// <summary>Signs in Ensa with a second factor, over the document fixed at the first signature (or a new one).</summary>
-    private static Result SignInEnsa(Agreement a, Actor actor, DateTime at)
+    private static Result SignInEnsa(Agreement a, Actor actor, DateTime at, StandingOffer? offer = null)
     {
         var document = a.SigningDocument ?? new AgreementSigningDocument(a, "<html><body>Avtalet</body></html>", at);
         return a.SignInEnsa(actor, new ElectronicSignature("Förvaltningschef", "Part", SignatureMethod.EnsaAccountWithTotp, true, document.Sha256),
-            document, at);
+            document, at, offer);
     }
 
     public static TheoryData<string, string> Cases()
@@ -166,7 +189,7 @@ public sealed class AgreementStepsTests
             AgreementStep.Terminate => a.Terminate(actor, a.InForceFrom ?? today, DataDisposition.Deleted, "Intyg från leverantören", Now),
             AgreementStep.ShareReview => a.ShareReview(actor, !a.ReviewShared, Now),
             AgreementStep.UseTemplate => a.UseTemplate(actor, _newerTemplate, Now),
-            AgreementStep.SignInEnsa => SignInEnsa(a, actor, Now),
+            AgreementStep.SignInEnsa => SignInEnsa(a, actor, Now, _offer),
             _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Give the new step a valid input here."),
         };
     }
