@@ -122,12 +122,26 @@ public abstract class StandingOfferTests<TFactory>(TFactory app) : IClassFixture
         Assert.Null((await nils.GetPageAsync("/Supplier")).QuerySelector($".supplier-agreements a[href*='{id}']"));
         Assert.Contains("Granskas av huvudmannen", EnsaClient.Text(await nils.GetPageAsync(await OffersPageAsync()), $"article[data-offer='{offerId}']"), StringComparison.Ordinal);
 
+        // A unit's request for the resource waits for this agreement, its decision held.
+        var request = await app.InReviewAsync(Resource);
+        await sara.FollowAsync(await sara.SubmitAsync($"/Review/Request/{request}", "form[action*='handler=Save']", new Dictionary<string, string>
+        {
+            ["Input.PedagogicalAssessment"] = "Bra.", ["Input.Accessibility"] = "Good", ["Input.SuitableForProtectedIdentity"] = "No",
+            ["Input.AgreementNeed"] = "Needed",
+        }));
+        await app.RecordSecurityPartAsync(request);
+        await sara.FollowAsync(await sara.SubmitAsync($"/Review/Request/{request}", "form[action*='handler=Decide']",
+            new Dictionary<string, string> { ["DecisionChoice"] = "Approved" }));
+        Assert.Equal(Ensa.Requests.RequestStatus.AwaitingAgreement, await app.StatusAsync(request));
+
         using var gunilla = await OrganizerSignatoryAsync();
         var sign = await gunilla.SubmitAsync($"/Agreements/{id}/Sign", "form[action*='handler=Sign']",
             new Dictionary<string, string> { ["Title"] = "Förvaltningschef", ["Confirmed"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, sign.StatusCode);
         var signed = await StoredAsync(id);
         Assert.Equal(AgreementStatus.InForce, signed.Status);
+        // In force at the organizer's signature, so the waiting request got its held decision.
+        Assert.Equal(Ensa.Requests.RequestStatus.Approved, await app.StatusAsync(request));
         Assert.Equal(Ensa.Common.SwedishCalendar.Today(app.Clock.GetUtcNow().UtcDateTime), signed.InForceFrom);
         var supplier = Assert.Single(signed.Signatories, s => s.Party == AgreementParty.Supplier);
         Assert.Equal(("Nils Numerix", "VD", offer.DocumentSha256, offer.SignedAt), (supplier.Name, supplier.Title, supplier.DocumentSha256, supplier.SignedAt!.Value));

@@ -51,6 +51,9 @@ public sealed class AgreementSigning(EnsaDbContext db, ChromiumPdf chromium, Agr
                     (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, pdf.Length);
         }
         if (isNew) db.AgreementSigningDocuments.Add(document);
+        // Signed on a standing offer, it is in force at once: the requests that waited for it go on.
+        if (agreement.Status == AgreementStatus.InForce)
+            await AgreementEntry.ApplyHeldDecisionsAsync(db, agreement, now, page.HttpContext.RequestAborted);
         return result;
     }
 

@@ -15,7 +15,14 @@ public static class AgreementEntry
     {
         var result = agreement.PutInForce(actor, from, reviewDate, endDate, now);
         if (!result.Succeeded) return result;
+        await ApplyHeldDecisionsAsync(db, agreement, now, cancellationToken);
+        return Result.Ok;
+    }
 
+    /// <summary>After <paramref name="agreement"/> came into force by any step (put in force, or signed on a standing
+    /// offer): the requests that waited for it get their held decisions.</summary>
+    public static async Task ApplyHeldDecisionsAsync(EnsaDbContext db, Agreement agreement, DateTime now, CancellationToken cancellationToken = default)
+    {
         var waiting = await db.ResourceRequests
             .Where(r => r.OrganizerId == agreement.OrganizerId && r.ResourceId == agreement.ResourceId && r.Status == RequestStatus.AwaitingAgreement)
             .ToListAsync(cancellationToken);
@@ -28,6 +35,5 @@ public static class AgreementEntry
             if (reviews.TryGetValue(request.Id, out var review) && review.PendingDecision is not null)
                 request.ApplyPendingDecision(review, now);
         }
-        return Result.Ok;
     }
 }
