@@ -55,7 +55,7 @@ public sealed class AgreementStepsTests
         const string offerHtml = "<html><body>Erbjudandet</body></html>";
         Ok(StandingOffer.Publish(Actor.SupplierUser(Guid.NewGuid(), "Elin Svahn", _supplier.Id, signs: true), _template, v1, offerHtml,
             new ElectronicSignature("VD", "Sagoväven AB", SignatureMethod.EnsaAccountWithTotp, true,
-                SignedAgreementDocument.Hash(System.Text.Encoding.UTF8.GetBytes(offerHtml))), [], null, Built, out var offer));
+                SignedAgreementDocument.Hash(offerHtml)), [], null, Built, out var offer));
         _offer = offer!;
     }
 

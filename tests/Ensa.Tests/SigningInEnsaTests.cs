@@ -103,7 +103,7 @@ public abstract class SigningInEnsaTests<TFactory>(TFactory app) : IClassFixture
         Assert.Matches("^[0-9a-f]{64}$", hash);
         // The document read is the one whose hash is shown.
         var html = await gunilla.Http.GetStringAsync($"{SignPage(id)}?handler=Document");
-        Assert.Equal(hash, SignedAgreementDocument.Hash(System.Text.Encoding.UTF8.GetBytes(html)));
+        Assert.Equal(hash, SignedAgreementDocument.Hash(html));
         Assert.Contains("Numerix Matteträning", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Redirect, (await SignAsync(gunilla, SignPage(id))).StatusCode);

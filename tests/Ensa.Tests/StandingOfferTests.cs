@@ -93,7 +93,7 @@ public abstract class StandingOfferTests<TFactory>(TFactory app) : IClassFixture
         var page = await nils.GetPageAsync(await OffersPageAsync());
         var hash = page.QuerySelector("form[action*='handler=Publish'] input[name=DocumentSha256]")!.GetAttribute("value")!;
         var html = await nils.Http.GetStringAsync($"{await OffersPageAsync()}?handler=Document");
-        Assert.Equal(hash, SignedAgreementDocument.Hash(System.Text.Encoding.UTF8.GetBytes(html)));
+        Assert.Equal(hash, SignedAgreementDocument.Hash(html));
         var offerId = await PublishAsync(nils);
         var offer = await app.WithDbAsync(db => db.StandingOffers.AsNoTracking().SingleAsync(o => o.Id == offerId));
         Assert.Equal((hash, "Nils Numerix", "VD", "Numerix Lärande AB", SignatureMethod.EnsaAccountWithTotp, true),

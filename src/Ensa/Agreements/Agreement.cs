@@ -508,11 +508,8 @@ public sealed class Agreement : IOrganizerOwned, IAudited, IVersioned
         if (Check(actor, AgreementStep.SignInEnsa, now) is { Succeeded: false } refused) return refused;
         if (IsOnOffer && (offer is null || offer.Id != StandingOfferId)) return new DomainError("Agreement.OfferMissing");
         if (IsOnOffer && offer!.WithdrawnAt is not null) return new DomainError("Offer.Withdrawn");
-        if (!signature.SecondFactor) return new DomainError("Agreement.SecondFactorRequired");
-        if (string.IsNullOrWhiteSpace(signature.Title) || string.IsNullOrWhiteSpace(actor.Name)) return new DomainError("Agreement.SignatoryIncomplete");
-        if (signature.Title.Trim().Length > AgreementSignatory.TitleMaxLength) return new DomainError("Agreement.SignatoryIncomplete");
-        if (SigningDocument is { } fixedDocument && fixedDocument.Id != document.Id) return new DomainError("Agreement.DocumentChanged");
-        if (document.AgreementId != Id || !string.Equals(document.Sha256, signature.DocumentSha256, StringComparison.OrdinalIgnoreCase))
+        if (signature.Check(actor, document.Sha256) is { } invalid) return invalid;
+        if ((SigningDocument is { } fixedDocument && fixedDocument.Id != document.Id) || document.AgreementId != Id)
             return new DomainError("Agreement.DocumentChanged");
         SigningDocument ??= document;
         var party = PartyOf(actor);

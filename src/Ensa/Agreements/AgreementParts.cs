@@ -100,7 +100,18 @@ public enum SignatureMethod
 
 /// <summary>A signatory's signature inside Ensa: their title, the organisation they sign for, how they proved who they
 /// were (<paramref name="SecondFactor"/>: the session has a second factor), and the SHA-256 of the document they read.</summary>
-public sealed record ElectronicSignature(string Title, string Organisation, SignatureMethod Method, bool SecondFactor, string DocumentSha256);
+public sealed record ElectronicSignature(string Title, string Organisation, SignatureMethod Method, bool SecondFactor, string DocumentSha256)
+{
+    /// <summary>Why <paramref name="actor"/> cannot sign with this over the document whose hash is <paramref name="documentSha256"/>,
+    /// or null: a second factor, a name and a title within its limit, and the hash of the document they read.</summary>
+    public DomainError? Check(Actor actor, string documentSha256)
+    {
+        if (!SecondFactor) return new DomainError("Agreement.SecondFactorRequired");
+        if (string.IsNullOrWhiteSpace(Title) || string.IsNullOrWhiteSpace(actor.Name) || Title.Trim().Length > AgreementSignatory.TitleMaxLength)
+            return new DomainError("Agreement.SignatoryIncomplete");
+        return string.Equals(documentSha256, DocumentSha256, StringComparison.OrdinalIgnoreCase) ? null : new DomainError("Agreement.DocumentChanged");
+    }
+}
 
 /// <summary>The exact document an agreement's signatories sign in Ensa: the agreement as one HTML document, rendered in
 /// Swedish when the first signatory read it and fixed from then on (the next signatory reads these bytes, and the final
@@ -115,7 +126,7 @@ public sealed class AgreementSigningDocument : IOrganizerOwned
         OrganizerId = agreement.OrganizerId;
         AgreementId = agreement.Id;
         Html = html;
-        Sha256 = SignedAgreementDocument.Hash(System.Text.Encoding.UTF8.GetBytes(html));
+        Sha256 = SignedAgreementDocument.Hash(html);
         CreatedAt = now;
     }
 
@@ -286,4 +297,7 @@ public sealed class SignedAgreementDocument : IOrganizerOwned
     }
 
     public static string Hash(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
+    /// <summary>Of a document's text, as its UTF-8 bytes (the signed HTML documents).</summary>
+    public static string Hash(string text) => Hash(System.Text.Encoding.UTF8.GetBytes(text));
 }

@@ -56,11 +56,8 @@ public sealed class StandingOffer : IAudited
         offer = null;
         if (CheckPublish(actor, description.SupplierId) is { Succeeded: false } refused) return refused;
         if (!description.IsPublished) return new DomainError("Agreement.DescriptionNotPublished");
-        if (!signature.SecondFactor) return new DomainError("Agreement.SecondFactorRequired");
-        if (string.IsNullOrWhiteSpace(signature.Title) || string.IsNullOrWhiteSpace(actor.Name)
-            || signature.Title.Trim().Length > AgreementSignatory.TitleMaxLength) return new DomainError("Agreement.SignatoryIncomplete");
-        var sha = SignedAgreementDocument.Hash(System.Text.Encoding.UTF8.GetBytes(html));
-        if (!string.Equals(sha, signature.DocumentSha256, StringComparison.OrdinalIgnoreCase)) return new DomainError("Agreement.DocumentChanged");
+        var sha = SignedAgreementDocument.Hash(html);
+        if (signature.Check(actor, sha) is { } invalid) return invalid;
         if (current is not null && (!current.IsOpen || current.SupplierId != description.SupplierId || current.ResourceId != description.ResourceId))
             return new DomainError("Offer.NotOpen");
         var created = new StandingOffer

@@ -142,7 +142,7 @@ public sealed class OffersModel(EnsaDbContext db, AgreementSigning signing, Time
         Offers = offers.Select(o => new OfferRow(o, joiners.Where(j => j.OfferId == o.Id).Select(j => j.Row)
             .OrderBy(r => !r.NeedsSupplier).ThenBy(r => r.Organizer, SwedishCalendar.Comparer).ToList())).ToList();
         if (IsSupplierAdmin && Published is not null)
-            Sha256 = SignedAgreementDocument.Hash(System.Text.Encoding.UTF8.GetBytes(await signing.OfferDocumentAsync(this, Template, Published)));
+            Sha256 = SignedAgreementDocument.Hash(await signing.OfferDocumentAsync(this, Template, Published));
         return true;
     }
 }
