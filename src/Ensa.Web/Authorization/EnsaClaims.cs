@@ -17,6 +17,15 @@ public static class EnsaClaimTypes
     public const string DisplayName = "ensa:display-name";
     private const string Marker = "ensa:transformed";
 
+    /// <summary>The session showed a second factor (amr=mfa): what signing in Ensa requires.</summary>
+    public static bool HasSecondFactor(this ClaimsPrincipal user) => user.HasClaim(TwoFactorGate.Mfa.Type, TwoFactorGate.Mfa.Value);
+
+    /// <summary>How the session's person proved who they are, for a signature: a federated sign-in names its provider
+    /// (Identity's authentication method); Ensa's own is password and code.</summary>
+    public static Agreements.SignatureMethod SignatureMethod(this ClaimsPrincipal user) =>
+        user.HasClaim(c => c.Type == ClaimTypes.AuthenticationMethod) ? Agreements.SignatureMethod.FederatedWithMfa
+            : Agreements.SignatureMethod.EnsaAccountWithTotp;
+
     public static Guid? UserId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 

@@ -27,12 +27,13 @@ public sealed class AgreementSigning(EnsaDbContext db, ChromiumPdf chromium, Agr
         return new AgreementSigningDocument(agreement, await InSwedishAsync(() => page.RenderPartialAsync(views, "/Pages/Agreements/_AgreementDocument.cshtml", view)), now);
     }
 
-    /// <summary>Signs for <paramref name="actor"/>'s party and, when it was the last signature, seals the final PDF. Nothing
+    /// <summary>Signs <paramref name="document"/> (from <see cref="DocumentAsync"/>) for <paramref name="actor"/>'s party and,
+    /// when it was the last signature, seals the final PDF. Nothing
     /// is added to the context when refused — the final PDF failing included (Chromium missing): then no signature is
     /// kept, and the signatory may try again.</summary>
-    public async Task<Result> SignAsync(PageModel page, Agreement agreement, Actor actor, ElectronicSignature signature, DateTime now)
+    public async Task<Result> SignAsync(PageModel page, Agreement agreement, AgreementSigningDocument document, Actor actor,
+        ElectronicSignature signature, DateTime now)
     {
-        var document = await DocumentAsync(page, agreement, now);
         var isNew = agreement.SigningDocument is null;
         var offer = agreement.StandingOfferId is { } offerId
             ? await db.StandingOffers.SingleOrDefaultAsync(o => o.Id == offerId, page.HttpContext.RequestAborted) : null;

@@ -29,9 +29,11 @@ public abstract class SigningPageModel(EnsaDbContext db, AgreementSigning signin
     public bool MaySign { get; private set; }
     /// <summary>Why the user may not sign now (a resx key), when <see cref="MaySign"/> is false.</summary>
     public string? Refusal { get; private set; }
-    public bool HasSecondFactor => User.HasClaim(TwoFactorGate.Mfa.Type, TwoFactorGate.Mfa.Value);
+    public bool HasSecondFactor => User.HasSecondFactor();
     /// <summary>The hash of the document the user reads now (the one fixed at the first signature, or rendered now).</summary>
     public string? Sha256 { get; private set; }
+    /// <summary>The document to sign, read once per request (rendering the agreement is the page's costliest part).</summary>
+    private AgreementSigningDocument? _document;
     /// <summary>For the organizer's signatory: other organizers' assessments of the version signed, an objection first.</summary>
     public AssessmentsView? Assessments { get; private set; }
 
@@ -53,7 +55,7 @@ public abstract class SigningPageModel(EnsaDbContext db, AgreementSigning signin
     public async Task<IActionResult> OnGetDocumentAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        var document = await signing.DocumentAsync(this, Current, clock.GetUtcNow().UtcDateTime);
+        var document = _document ?? await signing.DocumentAsync(this, Current, clock.GetUtcNow().UtcDateTime);
         return Content(document.Html, "text/html; charset=utf-8");
     }
 
@@ -66,11 +68,9 @@ public abstract class SigningPageModel(EnsaDbContext db, AgreementSigning signin
             ModelState.AddModelError(nameof(Confirmed), l["Signing.NotConfirmed"]);
             return Page();
         }
-        // A federated sign-in names its provider (Identity's authentication method); Ensa's own is password and code.
-        var method = User.HasClaim(c => c.Type == System.Security.Claims.ClaimTypes.AuthenticationMethod) ? SignatureMethod.FederatedWithMfa
-            : SignatureMethod.EnsaAccountWithTotp;
-        var signature = new ElectronicSignature(Title ?? "", Organisation, method, HasSecondFactor, DocumentSha256 ?? "");
-        var result = await signing.SignAsync(this, Current, SignedInActor(), signature, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var signature = new ElectronicSignature(Title ?? "", Organisation, User.SignatureMethod(), HasSecondFactor, DocumentSha256 ?? "");
+        var result = await signing.SignAsync(this, Current, _document ?? await signing.DocumentAsync(this, Current, now), SignedInActor(), signature, now);
         if (!result.Succeeded)
         {
             // The step may have got as far as the last signature before the PDF failed: show what is stored, not that.
@@ -103,7 +103,8 @@ public abstract class SigningPageModel(EnsaDbContext db, AgreementSigning signin
         var allowed = steps.Contains(AgreementStep.SignInEnsa);
         if (Agreement.PartyOf(actor) == AgreementParty.Organizer) Assessments = await new VersionAssessments(Db).ForAgreementAsync(agreement, steps);
         (MaySign, Refusal) = (allowed && HasSecondFactor, allowed ? HasSecondFactor ? null : "Agreement.SecondFactorRequired" : null);
-        if (agreement.Status == AgreementStatus.ReadyToSign) Sha256 = (await signing.DocumentAsync(this, agreement, now)).Sha256;
+        _document = agreement.Status == AgreementStatus.ReadyToSign ? await signing.DocumentAsync(this, agreement, now) : null;
+        Sha256 = _document?.Sha256;
         return true;
     }
 }

@@ -39,7 +39,9 @@ public sealed class OffersModel(EnsaDbContext db, AgreementSigning signing, Time
     public SupplierDescription? Published { get; private set; }
     public AgreementTemplate Template { get; private set; } = null!;
     public bool IsSupplierAdmin { get; private set; }
-    public bool HasSecondFactor => User.HasClaim(TwoFactorGate.Mfa.Type, TwoFactorGate.Mfa.Value);
+    public bool HasSecondFactor => User.HasSecondFactor();
+    /// <summary>The document a new offer is signed over, rendered once per request.</summary>
+    private string? _html;
     /// <summary>The hash of the offer document the admin reads now (latest published description, current main text).</summary>
     public string? Sha256 { get; private set; }
     public IReadOnlyList<OfferRow> Offers { get; private set; } = [];
@@ -56,7 +58,7 @@ public sealed class OffersModel(EnsaDbContext db, AgreementSigning signing, Time
     public async Task<IActionResult> OnGetDocumentAsync(Guid id)
     {
         if (!await LoadAsync(id) || Published is null) return NotFound();
-        return Content(await signing.OfferDocumentAsync(this, Template, Published), "text/html; charset=utf-8");
+        return Content(_html ?? await signing.OfferDocumentAsync(this, Template, Published), "text/html; charset=utf-8");
     }
 
     /// <summary>The document a published offer was signed over, exactly.</summary>
@@ -77,9 +79,8 @@ public sealed class OffersModel(EnsaDbContext db, AgreementSigning signing, Time
         }
         if (Published is null) return Refuse(new DomainError("Agreement.DescriptionNotPublished"));
         var now = clock.GetUtcNow().UtcDateTime;
-        var html = await signing.OfferDocumentAsync(this, Template, Published);
-        var method = User.HasClaim(c => c.Type == ClaimTypes.AuthenticationMethod) ? SignatureMethod.FederatedWithMfa : SignatureMethod.EnsaAccountWithTotp;
-        var signature = new ElectronicSignature(Title ?? "", SupplierName, method, HasSecondFactor, DocumentSha256 ?? "");
+        var html = _html ?? await signing.OfferDocumentAsync(this, Template, Published);
+        var signature = new ElectronicSignature(Title ?? "", SupplierName, User.SignatureMethod(), HasSecondFactor, DocumentSha256 ?? "");
         var known = AllOrganizers.Select(o => o.Id).ToHashSet();
         List<Guid> named = OpenToAll ? [] : OrganizerIds.Where(known.Contains).ToList();
         if (!OpenToAll && named.Count == 0) return Refuse(new DomainError("Offer.NameOrganizers"));
@@ -142,7 +143,7 @@ public sealed class OffersModel(EnsaDbContext db, AgreementSigning signing, Time
         Offers = offers.Select(o => new OfferRow(o, joiners.Where(j => j.OfferId == o.Id).Select(j => j.Row)
             .OrderBy(r => !r.NeedsSupplier).ThenBy(r => r.Organizer, SwedishCalendar.Comparer).ToList())).ToList();
         if (IsSupplierAdmin && Published is not null)
-            Sha256 = SignedAgreementDocument.Hash(await signing.OfferDocumentAsync(this, Template, Published));
+            Sha256 = SignedAgreementDocument.Hash(_html = await signing.OfferDocumentAsync(this, Template, Published));
         return true;
     }
 }
