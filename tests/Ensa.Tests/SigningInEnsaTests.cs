@@ -5,7 +5,6 @@ using Ensa.Demo;
 using Ensa.Identity;
 using Ensa.Tests.Infrastructure;
 using Ensa.Web.Documents;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,7 +16,6 @@ namespace Ensa.Tests;
 public abstract class SigningInEnsaTests<TFactory>(TFactory app) : IClassFixture<TFactory>
     where TFactory : EnsaAppFactory
 {
-    private const string Password = "Signera-Avtal-2026!";
     private const string Sara = "sara.nilsson@mittkoping.example";
     private static string SignPage(Guid id) => $"/Agreements/{id}/Sign";
     private static string SupplierPage(Guid id) => $"/Supplier/Agreements/{id}";
@@ -46,37 +44,6 @@ public abstract class SigningInEnsaTests<TFactory>(TFactory app) : IClassFixture
         return agreement!.Id;
     });
 
-    /// <summary>A signatory of Mittköping's with TOTP, signed in with password and code (a second factor).</summary>
-    private async Task<EnsaClient> OrganizerSignatoryAsync(string name, bool secondFactor = true)
-    {
-        var email = $"{name}.{Guid.NewGuid():N}@mittkoping.example";
-        var user = await app.CreateUserWithPasswordAsync(email, Password, Role.Signatory);
-        if (!secondFactor)
-        {
-            var client = app.NewClient();
-            await client.SignInWithPasswordAsync(email, Password);
-            return client;
-        }
-        return await app.SignInWithTotpAsync(email, Password, await app.EnableTotpAsync(user.Id));
-    }
-
-    /// <summary>A user of Numerix Lärande AB with TOTP (an admin: who signs for the supplier), signed in with a code.</summary>
-    private async Task<EnsaClient> SupplierUserAsync(bool admin, string supplier = "Numerix Lärande AB")
-    {
-        var email = $"signer.{Guid.NewGuid():N}@numerix.example";
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<EnsaUser>>();
-            var db = scope.ServiceProvider.GetRequiredService<Ensa.Data.EnsaDbContext>();
-            var user = EnsaUser.Create(email, "Nils Numerix", app.Clock.GetUtcNow().UtcDateTime);
-            user.SupplierId = await db.Suppliers.Where(s => s.Name == supplier).Select(s => s.Id).SingleAsync();
-            user.IsSupplierAdmin = admin;
-            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        }
-        var id = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
-        return await app.SignInWithTotpAsync(email, Password, await app.EnableTotpAsync(id));
-    }
-
     private static async Task<HttpResponseMessage> SignAsync(EnsaClient client, string page, string title = "Förvaltningschef",
         string? hash = null)
     {
@@ -97,7 +64,7 @@ public abstract class SigningInEnsaTests<TFactory>(TFactory app) : IClassFixture
         app.RequireDatabase();
         PdfText.RequireTools();
         var id = await ReadyToSignAsync();
-        using var gunilla = await OrganizerSignatoryAsync("gunilla");
+        using var gunilla = await app.SignatoryAsync("gunilla");
         var page = await gunilla.GetPageAsync(SignPage(id));
         var hash = page.QuerySelector(".document-hash code")!.TextContent.Trim();
         Assert.Matches("^[0-9a-f]{64}$", hash);
@@ -115,7 +82,7 @@ public abstract class SigningInEnsaTests<TFactory>(TFactory app) : IClassFixture
         Assert.Equal(hash, half.SigningDocument!.Sha256);
 
         // The supplier's admin reads exactly the bytes the organizer signed, and signs them.
-        using var nils = await SupplierUserAsync(admin: true);
+        using var nils = await app.SupplierUserAsync(admin: true);
         var supplierPage = await nils.GetPageAsync(SupplierPage(id));
         Assert.Equal(hash, supplierPage.QuerySelector(".document-hash code")!.TextContent.Trim());
         Assert.Equal(html, await nils.Http.GetStringAsync($"{SupplierPage(id)}?handler=Document"));
@@ -172,7 +139,7 @@ public abstract class SigningInEnsaTests<TFactory>(TFactory app) : IClassFixture
         Assert.Contains("saknar du behörighet", EnsaClient.Text(page, "main"), StringComparison.Ordinal);
 
         // A signatory signed in with a password only is refused (the second factor is asked for).
-        using var password = await OrganizerSignatoryAsync("pwd", secondFactor: false);
+        using var password = await app.SignatoryAsync("pwd", secondFactor: false);
         var response = await password.Http.GetAsync(SignPage(id));
         if (response.StatusCode == HttpStatusCode.OK)
         {
@@ -183,9 +150,9 @@ public abstract class SigningInEnsaTests<TFactory>(TFactory app) : IClassFixture
         else Assert.StartsWith("/Account/TwoFactor", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         // A supplier user who is not its admin may read but not sign; another supplier's user finds nothing.
-        using var plain = await SupplierUserAsync(admin: false);
+        using var plain = await app.SupplierUserAsync(admin: false);
         Assert.Null((await plain.GetPageAsync(SupplierPage(id))).QuerySelector("form[action*='handler=Sign']"));
-        using var other = await SupplierUserAsync(admin: true, supplier: "Sagoväven AB");
+        using var other = await app.SupplierUserAsync(admin: true, supplier: "Sagoväven AB");
         Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync(SupplierPage(id))).StatusCode);
         // Another organizer's signatory finds nothing either.
         using var fredrik = await app.SignInAs(Roles.OrganizerAdmin, "Lärande Norr AB");
@@ -202,7 +169,7 @@ public abstract class SigningInEnsaTests<TFactory>(TFactory app) : IClassFixture
     {
         app.RequireDatabase();
         var id = await ReadyToSignAsync();
-        using var gunilla = await OrganizerSignatoryAsync("gunilla");
+        using var gunilla = await app.SignatoryAsync("gunilla");
         var stale = await SignAsync(gunilla, SignPage(id), hash: new string('a', 64));
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         Assert.Contains("ändrades efter att du läste det", EnsaClient.Text(await EnsaClient.ParseAsync(stale), "main"), StringComparison.Ordinal);
@@ -215,7 +182,7 @@ public abstract class SigningInEnsaTests<TFactory>(TFactory app) : IClassFixture
 
         Assert.Equal(HttpStatusCode.Redirect, (await SignAsync(gunilla, SignPage(id))).StatusCode);
         // The same party cannot sign twice, and nobody may now record a copy signed outside Ensa instead.
-        using var second = await OrganizerSignatoryAsync("bertil");
+        using var second = await app.SignatoryAsync("bertil");
         Assert.Null((await second.GetPageAsync(SignPage(id))).QuerySelector("form[action*='handler=Sign']"));
         var agreement = await StoredAsync(id);
         var sara = await app.ActorAsync(Sara, Role.OrganizerAdmin);

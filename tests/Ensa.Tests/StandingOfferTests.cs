@@ -4,7 +4,6 @@ using Ensa.Demo;
 using Ensa.Identity;
 using Ensa.Tests.Infrastructure;
 using Ensa.Web.Documents;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,32 +15,8 @@ namespace Ensa.Tests;
 public abstract class StandingOfferTests<TFactory>(TFactory app) : IClassFixture<TFactory>
     where TFactory : EnsaAppFactory
 {
-    private const string Password = "Erbjuda-Avtal-2026!";
     private const string Resource = "Numerix Matteträning";
     private static string DetailsPage(Guid id) => $"/Agreements/{id}";
-
-    private async Task<EnsaClient> SupplierUserAsync(bool admin)
-    {
-        var email = $"offer.{Guid.NewGuid():N}@numerix.example";
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<EnsaUser>>();
-            var db = scope.ServiceProvider.GetRequiredService<Ensa.Data.EnsaDbContext>();
-            var user = EnsaUser.Create(email, "Nils Numerix", app.Clock.GetUtcNow().UtcDateTime);
-            user.SupplierId = await db.Suppliers.Where(s => s.Name == "Numerix Lärande AB").Select(s => s.Id).SingleAsync();
-            user.IsSupplierAdmin = admin;
-            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        }
-        var id = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
-        return await app.SignInWithTotpAsync(email, Password, await app.EnableTotpAsync(id));
-    }
-
-    private async Task<EnsaClient> OrganizerSignatoryAsync()
-    {
-        var email = $"gunilla.{Guid.NewGuid():N}@mittkoping.example";
-        var user = await app.CreateUserWithPasswordAsync(email, Password, Role.Signatory);
-        return await app.SignInWithTotpAsync(email, Password, await app.EnableTotpAsync(user.Id));
-    }
 
     private async Task<string> OffersPageAsync() => $"/Supplier/Offers/{await app.ResourceIdAsync(Resource)}";
 
@@ -89,7 +64,7 @@ public abstract class StandingOfferTests<TFactory>(TFactory app) : IClassFixture
     {
         app.RequireDatabase();
         PdfText.RequireTools();
-        using var nils = await SupplierUserAsync(admin: true);
+        using var nils = await app.SupplierUserAsync(admin: true);
         var page = await nils.GetPageAsync(await OffersPageAsync());
         var hash = page.QuerySelector("form[action*='handler=Publish'] input[name=DocumentSha256]")!.GetAttribute("value")!;
         var html = await nils.Http.GetStringAsync($"{await OffersPageAsync()}?handler=Document");
@@ -134,7 +109,7 @@ public abstract class StandingOfferTests<TFactory>(TFactory app) : IClassFixture
             new Dictionary<string, string> { ["DecisionChoice"] = "Approved" }));
         Assert.Equal(Ensa.Requests.RequestStatus.AwaitingAgreement, await app.StatusAsync(request));
 
-        using var gunilla = await OrganizerSignatoryAsync();
+        using var gunilla = await app.SignatoryAsync("gunilla");
         var sign = await gunilla.SubmitAsync($"/Agreements/{id}/Sign", "form[action*='handler=Sign']",
             new Dictionary<string, string> { ["Title"] = "Förvaltningschef", ["Confirmed"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, sign.StatusCode);
@@ -166,7 +141,7 @@ public abstract class StandingOfferTests<TFactory>(TFactory app) : IClassFixture
     {
         app.RequireDatabase();
         // A supplier user who is not an admin is offered no form, and a forged post signs nothing.
-        using var plain = await SupplierUserAsync(admin: false);
+        using var plain = await app.SupplierUserAsync(admin: false);
         var before = await app.WithDbAsync(db => db.StandingOffers.CountAsync());
         Assert.Null((await plain.GetPageAsync(await OffersPageAsync())).QuerySelector("form[action*='handler=Publish']"));
         var forged = await plain.PostHandlerAsync(await OffersPageAsync(), "Publish",
@@ -175,7 +150,7 @@ public abstract class StandingOfferTests<TFactory>(TFactory app) : IClassFixture
         Assert.Contains("Bara leverantörens administratörer", EnsaClient.Text(await EnsaClient.ParseAsync(forged), "main"), StringComparison.Ordinal);
         Assert.Equal(before, await app.WithDbAsync(db => db.StandingOffers.CountAsync()));
 
-        using var nils = await SupplierUserAsync(admin: true);
+        using var nils = await app.SupplierUserAsync(admin: true);
         var open = await PublishAsync(nils);
         // A security coordinator does not manage agreements: it cannot join.
         using var ahmed = await app.SignInAs(Roles.SecurityCoordinator);
@@ -206,7 +181,7 @@ public abstract class StandingOfferTests<TFactory>(TFactory app) : IClassFixture
     public async Task ADeviation_TurnsTheJoinedOfferIntoANegotiatedAgreement_WhichTheSupplierSigns()
     {
         app.RequireDatabase();
-        using var nils = await SupplierUserAsync(admin: true);
+        using var nils = await app.SupplierUserAsync(admin: true);
         var offerId = await PublishAsync(nils);
         using var sara = await app.SignInAs(Roles.CentralReviewer);
         var id = await JoinedAsync(sara, offerId);
@@ -221,7 +196,7 @@ public abstract class StandingOfferTests<TFactory>(TFactory app) : IClassFixture
         Assert.Contains("Lämnade erbjudandet", EnsaClient.Text(await nils.GetPageAsync(await OffersPageAsync()), $"article[data-offer='{offerId}']"), StringComparison.Ordinal);
 
         await ReviewAndApproveAsync(id);
-        using var gunilla = await OrganizerSignatoryAsync();
+        using var gunilla = await app.SignatoryAsync("gunilla");
         Assert.Equal(HttpStatusCode.Redirect, (await gunilla.SubmitAsync($"/Agreements/{id}/Sign", "form[action*='handler=Sign']",
             new Dictionary<string, string> { ["Title"] = "Förvaltningschef", ["Confirmed"] = "true" })).StatusCode);
         var half = await StoredAsync(id);
